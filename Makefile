@@ -1,0 +1,33 @@
+# Field Office — the two commands: `make run` and `make test`.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+LIBRARY ?=
+
+export XDG_RUNTIME_DIR ?= /tmp/fieldoffice-runtime-$(shell id -u)
+export DBUS_SESSION_BUS_ADDRESS ?= disabled:
+
+.PHONY: all deps configure build run test clean
+
+all: build
+
+deps:
+	@bash packaging/install-deps.sh
+
+configure: deps
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	@if [ ! -f $(BUILD_DIR)/build.ninja ]; then \
+	  cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE); \
+	fi
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@bash packaging/run.sh $(BUILD_DIR)/bin/fieldoffice $(LIBRARY)
+
+test: build
+	@cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
+
+clean:
+	@rm -rf $(BUILD_DIR)

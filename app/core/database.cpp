@@ -1,0 +1,309 @@
+#include "database.h"
+
+#include "schema.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace fo {
+
+namespace {
+
+QAtomicInt gConnectionCounter;
+
+QString newConnectionName()
+{
+    return QStringLiteral("fieldoffice-%1").arg(gConnectionCounter.fetchAndAddRelaxed(1));
+}
+
+QString native(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+/// Looks at the file's first bytes without SQLite, so that a text file, random bytes or an empty
+/// file is refused before anything could write to it.
+bool checkHeader(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(native(path), file.errorString());
+        return false;
+    }
+    const QByteArray header = file.read(100);
+    if (header.isEmpty()) {
+        *error = QStringLiteral("%1 is an empty file, not a Field Office library").arg(native(path));
+        return false;
+    }
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (header.size() < 100 || !header.startsWith(magic)) {
+        *error = QStringLiteral("%1 is not a Field Office library (not an SQLite database)")
+                     .arg(native(path));
+        return false;
+    }
+    return true;
+}
+
+struct Identity
+{
+    qint64 applicationId = 0;
+    int userVersion = 0;
+};
+
+/// Reads application_id and user_version through a read-only connection: the authoritative
+/// values even when recent commits still sit in the write-ahead log.
+bool readIdentity(const QString &path, Identity *identity, QString *error)
+{
+    const QString name = newConnectionName();
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            *error = QStringLiteral("cannot open %1: %2").arg(native(path), db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("PRAGMA application_id")) && q.next()) {
+                identity->applicationId = q.value(0).toLongLong();
+                if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next()) {
+                    identity->userVersion = q.value(0).toInt();
+                    ok = true;
+                }
+            }
+            if (!ok) {
+                *error = QStringLiteral("%1 is not a Field Office library (%2)")
+                             .arg(native(path), q.lastError().databaseText());
+            }
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+bool isWritable(const QString &path)
+{
+    const QFileInfo info(path);
+    // WAL needs to create -wal and -shm files beside the library.
+    return info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+}
+
+} // namespace
+
+QString sqlError(const QSqlQuery &query)
+{
+    const QSqlError e = query.lastError();
+    return e.databaseText().isEmpty() ? e.text() : e.databaseText();
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/library.fieldoffice");
+}
+
+std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QString *error)
+{
+    QString scratch;
+    if (!error) {
+        error = &scratch;
+    }
+    if (path.isEmpty()) {
+        *error = QStringLiteral("no library file given");
+        return nullptr;
+    }
+    const QFileInfo info(path);
+    const bool exists = info.exists();
+    if (exists && info.isDir()) {
+        *error = QStringLiteral("%1 is a folder, not a Field Office library").arg(native(path));
+        return nullptr;
+    }
+    if (exists && mode == OpenMode::CreateNew) {
+        *error = QStringLiteral("%1 already exists; choose a new file name").arg(native(path));
+        return nullptr;
+    }
+    if (!exists) {
+        if (mode == OpenMode::MustExist) {
+            *error = QStringLiteral("no library at %1").arg(native(path));
+            return nullptr;
+        }
+        const QFileInfo dir(info.absolutePath());
+        if (!dir.exists() || !dir.isDir()) {
+            *error = QStringLiteral("cannot create %1: folder %2 does not exist")
+                         .arg(native(path), native(info.absolutePath()));
+            return nullptr;
+        }
+        if (!dir.isWritable()) {
+            *error = QStringLiteral("cannot create %1: folder %2 is not writable")
+                         .arg(native(path), native(info.absolutePath()));
+            return nullptr;
+        }
+    }
+
+    std::unique_ptr<Database> db(new Database);
+    db->mPath = info.absoluteFilePath();
+    db->mCreated = !exists;
+
+    if (exists) {
+        if (!checkHeader(path, error)) {
+            return nullptr;
+        }
+        Identity identity;
+        if (!readIdentity(path, &identity, error)) {
+            return nullptr;
+        }
+        if (identity.applicationId != kApplicationId) {
+            *error = QStringLiteral("%1 is not a Field Office library (another SQLite database)")
+                         .arg(native(path));
+            return nullptr;
+        }
+        if (identity.userVersion > kSchemaVersion) {
+            *error = QStringLiteral("%1 was made by a newer Field Office (library version %2; this "
+                                    "program reads up to %3); it was left unchanged")
+                         .arg(native(path))
+                         .arg(identity.userVersion)
+                         .arg(kSchemaVersion);
+            return nullptr;
+        }
+        db->mSchemaVersion = identity.userVersion;
+        db->mReadOnly = !isWritable(path);
+        if (db->mReadOnly && identity.userVersion < kSchemaVersion) {
+            *error = QStringLiteral("%1 is read-only and was made by an older Field Office; "
+                                    "make it writable once so that it can be upgraded")
+                         .arg(native(path));
+            return nullptr;
+        }
+    }
+
+    db->mConnectionName = newConnectionName();
+    QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->mConnectionName);
+    conn.setDatabaseName(db->mPath);
+    conn.setConnectOptions(db->mReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                         : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!conn.open()) {
+        *error = QStringLiteral("cannot open %1: %2").arg(native(path), conn.lastError().text());
+        if (db->mCreated) {
+            QFile::remove(db->mPath);
+        }
+        return nullptr;
+    }
+
+    QSqlQuery q(conn);
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (!db->mReadOnly) {
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+    q.exec(QStringLiteral("PRAGMA cache_size = -32000")); // 32 MB page cache
+    q.finish();
+
+    if (!db->mReadOnly && !db->migrate(error)) {
+        const bool created = db->mCreated;
+        const QString file = db->mPath;
+        db.reset();
+        if (created) {
+            QFile::remove(file);
+            QFile::remove(file + QStringLiteral("-wal"));
+            QFile::remove(file + QStringLiteral("-shm"));
+        }
+        return nullptr;
+    }
+    return db;
+}
+
+bool Database::migrate(QString *error)
+{
+    QSqlDatabase conn = connection();
+    const QVector<QStringList> &migrations = schemaMigrations();
+    for (int version = mSchemaVersion; version < migrations.size(); ++version) {
+        Transaction tx(conn);
+        if (!tx.isActive()) {
+            *error = QStringLiteral("cannot upgrade %1: %2")
+                         .arg(native(mPath), conn.lastError().text());
+            return false;
+        }
+        QSqlQuery q(conn);
+        for (const QString &statement : migrations.at(version)) {
+            if (!q.exec(statement)) {
+                *error = QStringLiteral("cannot upgrade %1 to version %2: %3")
+                             .arg(native(mPath))
+                             .arg(version + 1)
+                             .arg(sqlError(q));
+                return false;
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1))) {
+            *error = QStringLiteral("cannot upgrade %1: %2").arg(native(mPath), sqlError(q));
+            return false;
+        }
+        q.finish();
+        if (!tx.commit(error)) {
+            return false;
+        }
+        mSchemaVersion = version + 1;
+        ++mMigrationsApplied;
+    }
+    return true;
+}
+
+Database::~Database()
+{
+    if (mConnectionName.isEmpty()) {
+        return;
+    }
+    {
+        QSqlDatabase conn = QSqlDatabase::database(mConnectionName, false);
+        if (conn.isOpen()) {
+            if (!mReadOnly) {
+                QSqlQuery q(conn);
+                q.exec(QStringLiteral("PRAGMA optimize"));
+            }
+            conn.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(mConnectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(mConnectionName, false);
+}
+
+Transaction::Transaction(const QSqlDatabase &db) : mDb(db)
+{
+    mActive = mDb.transaction();
+}
+
+Transaction::~Transaction()
+{
+    if (mActive) {
+        mDb.rollback();
+    }
+}
+
+bool Transaction::commit(QString *error)
+{
+    if (!mActive) {
+        return false;
+    }
+    if (!mDb.commit()) {
+        if (error) {
+            *error = QStringLiteral("cannot save: %1").arg(mDb.lastError().text());
+        }
+        mDb.rollback();
+        mActive = false;
+        return false;
+    }
+    mActive = false;
+    return true;
+}
+
+} // namespace fo

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace fo {
+
+/// One open library file: a SQLite database reached through Qt SQL (QSQLITE).
+///
+/// Opening checks, before anything can be written, that the file is a Field Office library of a
+/// version this program understands; anything else is refused with one readable sentence and the
+/// file is left byte-for-byte as it was. A library that cannot be written opens read-only.
+/// A Database belongs to the thread that opened it (a Qt SQL rule).
+class Database
+{
+public:
+    enum class OpenMode {
+        MustExist,       // refuse a missing file
+        CreateIfMissing, // create an empty library when the file does not exist
+        CreateNew,       // refuse an existing file
+    };
+
+    static constexpr int kSchemaVersion = 1;
+    /// Written to PRAGMA application_id: "FOLB".
+    static constexpr int kApplicationId = 0x464F4C42;
+    static constexpr const char *kFileSuffix = "fieldoffice";
+
+    /// Opens or creates the library at `path`. Returns null and sets `error` when refused.
+    static std::unique_ptr<Database> open(const QString &path, OpenMode mode, QString *error);
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase connection() const;
+    QString path() const { return mPath; }
+    bool isReadOnly() const { return mReadOnly; }
+    /// True when this open created the file.
+    bool wasCreated() const { return mCreated; }
+    int schemaVersion() const { return mSchemaVersion; }
+    /// How many migrations this open applied (0 when the library was current).
+    int migrationsApplied() const { return mMigrationsApplied; }
+
+    /// Where the library lives when none is named: AppDataLocation/library.fieldoffice.
+    static QString defaultPath();
+
+private:
+    Database() = default;
+    bool migrate(QString *error);
+
+    QString mConnectionName;
+    QString mPath;
+    bool mReadOnly = false;
+    bool mCreated = false;
+    int mSchemaVersion = 0;
+    int mMigrationsApplied = 0;
+};
+
+/// A transaction that rolls back unless committed (RAII).
+class Transaction
+{
+public:
+    explicit Transaction(const QSqlDatabase &db);
+    ~Transaction();
+    bool isActive() const { return mActive; }
+    bool commit(QString *error = nullptr);
+
+private:
+    QSqlDatabase mDb;
+    bool mActive = false;
+};
+
+/// The text of a failed query, for error messages: "database is locked".
+QString sqlError(const class QSqlQuery &query);
+
+} // namespace fo

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace fo {
+
+class Database;
+
+struct Office
+{
+    qint64 id = 0;
+    QString name;
+    QString city;
+    QString country;
+    int storyCount = 0; // filled by all()
+};
+
+/// Field offices of the library. Office names are unique, ignoring case.
+class OfficeRepository
+{
+public:
+    explicit OfficeRepository(Database &db) : mDb(db) {}
+
+    QVector<Office> all(QString *error = nullptr) const;
+    std::optional<Office> findByName(const QString &name) const;
+    /// The office with this name, created (with city and country) when there is none.
+    /// Returns 0 and sets `error` on failure.
+    qint64 findOrCreate(const QString &name, const QString &city, const QString &country,
+                        QString *error);
+
+    /// "KOLKATA" → "Kolkata", "QUEZON CITY" → "Quezon City": an office name from a dateline city.
+    static QString nameFromCity(const QString &city);
+
+private:
+    Database &mDb;
+};
+
+} // namespace fo

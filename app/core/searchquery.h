@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace fo {
+
+/// Turns what a user types into the search box into a safe FTS5 MATCH expression.
+///
+/// Words are matched whole; `word*` matches a prefix; "two words" in quotes is a phrase;
+/// OR between words matches either. Everything else that FTS5 would read as syntax (colons,
+/// minus signs, parentheses, stray quotes) is treated as text, so no input is a syntax error.
+/// Text is normalised to NFC, as stored text is.
+class SearchQuery
+{
+public:
+    explicit SearchQuery(const QString &userText);
+
+    bool isEmpty() const { return mFts.isEmpty(); }
+    QString ftsExpression() const { return mFts; }
+
+private:
+    QString mFts;
+};
+
+} // namespace fo

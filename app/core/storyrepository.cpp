@@ -1,0 +1,411 @@
+#include "storyrepository.h"
+
+#include "database.h"
+#include "officerepository.h"
+#include "searchquery.h"
+#include "tagrepository.h"
+
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace fo {
+
+namespace {
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    if (value.isNull()) {
+        return {};
+    }
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant officeValue(qint64 id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+/// A SAVEPOINT nests inside a caller's transaction and acts as one when there is none.
+class Savepoint
+{
+public:
+    explicit Savepoint(const QSqlDatabase &db) : mDb(db)
+    {
+        QSqlQuery q(mDb);
+        mActive = q.exec(QStringLiteral("SAVEPOINT story_write"));
+    }
+    ~Savepoint()
+    {
+        if (mActive) {
+            QSqlQuery q(mDb);
+            q.exec(QStringLiteral("ROLLBACK TO story_write"));
+            q.exec(QStringLiteral("RELEASE story_write"));
+        }
+    }
+    bool isActive() const { return mActive; }
+    bool release(QString *error)
+    {
+        QSqlQuery q(mDb);
+        if (!q.exec(QStringLiteral("RELEASE story_write"))) {
+            *error = QStringLiteral("cannot save: %1").arg(sqlError(q));
+            return false;
+        }
+        mActive = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase mDb;
+    bool mActive = false;
+};
+
+const QString kStoryColumns = QStringLiteral(
+    "s.id, s.uuid, s.headline, s.dateline_city, s.dateline_country, s.office_id, o.name, "
+    "s.byline, s.summary, s.body, s.language, s.status, s.embargo_at, s.created_at, "
+    "s.updated_at");
+
+Story storyFrom(const QSqlQuery &q)
+{
+    Story s;
+    s.id = q.value(0).toLongLong();
+    s.uuid = q.value(1).toString();
+    s.headline = q.value(2).toString();
+    s.datelineCity = q.value(3).toString();
+    s.datelineCountry = q.value(4).toString();
+    s.officeId = q.value(5).toLongLong();
+    s.officeName = q.value(6).toString();
+    s.byline = q.value(7).toString();
+    s.summary = q.value(8).toString();
+    s.body = q.value(9).toString();
+    s.language = q.value(10).toString();
+    s.status = parseStatus(q.value(11).toString()).value_or(StoryStatus::Draft);
+    s.embargoAt = timeFrom(q.value(12));
+    s.createdAt = timeFrom(q.value(13));
+    s.updatedAt = timeFrom(q.value(14));
+    return s;
+}
+
+bool sameContent(const Story &a, const Story &b)
+{
+    return a.headline == b.headline && a.datelineCity == b.datelineCity &&
+           a.datelineCountry == b.datelineCountry && a.officeId == b.officeId &&
+           a.byline == b.byline && a.summary == b.summary && a.body == b.body &&
+           a.language == b.language && a.status == b.status && a.embargoAt == b.embargoAt &&
+           a.tags == b.tags;
+}
+
+/// WHERE clause and bound values for a filter.
+struct FilterSql
+{
+    QString from;
+    QString where;
+    QVariantList values;
+    bool search = false;
+};
+
+FilterSql filterSql(Database &db, const StoryFilter &filter)
+{
+    FilterSql sql;
+    QStringList conditions;
+    const SearchQuery query(filter.search);
+    sql.search = !query.isEmpty();
+    sql.from = sql.search ? QStringLiteral("stories_fts f JOIN stories s ON s.id = f.rowid "
+                                           "LEFT JOIN offices o ON o.id = s.office_id")
+                          : QStringLiteral("stories s LEFT JOIN offices o ON o.id = s.office_id");
+    if (sql.search) {
+        conditions << QStringLiteral("stories_fts MATCH ?");
+        sql.values << query.ftsExpression();
+    }
+    if (!filter.includeDeleted) {
+        conditions << QStringLiteral("s.deleted_at IS NULL");
+    }
+    if (filter.status) {
+        conditions << QStringLiteral("s.status = ?");
+        sql.values << statusKey(*filter.status);
+    }
+    if (!filter.office.trimmed().isEmpty()) {
+        conditions << QStringLiteral("s.office_id = (SELECT id FROM offices WHERE name = ? "
+                                     "COLLATE NOCASE)");
+        sql.values << filter.office.trimmed();
+    }
+    if (!filter.tag.trimmed().isEmpty()) {
+        const qint64 tagId = TagRepository(db).find(filter.tag);
+        conditions << QStringLiteral("s.id IN (SELECT story_id FROM story_tags WHERE tag_id = ?)");
+        sql.values << tagId;
+    }
+    if (!conditions.isEmpty()) {
+        sql.where = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    }
+    return sql;
+}
+
+} // namespace
+
+bool StoryRepository::create(Story &story, QString *error)
+{
+    Savepoint sp(mDb.connection());
+    if (!sp.isActive()) {
+        *error = QStringLiteral("cannot save: the library is busy or read-only");
+        return false;
+    }
+    if (!story.officeId && !story.officeName.trimmed().isEmpty()) {
+        story.officeId = OfficeRepository(mDb).findOrCreate(story.officeName, story.datelineCity,
+                                                            story.datelineCountry, error);
+        if (!story.officeId) {
+            return false;
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (story.uuid.isEmpty()) {
+        story.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+    if (!story.createdAt.isValid()) {
+        story.createdAt = now;
+    }
+    if (!story.updatedAt.isValid()) {
+        story.updatedAt = story.createdAt;
+    }
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO stories (uuid, headline, dateline_city, dateline_country, office_id, byline, "
+        "summary, body, language, status, embargo_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(story.uuid);
+    q.addBindValue(story.headline);
+    q.addBindValue(story.datelineCity);
+    q.addBindValue(story.datelineCountry);
+    q.addBindValue(officeValue(story.officeId));
+    q.addBindValue(story.byline);
+    q.addBindValue(story.summary);
+    q.addBindValue(story.body);
+    q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
+    q.addBindValue(statusKey(story.status));
+    q.addBindValue(timeValue(story.embargoAt));
+    q.addBindValue(story.createdAt.toMSecsSinceEpoch());
+    q.addBindValue(story.updatedAt.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot save story: %1").arg(sqlError(q));
+        return false;
+    }
+    story.id = q.lastInsertId().toLongLong();
+    if (!TagRepository(mDb).setStoryTags(story.id, story.tags, error)) {
+        return false;
+    }
+    story.tags = TagRepository(mDb).storyTags(story.id);
+    return sp.release(error);
+}
+
+bool StoryRepository::update(const Story &input, QString *error)
+{
+    Savepoint sp(mDb.connection());
+    if (!sp.isActive()) {
+        *error = QStringLiteral("cannot save: the library is busy or read-only");
+        return false;
+    }
+    const std::optional<Story> current = get(input.id, error);
+    if (!current) {
+        return false;
+    }
+    Story story = input;
+    if (!story.officeName.trimmed().isEmpty()) {
+        if (story.officeName.compare(current->officeName, Qt::CaseInsensitive) != 0 ||
+            !story.officeId) {
+            story.officeId = OfficeRepository(mDb).findOrCreate(
+                story.officeName, story.datelineCity, story.datelineCountry, error);
+            if (!story.officeId) {
+                return false;
+            }
+        }
+    } else {
+        story.officeId = 0;
+    }
+    // Compare tags in their stored form (category order, canonical spelling).
+    QStringList tags;
+    for (const QString &t : story.tags) {
+        if (!t.trimmed().isEmpty()) {
+            tags << TagLabel::parse(t).toString();
+        }
+    }
+    Story normalised = story;
+    normalised.tags = tags;
+    Story stored = *current;
+    std::sort(normalised.tags.begin(), normalised.tags.end());
+    std::sort(stored.tags.begin(), stored.tags.end());
+    if (sameContent(normalised, stored)) {
+        return sp.release(error);
+    }
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral(
+        "UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
+        "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, status = ?, "
+        "embargo_at = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(story.headline);
+    q.addBindValue(story.datelineCity);
+    q.addBindValue(story.datelineCountry);
+    q.addBindValue(officeValue(story.officeId));
+    q.addBindValue(story.byline);
+    q.addBindValue(story.summary);
+    q.addBindValue(story.body);
+    q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
+    q.addBindValue(statusKey(story.status));
+    q.addBindValue(timeValue(story.embargoAt));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(story.id);
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot save story %1: %2").arg(story.id).arg(sqlError(q));
+        return false;
+    }
+    if (!TagRepository(mDb).setStoryTags(story.id, tags, error)) {
+        return false;
+    }
+    return sp.release(error);
+}
+
+bool StoryRepository::setStatus(qint64 id, StoryStatus status, QString *error)
+{
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(statusKey(status));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        *error = QStringLiteral("no story with id %1").arg(id);
+        return false;
+    }
+    return true;
+}
+
+bool StoryRepository::setDeleted(qint64 id, bool deleted, QString *error)
+{
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("UPDATE stories SET deleted_at = ? WHERE id = ?"));
+    q.addBindValue(deleted ? QVariant(QDateTime::currentMSecsSinceEpoch())
+                           : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        *error = QStringLiteral("no story with id %1").arg(id);
+        return false;
+    }
+    return true;
+}
+
+std::optional<Story> StoryRepository::get(qint64 id, QString *error) const
+{
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT ") + kStoryColumns +
+              QStringLiteral(" FROM stories s LEFT JOIN offices o ON o.id = s.office_id "
+                             "WHERE s.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        if (error) {
+            *error = QStringLiteral("no story with id %1").arg(id);
+        }
+        return std::nullopt;
+    }
+    Story s = storyFrom(q);
+    s.tags = TagRepository(mDb).storyTags(s.id);
+    return s;
+}
+
+std::optional<Story> StoryRepository::getByUuid(const QString &uuid) const
+{
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT id FROM stories WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    if (q.exec() && q.next()) {
+        return get(q.value(0).toLongLong());
+    }
+    return std::nullopt;
+}
+
+QVector<StoryRow> StoryRepository::list(const StoryFilter &filter, int offset, int limit,
+                                        bool withTags, QString *error) const
+{
+    QVector<StoryRow> rows;
+    const FilterSql sql = filterSql(mDb, filter);
+    QString select = QStringLiteral(
+        "SELECT s.id, s.headline, s.status, o.name, s.dateline_city, s.dateline_country, "
+        "s.updated_at");
+    if (sql.search) {
+        // Best column first; \x02 and \x03 mark the matched words for the view to highlight.
+        select += QStringLiteral(", snippet(stories_fts, -1, char(2), char(3), '…', 16)");
+    }
+    QString order = sql.search
+                        ? QStringLiteral(" ORDER BY bm25(stories_fts, 10.0, 4.0, 1.0, 2.0), s.id DESC")
+                        : QStringLiteral(" ORDER BY s.updated_at DESC, s.id DESC");
+    QSqlQuery q(mDb.connection());
+    q.setForwardOnly(true);
+    q.prepare(select + QStringLiteral(" FROM ") + sql.from + sql.where + order +
+              QStringLiteral(" LIMIT ? OFFSET ?"));
+    for (const QVariant &v : sql.values) {
+        q.addBindValue(v);
+    }
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return rows;
+    }
+    while (q.next()) {
+        StoryRow row;
+        row.id = q.value(0).toLongLong();
+        row.headline = q.value(1).toString();
+        row.status = parseStatus(q.value(2).toString()).value_or(StoryStatus::Draft);
+        row.officeName = q.value(3).toString();
+        row.datelineCity = q.value(4).toString();
+        row.datelineCountry = q.value(5).toString();
+        row.updatedAt = timeFrom(q.value(6));
+        if (sql.search) {
+            row.snippet = q.value(7).toString();
+        }
+        rows.append(row);
+    }
+    if (withTags) {
+        TagRepository tags(mDb);
+        for (StoryRow &row : rows) {
+            row.tags = tags.storyTags(row.id);
+        }
+    }
+    return rows;
+}
+
+int StoryRepository::count(const StoryFilter &filter, QString *error) const
+{
+    const FilterSql sql = filterSql(mDb, filter);
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM ") + sql.from + sql.where);
+    for (const QVariant &v : sql.values) {
+        q.addBindValue(v);
+    }
+    if (!q.exec() || !q.next()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return 0;
+    }
+    return q.value(0).toInt();
+}
+
+} // namespace fo
