@@ -73,11 +73,12 @@ bool readIdentity(const QString &path, Identity *identity, QString *error)
                 identity->applicationId = q.value(0).toLongLong();
                 if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next()) {
                     identity->userVersion = q.value(0).toInt();
-                    ok = true;
+                    // Reading the schema catches a truncated or damaged file early.
+                    ok = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && q.next();
                 }
             }
             if (!ok) {
-                *error = QStringLiteral("%1 is not a Field Office library (%2)")
+                *error = QStringLiteral("%1 is damaged or not a Field Office library (%2)")
                              .arg(native(path), q.lastError().databaseText());
             }
             q.finish();
@@ -130,14 +131,16 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
         return nullptr;
     }
     if (!exists) {
-        if (mode == OpenMode::MustExist) {
-            *error = QStringLiteral("no library at %1").arg(native(path));
-            return nullptr;
-        }
         const QFileInfo dir(info.absolutePath());
         if (!dir.exists() || !dir.isDir()) {
-            *error = QStringLiteral("cannot create %1: folder %2 does not exist")
-                         .arg(native(path), native(info.absolutePath()));
+            *error = QStringLiteral("%1 %2: folder %3 does not exist")
+                         .arg(mode == OpenMode::MustExist ? QStringLiteral("no library at")
+                                                          : QStringLiteral("cannot create"),
+                              native(path), native(info.absolutePath()));
+            return nullptr;
+        }
+        if (mode == OpenMode::MustExist) {
+            *error = QStringLiteral("no library at %1").arg(native(path));
             return nullptr;
         }
         if (!dir.isWritable()) {

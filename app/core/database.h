@@ -72,6 +72,12 @@ private:
     bool mActive = false;
 };
 
+/// SQLite stores a null QString as NULL; text columns want ''.
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 /// The text of a failed query, for error messages: "database is locked".
 QString sqlError(const class QSqlQuery &query);
 

@@ -57,8 +57,8 @@ qint64 OfficeRepository::findOrCreate(const QString &name, const QString &city,
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("INSERT INTO offices (name, city, country) VALUES (?, ?, ?)"));
     q.addBindValue(trimmed);
-    q.addBindValue(city.trimmed());
-    q.addBindValue(country.trimmed());
+    q.addBindValue(notNull(city.trimmed()));
+    q.addBindValue(notNull(country.trimmed()));
     if (!q.exec()) {
         if (error) {
             *error = QStringLiteral("cannot create office %1: %2").arg(trimmed, sqlError(q));

@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "database.h"
+
 namespace fo {
 
 namespace {
@@ -10,7 +12,7 @@ namespace {
 QStringList version1()
 {
     return {
-        QStringLiteral("PRAGMA application_id = 1179618370"), // 0x464F4C42, "FOLB"
+        QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId),
         QStringLiteral(R"(CREATE TABLE offices (
             id      INTEGER PRIMARY KEY,
             name    TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
@@ -52,23 +54,23 @@ QStringList version1()
             value TEXT NOT NULL) WITHOUT ROWID)"),
         // Bengali and Tamil words stay whole: marks (M*) are word characters.
         QStringLiteral(R"(CREATE VIRTUAL TABLE stories_fts USING fts5(
-            headline, summary, body, tags,
+            headline, summary, body, tag_text,
             content='stories', content_rowid='id',
             tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
             prefix='2 3'))"),
         QStringLiteral(R"(CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
-            INSERT INTO stories_fts(rowid, headline, summary, body, tags)
+            INSERT INTO stories_fts(rowid, headline, summary, body, tag_text)
             VALUES (new.id, new.headline, new.summary, new.body, new.tag_text);
         END)"),
         QStringLiteral(R"(CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
-            INSERT INTO stories_fts(stories_fts, rowid, headline, summary, body, tags)
+            INSERT INTO stories_fts(stories_fts, rowid, headline, summary, body, tag_text)
             VALUES ('delete', old.id, old.headline, old.summary, old.body, old.tag_text);
         END)"),
         QStringLiteral(R"(CREATE TRIGGER stories_fts_update
             AFTER UPDATE OF headline, summary, body, tag_text ON stories BEGIN
-            INSERT INTO stories_fts(stories_fts, rowid, headline, summary, body, tags)
+            INSERT INTO stories_fts(stories_fts, rowid, headline, summary, body, tag_text)
             VALUES ('delete', old.id, old.headline, old.summary, old.body, old.tag_text);
-            INSERT INTO stories_fts(rowid, headline, summary, body, tags)
+            INSERT INTO stories_fts(rowid, headline, summary, body, tag_text)
             VALUES (new.id, new.headline, new.summary, new.body, new.tag_text);
         END)"),
         // The tag names of a story, mirrored into stories.tag_text for the index.

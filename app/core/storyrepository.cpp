@@ -115,7 +115,7 @@ FilterSql filterSql(Database &db, const StoryFilter &filter)
     QStringList conditions;
     const SearchQuery query(filter.search);
     sql.search = !query.isEmpty();
-    sql.from = sql.search ? QStringLiteral("stories_fts f JOIN stories s ON s.id = f.rowid "
+    sql.from = sql.search ? QStringLiteral("stories_fts JOIN stories s ON s.id = stories_fts.rowid "
                                            "LEFT JOIN offices o ON o.id = s.office_id")
                           : QStringLiteral("stories s LEFT JOIN offices o ON o.id = s.office_id");
     if (sql.search) {
@@ -176,14 +176,14 @@ bool StoryRepository::create(Story &story, QString *error)
         "INSERT INTO stories (uuid, headline, dateline_city, dateline_country, office_id, byline, "
         "summary, body, language, status, embargo_at, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(story.uuid);
-    q.addBindValue(story.headline);
-    q.addBindValue(story.datelineCity);
-    q.addBindValue(story.datelineCountry);
+    q.addBindValue(notNull(story.uuid));
+    q.addBindValue(notNull(story.headline));
+    q.addBindValue(notNull(story.datelineCity));
+    q.addBindValue(notNull(story.datelineCountry));
     q.addBindValue(officeValue(story.officeId));
-    q.addBindValue(story.byline);
-    q.addBindValue(story.summary);
-    q.addBindValue(story.body);
+    q.addBindValue(notNull(story.byline));
+    q.addBindValue(notNull(story.summary));
+    q.addBindValue(notNull(story.body));
     q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
     q.addBindValue(statusKey(story.status));
     q.addBindValue(timeValue(story.embargoAt));
@@ -245,13 +245,13 @@ bool StoryRepository::update(const Story &input, QString *error)
         "UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
         "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, status = ?, "
         "embargo_at = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(story.headline);
-    q.addBindValue(story.datelineCity);
-    q.addBindValue(story.datelineCountry);
+    q.addBindValue(notNull(story.headline));
+    q.addBindValue(notNull(story.datelineCity));
+    q.addBindValue(notNull(story.datelineCountry));
     q.addBindValue(officeValue(story.officeId));
-    q.addBindValue(story.byline);
-    q.addBindValue(story.summary);
-    q.addBindValue(story.body);
+    q.addBindValue(notNull(story.byline));
+    q.addBindValue(notNull(story.summary));
+    q.addBindValue(notNull(story.body));
     q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
     q.addBindValue(statusKey(story.status));
     q.addBindValue(timeValue(story.embargoAt));

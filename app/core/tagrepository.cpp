@@ -35,8 +35,8 @@ qint64 TagRepository::find(const QString &label) const
     const TagLabel parsed = TagLabel::parse(label);
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("SELECT id FROM tags WHERE category = ? AND name = ? COLLATE NOCASE"));
-    q.addBindValue(parsed.category);
-    q.addBindValue(parsed.name);
+    q.addBindValue(notNull(parsed.category));
+    q.addBindValue(notNull(parsed.name));
     if (q.exec() && q.next()) {
         return q.value(0).toLongLong();
     }
@@ -57,8 +57,8 @@ qint64 TagRepository::findOrCreate(const QString &label, QString *error)
     }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("INSERT INTO tags (category, name) VALUES (?, ?)"));
-    q.addBindValue(parsed.category);
-    q.addBindValue(parsed.name);
+    q.addBindValue(notNull(parsed.category));
+    q.addBindValue(notNull(parsed.name));
     if (!q.exec()) {
         if (error) {
             *error = QStringLiteral("cannot create tag %1: %2").arg(label, sqlError(q));

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace fo {
+
+class Database;
+
+/// Fills a new library with the demo stories shipped in resources/demo (fictional stories in the
+/// house style, every workflow state, Bengali and Tamil passages, pseudonyms with footnotes).
+/// One transaction. Returns the number of stories created, or -1 and sets `error`.
+int createDemoLibrary(Database &db, QString *error);
+
+} // namespace fo
