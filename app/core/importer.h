@@ -1,0 +1,43 @@
+#pragma once
+
+#include "story.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace fo {
+
+class Database;
+
+/// Brings story files (Markdown with front matter, or plain text with one or more stories; see
+/// importparser.h) into the library. Each file is all or nothing: its stories are written in one
+/// transaction, so a file that fails leaves no trace, and the files before it stay imported.
+/// Imported stories start as drafts.
+class Importer
+{
+public:
+    explicit Importer(Database &db) : mDb(db) {}
+
+    struct FileResult
+    {
+        QString path;
+        QVector<Story> imported; // as stored, with ids
+        QStringList notes;
+        QString error; // "FILE:LINE: message"; empty when the file was imported
+    };
+
+    FileResult importFile(const QString &path);
+
+    /// The files to import for the paths a user named: a file stands for itself; a folder for the
+    /// .md, .markdown and .txt files in it and its subfolders (hidden ones and README files left
+    /// out), in natural order of their paths ("2.txt" before "10.txt"). A path named twice counts
+    /// once. A missing path is an error "PATH: no such file"; so is a folder with nothing to
+    /// import.
+    static QStringList expandPaths(const QStringList &paths, QStringList *errors);
+
+private:
+    Database &mDb;
+};
+
+} // namespace fo
