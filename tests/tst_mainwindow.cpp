@@ -1,0 +1,481 @@
+#include "database.h"
+#include "mainwindow.h"
+#include "storylistmodel.h"
+#include "storylistview.h"
+#include "storyrepository.h"
+#include "uisettings.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTreeView>
+#include <QtTest>
+
+#include <memory>
+
+using namespace fo;
+
+/// The main window on a small library: filters, search, the story panel, remembered state.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensOnALibrary();
+    void searchNarrowsTheListAfterAPause();
+    void searchShowsSnippetLines();
+    void tagChoiceNarrowsTheList();
+    void statusAndOfficeChoicesNarrowTheList();
+    void selectingAStoryShowsIt();
+    void emptyListExplainsWhy();
+    void emptyLibraryTellsHowToImport();
+    void findFocusesTheSearchBox();
+    void refreshShowsNewStoriesAndKeepsTheSelection();
+    void remembersFiltersAcrossRestarts();
+
+private:
+    std::unique_ptr<Database> openLibrary(const QString &name = QStringLiteral("stories"));
+    Story addStory(Database &db, const QString &headline, const QString &office, StoryStatus status,
+                   const QStringList &tags, const QString &body);
+    void fillLibrary(Database &db);
+
+    static QTreeView *list(const MainWindow &window);
+    static StoryListModel *model(const MainWindow &window);
+    static QLineEdit *searchEdit(const MainWindow &window);
+    static QComboBox *combo(const MainWindow &window, const QString &name);
+    static QString headlineAt(const MainWindow &window, int row);
+    static QAction *action(const MainWindow &window, const QString &text);
+
+    std::unique_ptr<QTemporaryDir> mDir;
+    QDateTime mClock;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Remembered window state goes to a test location, never to the user's settings.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    UiSettings().clear();
+    mDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(mDir->isValid());
+    mClock = QDateTime(QDate(2024, 5, 1), QTime(8, 0), Qt::UTC);
+}
+
+void TestMainWindow::cleanup()
+{
+    UiSettings().clear();
+    mDir.reset();
+}
+
+std::unique_ptr<Database> TestMainWindow::openLibrary(const QString &name)
+{
+    QString error;
+    auto db = Database::open(mDir->filePath(name + QStringLiteral(".fieldoffice")),
+                             Database::OpenMode::CreateIfMissing, &error);
+    if (!db) {
+        qWarning("cannot open library: %s", qPrintable(error));
+    }
+    return db;
+}
+
+Story TestMainWindow::addStory(Database &db, const QString &headline, const QString &office,
+                               StoryStatus status, const QStringList &tags, const QString &body)
+{
+    Story story;
+    story.headline = headline;
+    story.officeName = office;
+    story.datelineCity = office.toUpper();
+    story.datelineCountry = QStringLiteral("INDIA");
+    story.byline = QStringLiteral("Field Office Communications");
+    story.summary = QStringLiteral("Summary of ") + headline;
+    story.status = status;
+    story.tags = tags;
+    story.body = body;
+    mClock = mClock.addSecs(3600);
+    story.createdAt = mClock;
+    QString error;
+    if (!StoryRepository(db).create(story, &error)) {
+        qWarning("cannot create story: %s", qPrintable(error));
+    }
+    return story;
+}
+
+void TestMainWindow::fillLibrary(Database &db)
+{
+    addStory(db, QStringLiteral("Court clerks digitise 40,000 case files"), QStringLiteral("Gulu"),
+             StoryStatus::Released,
+             {QStringLiteral("topic/justice-system"), QStringLiteral("type/court")},
+             QStringLiteral("GULU, UGANDA – For three weeks, the courthouse yard held a tent."));
+    addStory(db, QStringLiteral("Fishing crew rescued off Manila"), QStringLiteral("Manila"),
+             StoryStatus::Draft, {QStringLiteral("topic/forced-labour")},
+             QStringLiteral("MANILA, PHILIPPINES – Nine men had not been paid for a year."));
+    addStory(db, QStringLiteral("Police officers trained on trafficking law"),
+             QStringLiteral("Kolkata"), StoryStatus::InReview,
+             {QStringLiteral("topic/justice-system"), QStringLiteral("type/training")},
+             QStringLiteral("KOLKATA, INDIA – Forty officers met in কলকাতা for two days."));
+    addStory(db, QStringLiteral("Brick workers freed in Chennai"), QStringLiteral("Chennai"),
+             StoryStatus::Approved,
+             {QStringLiteral("topic/forced-labour"), QStringLiteral("type/rescue")},
+             QStringLiteral("CHENNAI, INDIA – Twelve workers left the brick **kiln** at dawn.\n\n"
+                            "Amina*, 16, told the team what happened.\n\n"
+                            "![The kiln](/etc/hostname)"));
+}
+
+QTreeView *TestMainWindow::list(const MainWindow &window)
+{
+    return window.findChild<QTreeView *>(QStringLiteral("storyList"));
+}
+
+StoryListModel *TestMainWindow::model(const MainWindow &window)
+{
+    return qobject_cast<StoryListModel *>(list(window)->model());
+}
+
+QLineEdit *TestMainWindow::searchEdit(const MainWindow &window)
+{
+    return window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+}
+
+QComboBox *TestMainWindow::combo(const MainWindow &window, const QString &name)
+{
+    return window.findChild<QComboBox *>(name);
+}
+
+QString TestMainWindow::headlineAt(const MainWindow &window, int row)
+{
+    return model(window)->index(row, StoryListModel::HeadlineColumn).data().toString();
+}
+
+QAction *TestMainWindow::action(const MainWindow &window, const QString &text)
+{
+    const QList<QAction *> actions = window.findChildren<QAction *>();
+    for (QAction *a : actions) {
+        if (a->text() == text) {
+            return a;
+        }
+    }
+    return nullptr;
+}
+
+void TestMainWindow::opensOnALibrary()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    const QString path = db->path();
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QCOMPARE(window.windowTitle(), QStringLiteral("Field Office — stories.fieldoffice"));
+    QVERIFY(list(window));
+    QVERIFY(model(window));
+    QCOMPARE(model(window)->rowCount(), 4);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Brick workers freed in Chennai"));
+    const auto *library = window.findChild<QLabel *>(QStringLiteral("libraryLabel"));
+    QVERIFY(library);
+    QVERIFY(library->text().contains(QDir::toNativeSeparators(path)));
+    QVERIFY(!library->text().contains(QStringLiteral("read-only")));
+
+    QCOMPARE(searchEdit(window)->placeholderText(), QStringLiteral("Search stories (Ctrl+F)"));
+    for (const QWidget *w :
+         {static_cast<QWidget *>(searchEdit(window)), static_cast<QWidget *>(list(window)),
+          static_cast<QWidget *>(combo(window, QStringLiteral("statusFilter"))),
+          static_cast<QWidget *>(combo(window, QStringLiteral("officeFilter"))),
+          static_cast<QWidget *>(combo(window, QStringLiteral("tagFilter")))}) {
+        QVERIFY(w);
+        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    }
+    QCOMPARE(combo(window, QStringLiteral("statusFilter"))->itemText(0),
+             QStringLiteral("All statuses"));
+    QCOMPARE(combo(window, QStringLiteral("officeFilter"))->itemText(0),
+             QStringLiteral("All offices"));
+    QCOMPARE(combo(window, QStringLiteral("tagFilter"))->itemText(0), QStringLiteral("All tags"));
+    QVERIFY(list(window)->editTriggers() == QAbstractItemView::NoEditTriggers);
+    QVERIFY(list(window)->selectionBehavior() == QAbstractItemView::SelectRows);
+}
+
+void TestMainWindow::searchNarrowsTheListAfterAPause()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(model(window)->rowCount(), 4);
+
+    QTest::keyClicks(searchEdit(window), QStringLiteral("trafficking"));
+    // Not at every key: the list waits for a pause in the typing.
+    QCOMPARE(model(window)->rowCount(), 4);
+    QTRY_COMPARE(model(window)->rowCount(), 1);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Police officers trained on trafficking law"));
+
+    // Bengali text, as an input method commits it, is found.
+    searchEdit(window)->clear();
+    QInputMethodEvent commit;
+    commit.setCommitString(QStringLiteral("কলকাতা"));
+    QApplication::sendEvent(searchEdit(window), &commit);
+    QTRY_COMPARE(headlineAt(window, 0),
+                 QStringLiteral("Police officers trained on trafficking law"));
+    QCOMPARE(model(window)->rowCount(), 1);
+
+    searchEdit(window)->clear();
+    QTRY_COMPARE(model(window)->rowCount(), 4);
+}
+
+void TestMainWindow::searchShowsSnippetLines()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int plainHeight = list(window)->visualRect(model(window)->index(0, 0)).height();
+    QVERIFY(plainHeight > 0);
+
+    QTest::keyClicks(searchEdit(window), QStringLiteral("kiln"));
+    QTRY_COMPARE(model(window)->rowCount(), 1);
+    const QModelIndex first = model(window)->index(0, 0);
+    QVERIFY(first.data(StoryListModel::SnippetRole)
+                .toString()
+                .contains(QStringLiteral("\x02kiln\x03")));
+    // Two lines: the headline and the snippet.
+    QTRY_VERIFY(list(window)->visualRect(first).height() > plainHeight * 3 / 2);
+    // Painting a search row must work (the delegate's own drawing).
+    QVERIFY(!list(window)->grab().isNull());
+
+    searchEdit(window)->clear();
+    QTRY_COMPARE(model(window)->rowCount(), 4);
+    QTRY_COMPARE(list(window)->visualRect(model(window)->index(0, 0)).height(), plainHeight);
+}
+
+void TestMainWindow::tagChoiceNarrowsTheList()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QComboBox *tags = combo(window, QStringLiteral("tagFilter"));
+    const int forcedLabour = tags->findData(QStringLiteral("topic/forced-labour"));
+    QVERIFY(forcedLabour > 0);
+    // The category shows with the tag's name.
+    QCOMPARE(tags->itemText(forcedLabour), QStringLiteral("topic/forced-labour"));
+    tags->setCurrentIndex(forcedLabour);
+    QCOMPARE(model(window)->rowCount(), 2);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Brick workers freed in Chennai"));
+    QCOMPARE(headlineAt(window, 1), QStringLiteral("Fishing crew rescued off Manila"));
+
+    tags->setCurrentIndex(tags->findData(QStringLiteral("type/court")));
+    QCOMPARE(model(window)->rowCount(), 1);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Court clerks digitise 40,000 case files"));
+
+    tags->setCurrentIndex(0);
+    QCOMPARE(model(window)->rowCount(), 4);
+}
+
+void TestMainWindow::statusAndOfficeChoicesNarrowTheList()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QComboBox *status = combo(window, QStringLiteral("statusFilter"));
+    const int inReview = status->findText(QStringLiteral("In review"));
+    QVERIFY(inReview > 0);
+    status->setCurrentIndex(inReview);
+    QCOMPARE(model(window)->rowCount(), 1);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Police officers trained on trafficking law"));
+    status->setCurrentIndex(0);
+
+    QComboBox *office = combo(window, QStringLiteral("officeFilter"));
+    QCOMPARE(office->count(), 5); // "All offices" and four offices
+    office->setCurrentIndex(office->findText(QStringLiteral("Manila")));
+    QCOMPARE(model(window)->rowCount(), 1);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Fishing crew rescued off Manila"));
+}
+
+void TestMainWindow::selectingAStoryShowsIt()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *headline = window.findChild<QLabel *>(QStringLiteral("storyHeadline"));
+    QVERIFY(headline);
+    QVERIFY(!headline->isVisible()); // nothing chosen yet: the panel says how to choose
+
+    QTreeView *view = list(window);
+    const QRect rect = view->visualRect(model(window)->index(0, StoryListModel::OfficeColumn));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, rect.center());
+    QCOMPARE(headline->text(), QStringLiteral("Brick workers freed in Chennai"));
+    QVERIFY(headline->isVisible());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("storyOffice"))->text(),
+             QStringLiteral("Chennai"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("storyDateline"))->text(),
+             QStringLiteral("CHENNAI, INDIA"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("storyStatus"))->text(),
+             QStringLiteral("Approved"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("storyTags"))->text(),
+             QStringLiteral("topic/forced-labour, type/rescue"));
+    auto *body = window.findChild<QTextBrowser *>(QStringLiteral("storyBody"));
+    QVERIFY(body);
+    // Markdown is rendered, not shown as source.
+    QVERIFY(body->toPlainText().contains(QStringLiteral("left the brick kiln at dawn")));
+    QVERIFY(!body->toPlainText().contains(QStringLiteral("**")));
+    QVERIFY(!body->openLinks());
+    // The image names a file on this machine; the panel shows a placeholder instead of it.
+    const QVariant image = body->document()->resource(QTextDocument::ImageResource,
+                                                      QUrl(QStringLiteral("/etc/hostname")));
+    QVERIFY(image.canConvert<QImage>());
+    QCOMPARE(image.value<QImage>().size(), QSize(96, 64));
+
+    // The keyboard moves the selection, and the panel follows.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(headline->text(), headlineAt(window, 1));
+}
+
+void TestMainWindow::emptyListExplainsWhy()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QTest::keyClicks(searchEdit(window), QStringLiteral("zanzibar"));
+    QTRY_COMPARE(model(window)->rowCount(), 0);
+    auto *view = qobject_cast<StoryListView *>(list(window));
+    QVERIFY(view);
+    QCOMPARE(view->placeholderText(), QStringLiteral("No stories match these filters."));
+    QCOMPARE(view->accessibleDescription(), view->placeholderText());
+    QVERIFY(!view->grab().isNull());
+}
+
+void TestMainWindow::emptyLibraryTellsHowToImport()
+{
+    auto db = openLibrary(QStringLiteral("empty"));
+    QVERIFY(db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(model(window)->rowCount(), 0);
+    auto *view = qobject_cast<StoryListView *>(list(window));
+    QVERIFY(view->placeholderText().startsWith(QStringLiteral("This library has no stories yet.")));
+    QVERIFY(view->placeholderText().contains(QStringLiteral("fieldoffice import --library ")));
+    QVERIFY(view->placeholderText().contains(QStringLiteral("empty.fieldoffice")));
+
+    // A filter on an empty library still says why the list is empty.
+    QComboBox *status = combo(window, QStringLiteral("statusFilter"));
+    status->setCurrentIndex(1);
+    QVERIFY(view->placeholderText().startsWith(QStringLiteral("This library has no stories yet.")));
+}
+
+void TestMainWindow::findFocusesTheSearchBox()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    list(window)->setFocus();
+    QTRY_VERIFY(list(window)->hasFocus());
+
+    QAction *find = action(window, QStringLiteral("&Find"));
+    QVERIFY(find);
+    QCOMPARE(find->shortcut(), QKeySequence(QKeySequence::Find));
+    QTest::keySequence(&window, QKeySequence::Find);
+    QTRY_VERIFY(searchEdit(window)->hasFocus());
+}
+
+void TestMainWindow::refreshShowsNewStoriesAndKeepsTheSelection()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    MainWindow window(std::move(db));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QTreeView *view = list(window);
+    view->setCurrentIndex(model(window)->index(1, 0));
+    const QString selected = headlineAt(window, 1);
+    auto *headline = window.findChild<QLabel *>(QStringLiteral("storyHeadline"));
+    QCOMPARE(headline->text(), selected);
+
+    // Another program (the command line) adds a story with a new office.
+    addStory(window.database(), QStringLiteral("Survivor leaders meet in Kampala"),
+             QStringLiteral("Kampala"), StoryStatus::Draft, {QStringLiteral("topic/survivors")},
+             QStringLiteral("KAMPALA, UGANDA – Text."));
+    QAction *refresh = action(window, QStringLiteral("&Refresh"));
+    QVERIFY(refresh);
+    QCOMPARE(refresh->shortcut(), QKeySequence(Qt::Key_F5));
+    refresh->trigger();
+
+    QCOMPARE(model(window)->rowCount(), 5);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Survivor leaders meet in Kampala"));
+    QVERIFY(combo(window, QStringLiteral("officeFilter"))->findText(QStringLiteral("Kampala")) > 0);
+    QVERIFY(
+        combo(window, QStringLiteral("tagFilter"))->findData(QStringLiteral("topic/survivors")) >
+        0);
+    // The story being read stays selected and shown.
+    QCOMPARE(headlineAt(window, view->currentIndex().row()), selected);
+    QCOMPARE(headline->text(), selected);
+}
+
+void TestMainWindow::remembersFiltersAcrossRestarts()
+{
+    auto db = openLibrary();
+    QVERIFY(db);
+    fillLibrary(*db);
+    db.reset();
+    {
+        MainWindow window(openLibrary());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QComboBox *tags = combo(window, QStringLiteral("tagFilter"));
+        tags->setCurrentIndex(tags->findData(QStringLiteral("topic/justice-system")));
+        QComboBox *office = combo(window, QStringLiteral("officeFilter"));
+        office->setCurrentIndex(office->findText(QStringLiteral("Gulu")));
+        QCOMPARE(model(window)->rowCount(), 1);
+        window.close();
+    }
+    MainWindow window(openLibrary());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(combo(window, QStringLiteral("tagFilter"))->currentData().toString(),
+             QStringLiteral("topic/justice-system"));
+    QCOMPARE(combo(window, QStringLiteral("officeFilter"))->currentText(), QStringLiteral("Gulu"));
+    QCOMPARE(model(window)->rowCount(), 1);
+    QCOMPARE(headlineAt(window, 0), QStringLiteral("Court clerks digitise 40,000 case files"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,146 @@
+#include "storyfilterbar.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QSignalBlocker>
+
+namespace fo {
+
+namespace {
+
+QComboBox *makeCombo(const QString &objectName, const QString &accessibleName,
+                     const QString &allText, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->setAccessibleName(accessibleName);
+    combo->setToolTip(accessibleName);
+    // A long tag or office name must not push the search box off the bar.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(14);
+    combo->addItem(allText, QString());
+    return combo;
+}
+
+void selectData(QComboBox *combo, const QString &data)
+{
+    const int index = data.isEmpty() ? 0 : combo->findData(data);
+    combo->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+} // namespace
+
+StoryFilterBar::StoryFilterBar(QWidget *parent) : QWidget(parent)
+{
+    mSearch = new QLineEdit(this);
+    mSearch->setObjectName(QStringLiteral("searchEdit"));
+    mSearch->setPlaceholderText(tr("Search stories (Ctrl+F)"));
+    mSearch->setAccessibleName(tr("Search stories"));
+    mSearch->setClearButtonEnabled(true);
+
+    mStatus =
+        makeCombo(QStringLiteral("statusFilter"), tr("Status filter"), tr("All statuses"), this);
+    for (const StoryStatus status : allStatuses()) {
+        mStatus->addItem(statusLabel(status), statusKey(status));
+    }
+    mOffice =
+        makeCombo(QStringLiteral("officeFilter"), tr("Office filter"), tr("All offices"), this);
+    mTag = makeCombo(QStringLiteral("tagFilter"), tr("Tag filter"), tr("All tags"), this);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mSearch, 1);
+    layout->addWidget(mStatus);
+    layout->addWidget(mOffice);
+    layout->addWidget(mTag);
+
+    mSearchTimer.setSingleShot(true);
+    mSearchTimer.setInterval(kSearchDelayMs);
+    connect(&mSearchTimer, &QTimer::timeout, this, &StoryFilterBar::applyNow);
+    connect(mSearch, &QLineEdit::textChanged, &mSearchTimer, qOverload<>(&QTimer::start));
+    // Enter does not make anyone wait for the pause.
+    connect(mSearch, &QLineEdit::returnPressed, this, &StoryFilterBar::applyNow);
+    for (QComboBox *combo : {mStatus, mOffice, mTag}) {
+        connect(combo, &QComboBox::currentIndexChanged, this, &StoryFilterBar::applyNow);
+    }
+}
+
+StoryFilter StoryFilterBar::filter() const
+{
+    StoryFilter filter;
+    filter.search = mSearch->text();
+    filter.status = parseStatus(mStatus->currentData().toString());
+    filter.office = mOffice->currentData().toString();
+    filter.tag = mTag->currentData().toString();
+    return filter;
+}
+
+void StoryFilterBar::setFilter(const StoryFilter &filter)
+{
+    const QSignalBlocker blockSearch(mSearch);
+    const QSignalBlocker blockStatus(mStatus);
+    const QSignalBlocker blockOffice(mOffice);
+    const QSignalBlocker blockTag(mTag);
+    mSearchTimer.stop();
+    mSearch->setText(filter.search);
+    selectData(mStatus, filter.status ? statusKey(*filter.status) : QString());
+    // Office names ignore case in the library; match them the same way here.
+    const int office = mOffice->findData(filter.office, Qt::UserRole, Qt::MatchFixedString);
+    mOffice->setCurrentIndex(filter.office.isEmpty() || office < 0 ? 0 : office);
+    selectData(mTag, filter.tag);
+}
+
+template <typename Refill> void StoryFilterBar::refillCombo(QComboBox *combo, Refill refill)
+{
+    const QString current = combo->currentData().toString();
+    {
+        const QSignalBlocker blocker(combo);
+        while (combo->count() > 1) {
+            combo->removeItem(combo->count() - 1);
+        }
+        refill();
+        selectData(combo, current);
+    }
+    if (combo->currentData().toString() != current) {
+        applyNow();
+    }
+}
+
+void StoryFilterBar::setOffices(const QVector<Office> &offices)
+{
+    refillCombo(mOffice, [&] {
+        for (const Office &office : offices) {
+            mOffice->addItem(office.name, office.name);
+        }
+    });
+}
+
+void StoryFilterBar::setTags(const QVector<Tag> &tags)
+{
+    refillCombo(mTag, [&] {
+        QString category;
+        for (const Tag &tag : tags) {
+            // Tags come sorted by category; a line between categories makes them easy to scan.
+            if (mTag->count() > 1 && tag.category != category) {
+                mTag->insertSeparator(mTag->count());
+            }
+            category = tag.category;
+            mTag->addItem(tag.label(), tag.label());
+        }
+    });
+}
+
+void StoryFilterBar::focusSearch()
+{
+    mSearch->setFocus(Qt::ShortcutFocusReason);
+    mSearch->selectAll();
+}
+
+void StoryFilterBar::applyNow()
+{
+    mSearchTimer.stop();
+    emit filterChanged(filter());
+}
+
+} // namespace fo

@@ -1,0 +1,157 @@
+#include "storylistdelegate.h"
+
+#include "storylistmodel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace fo {
+
+namespace {
+
+constexpr QChar kMatchStart(0x02);
+constexpr QChar kMatchEnd(0x03);
+constexpr int kLineGap = 2; // pixels between the headline and the snippet
+
+bool isSearchRow(const QModelIndex &index)
+{
+    // The model gives a null snippet when not searching and a (maybe empty) one when searching,
+    // so every row of a search has the same height.
+    return !index.data(StoryListModel::SnippetRole).isNull();
+}
+
+QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option)
+{
+    if (!(option.state & QStyle::State_Enabled)) {
+        return QPalette::Disabled;
+    }
+    return (option.state & QStyle::State_Active) ? QPalette::Normal : QPalette::Inactive;
+}
+
+} // namespace
+
+StoryListDelegate::StoryListDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+QVector<StoryListDelegate::Run> StoryListDelegate::snippetRuns(const QString &snippet)
+{
+    QVector<Run> runs;
+    Run run;
+    const auto flush = [&] {
+        if (!run.text.isEmpty()) {
+            runs.append(run);
+        }
+        run.text.clear();
+    };
+    for (const QChar c : snippet) {
+        if (c == kMatchStart || c == kMatchEnd) {
+            flush();
+            run.matched = c == kMatchStart;
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t')) {
+            // Paragraph breaks of the body: one space, not a run of them.
+            if (!run.text.endsWith(QLatin1Char(' '))) {
+                run.text += QLatin1Char(' ');
+            }
+        } else {
+            run.text += c;
+        }
+    }
+    flush();
+    return runs;
+}
+
+QSize StoryListDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (isSearchRow(index)) {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        size.setHeight(size.height() + QFontMetrics(opt.font).height() + kLineGap);
+    }
+    return size;
+}
+
+void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
+{
+    if (index.column() != StoryListModel::HeadlineColumn || !isSearchRow(index)) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString headline = opt.text;
+    opt.text.clear();
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    // Background, selection and focus as the style draws them; the text is ours.
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    rect.adjust(margin, 0, -margin, 0);
+    const QFontMetrics metrics(opt.font);
+    const int lineHeight = metrics.height();
+    const int top = rect.top() + (rect.height() - 2 * lineHeight - kLineGap) / 2;
+
+    painter->save();
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(
+        opt.palette.color(colorGroup(opt), selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setFont(opt.font);
+    painter->drawText(QRect(rect.left(), top, rect.width(), lineHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      metrics.elidedText(headline, Qt::ElideRight, rect.width()));
+    paintSnippet(painter, opt,
+                 QRect(rect.left(), top + lineHeight + kLineGap, rect.width(), lineHeight),
+                 index.data(StoryListModel::SnippetRole).toString());
+    painter->restore();
+}
+
+void StoryListDelegate::paintSnippet(QPainter *painter, const QStyleOptionViewItem &option,
+                                     const QRect &rect, const QString &snippet) const
+{
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = colorGroup(option);
+    const QColor text =
+        option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    // The context is quieter than the headline; the matched words are not.
+    QColor context = text;
+    context.setAlphaF(0.72f);
+    QColor mark = option.palette.color(group, QPalette::Highlight);
+    mark.setAlphaF(0.22f);
+    QFont boldFont = option.font;
+    boldFont.setBold(true);
+    const QFontMetrics metrics(option.font);
+    const QFontMetrics boldMetrics(boldFont);
+
+    int x = rect.left();
+    const int right = rect.left() + rect.width();
+    for (const Run &run : snippetRuns(snippet)) {
+        const int available = right - x;
+        if (available <= 0) {
+            break;
+        }
+        const QFontMetrics &m = run.matched ? boldMetrics : metrics;
+        QString shown = run.text;
+        int width = m.horizontalAdvance(shown);
+        const bool elided = width > available;
+        if (elided) {
+            shown = m.elidedText(shown, Qt::ElideRight, available);
+            width = m.horizontalAdvance(shown);
+        }
+        const QRect runRect(x, rect.top(), available, rect.height());
+        if (run.matched && !selected && !shown.isEmpty()) {
+            painter->fillRect(QRect(x, rect.top(), width, rect.height()), mark);
+        }
+        painter->setFont(run.matched ? boldFont : option.font);
+        painter->setPen(run.matched ? text : context);
+        painter->drawText(runRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, shown);
+        if (elided) {
+            break;
+        }
+        x += width;
+    }
+}
+
+} // namespace fo
