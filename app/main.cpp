@@ -1,1 +1,117 @@
-int main() { return 0; }
+// fieldoffice: with a subcommand it runs on the command line without a display; without one it
+// opens the editor window.
+
+#include "cli/cli.h"
+#include "database.h"
+#include "demolibrary.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QString());
+    QCoreApplication::setApplicationName(QStringLiteral("fieldoffice"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FO_VERSION));
+}
+
+bool hasDisplay()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland")) {
+        return true; // offscreen, vnc, ...: the user asked for it
+    }
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+/// The library the window opens: --library FILE, else the default one, created with the demo
+/// stories on first start.
+int runWindow(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i) {
+        args << QString::fromLocal8Bit(argv[i]);
+    }
+    QString path;
+    bool explicitPath = false;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        if (a == QLatin1String("--library") && i + 1 < args.size()) {
+            path = args.at(++i);
+            explicitPath = true;
+        } else if (a.startsWith(QLatin1String("--library="))) {
+            path = a.mid(10);
+            explicitPath = true;
+        } else if (a.startsWith(QLatin1Char('-')) && !a.startsWith(QLatin1String("-platform")) &&
+                   !a.startsWith(QLatin1String("-style")) && a != QLatin1String("--")) {
+            std::fprintf(stderr, "fieldoffice: unknown option %s (see fieldoffice --help)\n",
+                         argv[i]);
+            return 2;
+        }
+    }
+    if (!hasDisplay()) {
+        std::fputs("fieldoffice: no display found (DISPLAY is not set); the window needs one. "
+                   "Use the command line instead: fieldoffice --help\n",
+                   stderr);
+        return 1;
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Field Office"));
+
+    if (!explicitPath) {
+        path = fo::Database::defaultPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    }
+    const bool firstStart = !explicitPath && !QFileInfo::exists(path);
+    QString error;
+    auto db = fo::Database::open(path,
+                                 firstStart ? fo::Database::OpenMode::CreateNew
+                                            : fo::Database::OpenMode::MustExist,
+                                 &error);
+    if (db && firstStart && fo::createDemoLibrary(*db, &error) < 0) {
+        db.reset();
+        QFile::remove(path); // a half-made first library is worth nothing; start clean next time
+    }
+    if (!db) {
+        std::fprintf(stderr, "fieldoffice: %s\n", error.toUtf8().constData());
+        QMessageBox::critical(nullptr, QStringLiteral("Field Office"),
+                              QStringLiteral("The library could not be opened.\n\n%1").arg(error));
+        return 1;
+    }
+    fo::MainWindow window(std::move(db));
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i) {
+        args << QString::fromLocal8Bit(argv[i]);
+    }
+    if (fo::cli::isCommandLine(args)) {
+        // QGuiApplication without a window system: QTextDocument and fonts for export still work
+        // through the offscreen platform; the command line never needs a display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return fo::cli::run(QCoreApplication::arguments());
+    }
+    return runWindow(argc, argv);
+}

@@ -1,0 +1,340 @@
+// The command line, run as a process: what users type, what they see, and the exit codes.
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QString &text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text.toUtf8());
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void helpForEveryCommand_data();
+    void helpForEveryCommand();
+    void usageErrors_data();
+    void usageErrors();
+    void demoCreatesALibrary();
+    void demoRefusesAnExistingFile();
+    void refusedLibraries_data();
+    void refusedLibraries();
+    void listJson();
+    void listFilters();
+    void showAndUnknownStory();
+    void showMarkdownRoundTrips();
+    void importBatchWithABrokenFile();
+    void defaultLibraryLocation();
+
+private:
+    Run run(const QStringList &args);
+    QString lib(const QString &name) const { return mDir.filePath(name); }
+
+    QTemporaryDir mDir;
+    QString mDemo;
+};
+
+Run TestCli::run(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), mDir.filePath(QStringLiteral("xdg-data")));
+    env.insert(QStringLiteral("HOME"), mDir.filePath(QStringLiteral("home")));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FO_BINARY), args);
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(mDir.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(FO_BINARY)), FO_BINARY);
+    mDemo = lib(QStringLiteral("demo.fieldoffice"));
+    const Run r = run({QStringLiteral("demo"), QStringLiteral("--library"), mDemo});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+}
+
+void TestCli::helpForEveryCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char *c : {"demo", "import", "list", "show"}) {
+        QTest::newRow(c) << QString::fromLatin1(c);
+    }
+}
+
+void TestCli::helpForEveryCommand()
+{
+    QFETCH(QString, command);
+    const Run r = run({command, QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("--library")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("fieldoffice ") + command), qPrintable(r.out));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--colour")};
+    QTest::newRow("bad status") << QStringList{QStringLiteral("list"), QStringLiteral("--status"),
+                                               QStringLiteral("published-ish")};
+    QTest::newRow("show without id") << QStringList{QStringLiteral("show")};
+    QTest::newRow("show with a word") << QStringList{QStringLiteral("show"), QStringLiteral("abc")};
+    QTest::newRow("import without files") << QStringList{QStringLiteral("import")};
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    args << QStringLiteral("--library") << mDemo;
+    const Run r = run(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.startsWith(QStringLiteral("fieldoffice: ")), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+}
+
+void TestCli::demoCreatesALibrary()
+{
+    const Run r = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
+                       QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonArray stories = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QVERIFY2(stories.size() >= 12, qPrintable(r.out));
+    QSet<QString> offices, statuses, tags, categories;
+    for (const QJsonValue &v : stories) {
+        const QJsonObject o = v.toObject();
+        offices << o.value(QStringLiteral("office")).toString();
+        statuses << o.value(QStringLiteral("status")).toString();
+        for (const QJsonValue &t : o.value(QStringLiteral("tags")).toArray()) {
+            tags << t.toString();
+            categories << t.toString().section(QLatin1Char('/'), 0, 0);
+        }
+    }
+    QVERIFY(offices.size() >= 4);
+    for (const char *s : {"draft", "in-review", "changes-requested", "approved", "released", "archived"}) {
+        QVERIFY2(statuses.contains(QString::fromLatin1(s)), s);
+    }
+    QVERIFY(tags.size() >= 8);
+    QVERIFY(categories.contains(QStringLiteral("office")) && categories.contains(QStringLiteral("topic")) &&
+            categories.contains(QStringLiteral("type")));
+    // Bengali and Tamil passages are searchable; a pseudonym carries its footnote.
+    for (const QString &word : {QStringLiteral("পশ্চিমবঙ্গের"), QStringLiteral("சென்னை"),
+                                QStringLiteral("\"name changed\"")}) {
+        const Run s = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
+                           QStringLiteral("--search"), word});
+        QCOMPARE(s.code, 0);
+        QVERIFY2(!s.out.trimmed().isEmpty(), qPrintable(word));
+    }
+}
+
+void TestCli::demoRefusesAnExistingFile()
+{
+    const QByteArray before = fileBytes(mDemo);
+    const Run r = run({QStringLiteral("demo"), QStringLiteral("--library"), mDemo});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.startsWith(QStringLiteral("fieldoffice: ")));
+    QVERIFY(r.err.contains(QStringLiteral("already exists")));
+    QCOMPARE(fileBytes(mDemo), before);
+    const Run nodir = run({QStringLiteral("demo"), QStringLiteral("--library"),
+                           lib(QStringLiteral("no/such/dir/x.fieldoffice"))});
+    QCOMPARE(nodir.code, 1);
+    QVERIFY2(nodir.err.contains(QStringLiteral("does not exist")), qPrintable(nodir.err));
+}
+
+void TestCli::refusedLibraries_data()
+{
+    QTest::addColumn<QString>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing") << QString() << QStringLiteral("no library at");
+    QTest::newRow("text file") << QStringLiteral("Headline\n\nGULU, UGANDA – text\n") << QStringLiteral("not a Field Office library");
+    QTest::newRow("empty file") << QStringLiteral("") << QStringLiteral("empty file");
+}
+
+void TestCli::refusedLibraries()
+{
+    QFETCH(QString, content);
+    QFETCH(QString, expected);
+    const QString path = lib(QStringLiteral("refused-%1.fieldoffice").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+    if (!content.isNull()) {
+        writeFile(path, content);
+    }
+    const QByteArray before = fileBytes(path);
+    for (const QStringList &cmd : {QStringList{QStringLiteral("list")},
+                                   QStringList{QStringLiteral("show"), QStringLiteral("1")}}) {
+        const Run r = run(cmd + QStringList{QStringLiteral("--library"), path});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.startsWith(QStringLiteral("fieldoffice: ")) && r.err.contains(expected),
+                 qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    }
+    QCOMPARE(QFile::exists(path), !content.isNull());
+    QCOMPARE(fileBytes(path), before);
+    // Import refuses a file that is not a library too, rather than writing into it.
+    if (!content.isNull()) {
+        const QString md = lib(QStringLiteral("one.md"));
+        writeFile(md, QStringLiteral("# A headline\n\nBody.\n"));
+        const Run r = run({QStringLiteral("import"), QStringLiteral("--library"), path, md});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(fileBytes(path), before);
+    }
+}
+
+void TestCli::listJson()
+{
+    const Run r = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(doc.isArray());
+    const QJsonObject first = doc.array().first().toObject();
+    for (const char *key : {"id", "status", "office", "dateline", "headline", "tags", "updated"}) {
+        QVERIFY2(first.contains(QString::fromLatin1(key)), key);
+    }
+    QVERIFY(first.value(QStringLiteral("id")).toInt() > 0);
+    QVERIFY(QDateTime::fromString(first.value(QStringLiteral("updated")).toString(), Qt::ISODate).isValid());
+}
+
+void TestCli::listFilters()
+{
+    const Run approved = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
+                              QStringLiteral("--status"), QStringLiteral("approved"), QStringLiteral("--json")});
+    QCOMPARE(approved.code, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(approved.out.toUtf8()).array();
+    QVERIFY(!rows.isEmpty());
+    for (const QJsonValue &v : rows) {
+        QCOMPARE(v.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+    }
+    const Run plain = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
+                           QStringLiteral("--office"), QStringLiteral("kolkata")});
+    QCOMPARE(plain.code, 0);
+    const QStringList lines = plain.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(!lines.isEmpty());
+    for (const QString &line : lines) {
+        QVERIFY2(line.contains(QStringLiteral("Kolkata")), qPrintable(line));
+    }
+    const Run nothing = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
+                             QStringLiteral("--tag"), QStringLiteral("topic/no-such-tag")});
+    QCOMPARE(nothing.code, 0);
+    QCOMPARE(nothing.out, QString());
+}
+
+void TestCli::showAndUnknownStory()
+{
+    const Run r = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("1")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Status:")));
+    const Run missing = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("99999")});
+    QCOMPARE(missing.code, 1);
+    QCOMPARE(missing.err, QStringLiteral("fieldoffice: no story with id 99999\n"));
+}
+
+void TestCli::showMarkdownRoundTrips()
+{
+    const Run list = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
+    const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    const QString target = lib(QStringLiteral("roundtrip.fieldoffice"));
+    int n = 0;
+    for (const QJsonValue &v : rows) {
+        const QString id = QString::number(v.toObject().value(QStringLiteral("id")).toInt());
+        const Run shown = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("--markdown"), id});
+        QCOMPARE(shown.code, 0);
+        const QString file = lib(QStringLiteral("story-%1.md").arg(id));
+        writeFile(file, shown.out);
+        const Run imported = run({QStringLiteral("import"), QStringLiteral("--library"), target, file});
+        QVERIFY2(imported.code == 0, qPrintable(imported.err));
+        QVERIFY(imported.out.startsWith(QStringLiteral("imported ")));
+        const QString newId = imported.out.section(QLatin1Char(' '), 1, 1).remove(QLatin1Char(':'));
+        const Run again = run({QStringLiteral("show"), QStringLiteral("--library"), target, QStringLiteral("--markdown"), newId});
+        QCOMPARE(again.code, 0);
+        QCOMPARE(again.out, shown.out);
+        ++n;
+    }
+    QVERIFY(n >= 12);
+}
+
+void TestCli::importBatchWithABrokenFile()
+{
+    const QString target = lib(QStringLiteral("batch.fieldoffice"));
+    const QString good1 = lib(QStringLiteral("good1.md"));
+    const QString broken = lib(QStringLiteral("broken.md"));
+    const QString good2 = lib(QStringLiteral("good2.txt"));
+    writeFile(good1, QStringLiteral("---\nheadline: Labour Inspectors Visit Fishing Fleet\n"
+                                    "dateline: CEBU, THE PHILIPPINES\ntags: topic/forced-labour\n---\n"
+                                    "Inspectors boarded twelve boats.\n"));
+    writeFile(broken, QStringLiteral("---\nheadline: Never closed\n\nBody without an end to the front matter.\n"));
+    writeFile(good2, QStringLiteral("Preamble line that is not a story.\n\n"
+                                    "Court Clerks Digitise Case Files\n\n"
+                                    "GULU, UGANDA – For three weeks, the courthouse yard held a tent.\n\n"
+                                    "Amina*, 16, helped.\n\n*Name changed to protect her identity.\n\n"
+                                    "Police Trained in Quezon City\n\n"
+                                    "QUEZON CITY, THE PHILIPPINES — Forty officers trained.\n"));
+    const Run r = run({QStringLiteral("import"), QStringLiteral("--library"), target, good1, broken, good2});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.out.count(QStringLiteral("imported ")), 3);
+    QVERIFY2(r.err.contains(QStringLiteral("broken.md")), qPrintable(r.err));
+    for (const QString &line : r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QVERIFY(line.startsWith(QStringLiteral("fieldoffice: ")));
+    }
+    const Run list = run({QStringLiteral("list"), QStringLiteral("--library"), target, QStringLiteral("--json")});
+    const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 3);
+    QSet<QString> offices;
+    for (const QJsonValue &v : rows) {
+        offices << v.toObject().value(QStringLiteral("office")).toString();
+    }
+    QCOMPARE(offices, (QSet<QString>{QStringLiteral("Cebu"), QStringLiteral("Gulu"), QStringLiteral("Quezon City")}));
+}
+
+void TestCli::defaultLibraryLocation()
+{
+    // Without --library, commands use the per-user data folder.
+    const Run missing = run({QStringLiteral("list")});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("xdg-data")), qPrintable(missing.err));
+    const Run demo = run({QStringLiteral("demo")});
+    QVERIFY2(demo.code == 0, qPrintable(demo.err));
+    QVERIFY(QFile::exists(mDir.filePath(QStringLiteral("xdg-data/fieldoffice/library.fieldoffice"))));
+    QCOMPARE(run({QStringLiteral("list")}).code, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
