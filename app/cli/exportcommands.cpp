@@ -1,0 +1,130 @@
+#include "exportcommands.h"
+
+#include "cli.h"
+#include "database.h"
+#include "htmlexporter.h"
+#include "organisationsettings.h"
+#include "pdfexporter.h"
+#include "storyrepository.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace fo::cli {
+
+namespace {
+
+/// Stories not yet approved carry the draft mark even when --draft is not given: a file that
+/// leaves the office without it must have been approved.
+bool needsDraftMark(StoryStatus status)
+{
+    return status != StoryStatus::Approved && status != StoryStatus::Released;
+}
+
+struct ExportRequest
+{
+    qint64 id = 0;
+    QString format;
+    PageSize pageSize = PageSize::A4;
+    QString output;
+    bool draft = false;
+};
+
+/// Reads and checks the arguments; prints the problem and returns UsageError, or -1 to go on.
+int readRequest(Command &cmd, ExportRequest *r)
+{
+    QCommandLineParser &p = cmd.parser();
+    const QStringList args = p.positionalArguments();
+    if (args.size() != 1) {
+        printError(QStringLiteral("export: give exactly one story id (see fieldoffice export "
+                                  "--help)"));
+        return UsageError;
+    }
+    bool ok = false;
+    r->id = args.constFirst().toLongLong(&ok);
+    if (!ok || r->id <= 0) {
+        printError(QStringLiteral("export: '%1' is not a story id").arg(args.constFirst()));
+        return UsageError;
+    }
+    r->format = p.value(QStringLiteral("format")).toLower();
+    if (r->format != QLatin1String("html") && r->format != QLatin1String("pdf")) {
+        printError(QStringLiteral("export: --format must be html or pdf"));
+        return UsageError;
+    }
+    if (p.isSet(QStringLiteral("page-size"))) {
+        const auto size = parsePageSize(p.value(QStringLiteral("page-size")));
+        if (!size) {
+            printError(QStringLiteral("export: --page-size must be A4 or Letter"));
+            return UsageError;
+        }
+        r->pageSize = *size;
+    }
+    r->output = p.value(QStringLiteral("output"));
+    if (r->output.isEmpty()) {
+        printError(QStringLiteral("export: say where to write with -o FILE"));
+        return UsageError;
+    }
+    r->draft = p.isSet(QStringLiteral("draft"));
+    return -1;
+}
+
+} // namespace
+
+int runExport(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("export"),
+                QStringLiteral("Exports one story as a self-contained HTML file or a PDF. Stories "
+                               "that are not approved are marked \"DRAFT \u2014 NOT FOR "
+                               "RELEASE\". The file is written whole or not at all."),
+                QStringLiteral("ID"));
+    cmd.parser().addOptions({
+        {QStringLiteral("format"), QStringLiteral("html or pdf."), QStringLiteral("FORMAT")},
+        {QStringLiteral("page-size"), QStringLiteral("PDF paper: A4 (default) or Letter."),
+         QStringLiteral("SIZE")},
+        {QStringLiteral("draft"), QStringLiteral("Mark the export as a draft in any case.")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("The file to write."),
+         QStringLiteral("FILE")},
+    });
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    ExportRequest r;
+    if (const int code = readRequest(cmd, &r); code >= 0) {
+        return code;
+    }
+    auto db = cmd.openLibrary(false);
+    if (!db) {
+        return Refused;
+    }
+    QString error;
+    const std::optional<Story> story = StoryRepository(*db).get(r.id, &error);
+    if (!story) {
+        printError(error.isEmpty() ? QStringLiteral("no story %1").arg(r.id) : error);
+        return Refused;
+    }
+    const bool draft = r.draft || needsDraftMark(story->status);
+    bool ok = false;
+    if (r.format == QLatin1String("html")) {
+        HtmlOptions options;
+        options.draft = draft;
+        ok = writeStoryHtml(*story, r.output, options, &error);
+    } else {
+        PdfOptions options;
+        options.pageSize = r.pageSize;
+        options.draft = draft;
+        options.organisation = OrganisationSettings(*db).load().name;
+        ok = writeStoryPdf(*story, r.output, options, &error);
+    }
+    if (!ok) {
+        printError(error);
+        return Refused;
+    }
+    printOut(QStringLiteral("exported story %1 to %2%3")
+                 .arg(story->id)
+                 .arg(QDir::toNativeSeparators(QFileInfo(r.output).absoluteFilePath()),
+                      draft ? QStringLiteral(" (marked DRAFT)") : QString()));
+    return Success;
+}
+
+} // namespace fo::cli

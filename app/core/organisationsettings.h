@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+namespace fo {
+
+class Database;
+
+/// What the organisation shows on its packets: kept in the library (the `settings` table), so
+/// that every copy of the library exports with the same cover.
+struct OrganisationInfo
+{
+    QString name;         // "Field Office" when never set
+    QString pressContact; // several lines: name, telephone, e-mail
+    QString website;      // printed on covers when set
+};
+
+/// Typed access to the organisation settings. Keys and defaults live here and nowhere else.
+class OrganisationSettings
+{
+public:
+    explicit OrganisationSettings(Database &db) : mDb(db) {}
+
+    /// The stored settings, with defaults for what was never set. On a read error, returns the
+    /// defaults and sets `error` (when given).
+    OrganisationInfo load(QString *error = nullptr) const;
+    /// Stores all fields in one transaction. Returns false and sets `error` on failure.
+    bool save(const OrganisationInfo &info, QString *error);
+
+    static OrganisationInfo defaults();
+
+private:
+    Database &mDb;
+};
+
+} // namespace fo

@@ -1,0 +1,192 @@
+#include "packet.h"
+
+#include "atomicwrite.h"
+#include "packethtml.h"
+#include "storydocument.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSaveFile>
+
+namespace fo {
+
+namespace {
+
+QJsonValue timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonValue textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+QString formatName(PacketFormat format)
+{
+    switch (format) {
+    case PacketFormat::HtmlFolder:
+        return QStringLiteral("html");
+    case PacketFormat::HtmlSingleFile:
+        return QStringLiteral("html-single-file");
+    case PacketFormat::Pdf:
+        break;
+    }
+    return QStringLiteral("pdf");
+}
+
+QJsonObject storyEntry(const PacketStory &ps, int position, PacketFormat format)
+{
+    const Story &s = ps.story;
+    const StoryApproval &a = ps.approval;
+    QJsonObject o{
+        {QStringLiteral("position"), position},
+        {QStringLiteral("id"), s.id},
+        {QStringLiteral("uuid"), s.uuid},
+        {QStringLiteral("headline"), s.headline},
+        {QStringLiteral("language"), s.language},
+        {QStringLiteral("revision"), a.revision > 0 ? QJsonValue(a.revision) : QJsonValue()},
+        {QStringLiteral("approvedBy"), textOrNull(a.reviewer)},
+        {QStringLiteral("approvedAt"), timeOrNull(a.approvedAt)},
+        {QStringLiteral("sha256"), textOrNull(a.contentHash)},
+    };
+    if (format == PacketFormat::HtmlFolder) {
+        o.insert(QStringLiteral("file"), packetStoryFileName(s));
+    }
+    return o;
+}
+
+/// The manifest, opened and written but not yet committed: it goes into place right after the
+/// packet, so that a failure while writing the packet leaves neither.
+bool prepareManifest(QSaveFile &file, const QByteArray &data, QString *error)
+{
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
+        *error = QStringLiteral("cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool commitManifest(QSaveFile &file, QString *error)
+{
+    if (!file.commit()) {
+        *error = QStringLiteral("the packet was written, but its manifest could not be: %1")
+                     .arg(file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool writeFolder(const Packet &packet, const QString &path, const PacketOptions &options,
+                 QString *error)
+{
+    FolderTransaction folder(path);
+    if (!folder.begin(error)) {
+        return false;
+    }
+    if (!writePacketHtmlFolder(packet, folder, options, error)) {
+        return false;
+    }
+    const QByteArray manifest =
+        packetManifest(packet, PacketFormat::HtmlFolder, QStringLiteral("index.html"));
+    if (!folder.writeFile(QStringLiteral("manifest.json"), manifest, error)) {
+        return false;
+    }
+    return folder.commit(error);
+}
+
+} // namespace
+
+QDateTime Packet::embargo() const
+{
+    QDateTime latest;
+    for (const PacketStory &ps : stories) {
+        const QDateTime e = ps.story.embargoAt;
+        if (e.isValid() && (!createdAt.isValid() || e > createdAt) &&
+            (!latest.isValid() || e > latest)) {
+            latest = e;
+        }
+    }
+    return latest;
+}
+
+QString Packet::embargoLine() const
+{
+    const QDateTime e = embargo();
+    return e.isValid() ? QStringLiteral("Embargoed until %1").arg(formatEmbargo(e)) : QString();
+}
+
+QString Packet::dateLine() const
+{
+    const QDateTime t = createdAt.isValid() ? createdAt : QDateTime::currentDateTimeUtc();
+    return QLocale(QLocale::English, QLocale::UnitedKingdom)
+        .toString(t.toUTC().date(), QStringLiteral("d MMMM yyyy"));
+}
+
+QString manifestPath(const QString &path, PacketFormat format)
+{
+    const QFileInfo info(path);
+    if (format == PacketFormat::HtmlFolder) {
+        return QDir(info.absoluteFilePath()).filePath(QStringLiteral("manifest.json"));
+    }
+    return info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".manifest.json"));
+}
+
+QByteArray packetManifest(const Packet &packet, PacketFormat format, const QString &fileName)
+{
+    QJsonArray stories;
+    for (int i = 0; i < packet.stories.size(); ++i) {
+        stories.append(storyEntry(packet.stories.at(i), i + 1, format));
+    }
+    const QJsonObject root{
+        {QStringLiteral("manifest"), QStringLiteral("fieldoffice-packet/1")},
+        {QStringLiteral("title"), packet.title},
+        {QStringLiteral("organisation"), packet.organisation},
+        {QStringLiteral("time"), timeOrNull(packet.createdAt)},
+        {QStringLiteral("exportedBy"), textOrNull(packet.exportedBy)},
+        {QStringLiteral("draft"), packet.draft},
+        {QStringLiteral("embargo"), timeOrNull(packet.embargo())},
+        {QStringLiteral("format"), formatName(format)},
+        {QStringLiteral("file"), fileName},
+        {QStringLiteral("stories"), stories},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool writePacket(const Packet &packet, const QString &path, const PacketOptions &options,
+                 QString *error)
+{
+    if (packet.stories.isEmpty()) {
+        *error = QStringLiteral("a packet needs at least one story");
+        return false;
+    }
+    if (options.format == PacketFormat::HtmlFolder) {
+        return writeFolder(packet, path, options, error);
+    }
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists()) {
+        *error =
+            QStringLiteral("cannot write %1: the folder %2 does not exist")
+                .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()));
+        return false;
+    }
+    const QString fileName = info.fileName();
+    QSaveFile manifest(manifestPath(path, options.format));
+    if (!prepareManifest(manifest, packetManifest(packet, options.format, fileName), error)) {
+        return false;
+    }
+    bool ok = false;
+    if (options.format == PacketFormat::Pdf) {
+        ok = writePacketPdf(packet, path, options, error);
+    } else {
+        ok = writeFileAtomically(path, renderPacketSingleHtml(packet).toUtf8(), error);
+    }
+    return ok && commitManifest(manifest, error);
+}
+
+} // namespace fo

@@ -1,0 +1,248 @@
+// The press packet as PDF. Everything is laid out first (cover, contents, every story), so that
+// the page on which each story starts and the page count are known; then every page is drawn.
+
+#include "packet.h"
+
+#include "pdflayout.h"
+#include "pdfsurface.h"
+#include "storydocument.h"
+#include "storyflow.h"
+
+namespace fo {
+
+namespace {
+
+/// A run of pages laid out together: the cover, the contents, or one story.
+struct Section
+{
+    QVector<FlowBlock> blocks;
+    QVector<PageFlow> pages;
+    int firstPage = 0; // 1-based
+};
+
+constexpr double kNumberColumn = 40;
+
+FlowBlock text(LayoutPtr layout, double before, double after)
+{
+    FlowBlock f;
+    f.layout = std::move(layout);
+    f.spaceBefore = before;
+    f.spaceAfter = after;
+    return f;
+}
+
+QVector<FlowBlock> coverFlow(const Packet &p, const PangoText &t, const PageGeometry &g)
+{
+    const double w = g.textWidth();
+    const QString en = QStringLiteral("en");
+    QVector<FlowBlock> out;
+    TextStyle org = house::kicker();
+    org.size = 10;
+    org.letterSpacing = 1.2;
+    out.append(text(t.layout(p.organisation.toUpper(), org, w, en), 0, 8));
+    FlowBlock bar;
+    bar.kind = FlowBlock::Kind::Rule;
+    bar.ruleThickness = 2.5;
+    bar.ruleLength = 56;
+    bar.ruleRgb = house::kAccent;
+    out.append(bar);
+    TextStyle label = house::byline();
+    label.letterSpacing = 1.0;
+    out.append(
+        text(t.layout(QStringLiteral("PRESS PACKET"), label, w, en), g.textHeight() * 0.22, 10));
+    TextStyle title = house::headline();
+    title.size = 30;
+    title.lineHeight = 0.86;
+    out.append(text(t.layout(p.title, title, w, QStringLiteral("und")), 0, 14));
+    TextStyle date = house::standfirst();
+    date.italic = false;
+    out.append(text(t.layout(p.dateLine(), date, w, en), 0, 6));
+    const int n = p.stories.size();
+    TextStyle count = house::byline();
+    count.size = 10;
+    out.append(
+        text(t.layout(n == 1 ? QStringLiteral("1 story") : QStringLiteral("%1 stories").arg(n),
+                      count, w, en),
+             0, 0));
+    if (!p.embargoLine().isEmpty()) {
+        TextStyle embargo = house::kicker();
+        embargo.size = 10;
+        out.append(text(t.layout(p.embargoLine().toUpper(), embargo, w, en), 22, 0));
+    }
+    if (!p.pressContact.trimmed().isEmpty()) {
+        TextStyle contactLabel = house::kicker();
+        contactLabel.rgb = house::kMuted;
+        FlowBlock labelBlock =
+            text(t.layout(QStringLiteral("PRESS CONTACT"), contactLabel, w, en), 0, 5);
+        labelBlock.keepWithNext = true;
+        TextStyle contact = house::body();
+        contact.align = TextStyle::Align::Left;
+        contact.lineHeight = 1.0;
+        FlowBlock contactBlock = text(t.layout(p.pressContact.trimmed(), contact, w, en), 0, 0);
+        // The contact sits at the foot of the cover when there is room for it.
+        double used = 0;
+        for (const FlowBlock &b : qAsConst(out)) {
+            used += b.spaceBefore + b.spaceAfter +
+                    (b.kind == FlowBlock::Kind::Rule ? b.ruleThickness
+                                                     : PangoText::height(b.layout.get()));
+        }
+        const double need = PangoText::height(labelBlock.layout.get()) + 5 +
+                            PangoText::height(contactBlock.layout.get());
+        labelBlock.spaceBefore = qMax(30.0, g.textHeight() - used - need - 2);
+        out.append(labelBlock);
+        out.append(contactBlock);
+    }
+    return out;
+}
+
+QString entryDetails(const Story &s)
+{
+    QStringList parts;
+    if (!s.dateline().isEmpty()) {
+        parts << s.dateline();
+    }
+    if (!s.officeName.isEmpty()) {
+        parts << s.officeName;
+    }
+    if (!s.byline.trimmed().isEmpty()) {
+        parts << s.byline.trimmed();
+    }
+    return parts.join(QStringLiteral("  \u00b7  "));
+}
+
+QVector<FlowBlock> contentsFlow(const Packet &p, const PangoText &t, double w)
+{
+    QVector<FlowBlock> out;
+    TextStyle heading = house::headline();
+    heading.size = 16;
+    out.append(text(t.layout(QStringLiteral("Contents"), heading, w, QStringLiteral("en")), 0, 6));
+    FlowBlock rule;
+    rule.kind = FlowBlock::Kind::Rule;
+    rule.spaceAfter = 14;
+    out.append(rule);
+    TextStyle entry = house::heading(2);
+    entry.size = 10.5;
+    entry.lineHeight = 0.95;
+    TextStyle details = house::byline();
+    details.size = 8;
+    for (const PacketStory &ps : p.stories) {
+        const QString lang = languageTag(ps.story.language);
+        FlowBlock e =
+            text(t.layout(ps.story.headline.trimmed(), entry, w - kNumberColumn, lang), 0, 2);
+        e.keepWithNext = true;
+        e.dottedLeader = true;
+        out.append(e);
+        out.append(text(t.layout(entryDetails(ps.story), details, w - kNumberColumn, lang), 0, 11));
+    }
+    return out;
+}
+
+QString subjectLine(const Packet &p)
+{
+    QStringList headlines;
+    for (const PacketStory &ps : p.stories) {
+        headlines << ps.story.headline.trimmed();
+    }
+    return QStringLiteral("Press packet of %1 stories: %2")
+        .arg(p.stories.size())
+        .arg(headlines.join(QStringLiteral("; ")));
+}
+
+bool cancelled(const PacketOptions &o, int done, int total, QString *error)
+{
+    if (o.progress && !o.progress(done, total)) {
+        *error = QStringLiteral("export cancelled");
+        return true;
+    }
+    return false;
+}
+
+void setMetadata(PdfSurface &pdf, const Packet &p)
+{
+    pdf.setMetadata(PdfSurface::Metadata::Title, p.title);
+    pdf.setMetadata(PdfSurface::Metadata::Author, p.organisation);
+    pdf.setMetadata(PdfSurface::Metadata::Subject, subjectLine(p));
+    pdf.setMetadata(PdfSurface::Metadata::Creator,
+                    QStringLiteral("Field Office %1").arg(QStringLiteral(FO_VERSION)));
+    pdf.setMetadata(PdfSurface::Metadata::CreateDate, p.createdAt.toUTC().toString(Qt::ISODate));
+}
+
+/// Page numbers into the contents, now that every story's first page is known.
+void numberContents(Section &contents, const QVector<Section> &stories, const PangoText &t)
+{
+    TextStyle number = house::heading(2);
+    number.size = 10.5;
+    int k = 0;
+    for (FlowBlock &b : contents.blocks) {
+        if (b.dottedLeader) {
+            const int page = stories.at(k++).firstPage;
+            b.trailing = t.layout(QString::number(page), number, 0, QStringLiteral("en"));
+            b.linkPage = page;
+        } else if (k > 0 && b.kind == FlowBlock::Kind::Text) {
+            b.linkPage = stories.at(k - 1).firstPage; // the details line links too
+        }
+    }
+}
+
+} // namespace
+
+bool writePacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
+                    QString *error)
+{
+    const PageGeometry g = pageGeometry(options.pageSize);
+    const PangoText t;
+    const int n = packet.stories.size();
+    const int total = 2 * n; // laying out, then drawing, each story
+    Section cover{coverFlow(packet, t, g), {}, 1};
+    cover.pages = paginate(cover.blocks, g.textHeight());
+    Section contents{contentsFlow(packet, t, g.textWidth()), {}, 1 + int(cover.pages.size())};
+    contents.pages = paginate(contents.blocks, g.textHeight());
+    QVector<Section> stories;
+    stories.reserve(n);
+    int next = contents.firstPage + int(contents.pages.size());
+    for (int i = 0; i < n; ++i) {
+        Section s{storyFlow(packet.stories.at(i).story, t, g.textWidth()), {}, next};
+        s.pages = paginate(s.blocks, g.textHeight());
+        next += int(s.pages.size());
+        stories.append(std::move(s));
+        if (cancelled(options, i + 1, total, error)) {
+            return false;
+        }
+    }
+    const int pageCount = next - 1;
+    numberContents(contents, stories, t);
+
+    PdfSurface pdf;
+    if (!pdf.open(path, g, error)) {
+        return false;
+    }
+    setMetadata(pdf, packet);
+    PageFrame frame;
+    frame.headerLeft = packet.title;
+    frame.headerRight = packet.organisation;
+    frame.draft = packet.draft;
+    auto drawSection = [&](const Section &s, bool header) {
+        frame.header = header;
+        for (int i = 0; i < s.pages.size(); ++i) {
+            if (i == 0) {
+                addPageDestination(pdf.cr(), s.firstPage);
+            }
+            drawPageFrame(pdf.cr(), t, g, frame, s.firstPage + i, pageCount);
+            drawPage(pdf.cr(), s.blocks, s.pages.at(i), g.left, g.top, g.textWidth());
+            pdf.showPage();
+        }
+    };
+    drawSection(cover, false);
+    drawSection(contents, true);
+    for (int i = 0; i < n; ++i) {
+        drawSection(stories.at(i), true);
+        pdf.addOutline(packet.stories.at(i).story.headline.trimmed(), stories.at(i).firstPage);
+        stories[i].blocks.clear(); // the layouts are done with: give the memory back early
+        if (cancelled(options, n + i + 1, total, error)) {
+            return false;
+        }
+    }
+    return pdf.finish(error);
+}
+
+} // namespace fo

@@ -1,0 +1,118 @@
+#include "pdfsurface.h"
+
+#include <QDir>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+namespace fo {
+
+PdfSurface::~PdfSurface()
+{
+    close();
+    mFile.cancelWriting();
+}
+
+void PdfSurface::close()
+{
+    if (mCr) {
+        cairo_destroy(mCr);
+        mCr = nullptr;
+    }
+    if (mSurface) {
+        cairo_surface_finish(mSurface);
+        cairo_surface_destroy(mSurface);
+        mSurface = nullptr;
+    }
+}
+
+bool PdfSurface::open(const QString &path, const PageGeometry &page, QString *error)
+{
+    mFile.setFileName(path);
+    if (!mFile.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), mFile.errorString());
+        return false;
+    }
+    auto write = [](void *closure, const unsigned char *data, unsigned int length) {
+        auto *self = static_cast<PdfSurface *>(closure);
+        if (self->mFile.write(reinterpret_cast<const char *>(data), length) != qint64(length)) {
+            self->mWriteFailed = true;
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        return CAIRO_STATUS_SUCCESS;
+    };
+    mSurface = cairo_pdf_surface_create_for_stream(write, this, page.width, page.height);
+    mCr = cairo_create(mSurface);
+    if (cairo_status(mCr) != CAIRO_STATUS_SUCCESS) {
+        *error = QStringLiteral("cannot create the PDF: %1")
+                     .arg(QString::fromUtf8(cairo_status_to_string(cairo_status(mCr))));
+        return false;
+    }
+    return true;
+}
+
+void PdfSurface::setMetadata(Metadata key, const QString &value)
+{
+    cairo_pdf_metadata_t k = CAIRO_PDF_METADATA_TITLE;
+    switch (key) {
+    case Metadata::Title:
+        break;
+    case Metadata::Author:
+        k = CAIRO_PDF_METADATA_AUTHOR;
+        break;
+    case Metadata::Subject:
+        k = CAIRO_PDF_METADATA_SUBJECT;
+        break;
+    case Metadata::Creator:
+        k = CAIRO_PDF_METADATA_CREATOR;
+        break;
+    case Metadata::CreateDate:
+        k = CAIRO_PDF_METADATA_CREATE_DATE;
+        break;
+    }
+    if (!value.isEmpty()) {
+        cairo_pdf_surface_set_metadata(mSurface, k, value.toUtf8().constData());
+    }
+}
+
+void PdfSurface::addOutline(const QString &title, int page)
+{
+    const QByteArray link = "page=" + QByteArray::number(page) + " pos=[0 0]";
+    cairo_pdf_surface_add_outline(mSurface, CAIRO_PDF_OUTLINE_ROOT, title.toUtf8().constData(),
+                                  link.constData(), cairo_pdf_outline_flags_t(0));
+}
+
+void PdfSurface::showPage()
+{
+    cairo_show_page(mCr);
+}
+
+bool PdfSurface::finish(QString *error)
+{
+    cairo_status_t status = cairo_status(mCr);
+    cairo_destroy(mCr);
+    mCr = nullptr;
+    cairo_surface_finish(mSurface);
+    if (status == CAIRO_STATUS_SUCCESS) {
+        status = cairo_surface_status(mSurface);
+    }
+    cairo_surface_destroy(mSurface);
+    mSurface = nullptr;
+    if (status != CAIRO_STATUS_SUCCESS || mWriteFailed) {
+        *error = QStringLiteral("cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(mFile.fileName()),
+                          mWriteFailed ? mFile.errorString()
+                                       : QString::fromUtf8(cairo_status_to_string(status)));
+        mFile.cancelWriting();
+        return false;
+    }
+    if (!mFile.commit()) {
+        *error = QStringLiteral("cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(mFile.fileName()), mFile.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace fo
