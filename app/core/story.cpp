@@ -65,6 +65,12 @@ QString statusLabel(StoryStatus status)
 
 std::optional<StoryStatus> parseStatus(const QString &text)
 {
+    // Fast path for the stored keys: lists parse one per row.
+    for (const auto &n : kStatusNames) {
+        if (text == QLatin1String(n.key)) {
+            return n.status;
+        }
+    }
     const QString wanted = squash(text);
     for (const auto &n : kStatusNames) {
         if (squash(QString::fromLatin1(n.key)) == wanted) {

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "searchquery.h"
+#include "storyquery.h"
 #include "storyrepository.h"
 
 #include <QLocale>
@@ -16,7 +17,7 @@ constexpr QChar kMatchEnd(0x03);
 bool sameFilter(const StoryFilter &a, const StoryFilter &b)
 {
     return a.status == b.status && a.tag == b.tag && a.office == b.office && a.search == b.search &&
-           a.includeDeleted == b.includeDeleted;
+           a.includeDeleted == b.includeDeleted && a.onlyDeleted == b.onlyDeleted;
 }
 
 /// The snippet as rich text for a tooltip: escaped, matched words in bold.
@@ -62,7 +63,7 @@ void StoryListModel::refresh()
 bool StoryListModel::isFiltered() const
 {
     return mFilter.status || !mFilter.tag.trimmed().isEmpty() ||
-           !mFilter.office.trimmed().isEmpty() || mSearching;
+           !mFilter.office.trimmed().isEmpty() || mSearching || mFilter.onlyDeleted;
 }
 
 bool StoryListModel::isLibraryEmpty() const
@@ -121,7 +122,8 @@ QString StoryListModel::displayText(const StoryRow &row, int column) const
 {
     switch (column) {
     case HeadlineColumn:
-        return row.headline;
+        // A new story has no headline yet; an empty row would look like a glitch.
+        return row.headline.trimmed().isEmpty() ? tr("(untitled)") : row.headline;
     case OfficeColumn:
         return row.officeName;
     case StatusColumn:
@@ -227,8 +229,12 @@ QVector<StoryRow> StoryListModel::readPage(int limit)
 {
     QString error;
     // One row more than asked tells whether another page exists, without counting.
+    // After the first page, read on from the last row: constant cost however deep the list.
     QVector<StoryRow> page =
-        StoryRepository(mDb).list(mFilter, mSqlOffset, limit + 1, false, &error);
+        mRows.isEmpty()
+            ? StoryQuery(mDb).list(mFilter, mSqlOffset, limit + 1, false, &error)
+            : StoryQuery(mDb).listAfter(mFilter, mRows.constLast(), mSqlOffset, limit + 1, false,
+                                        &error);
     mLastError = error.isEmpty() ? QString() : tr("Cannot read the story list: %1").arg(error);
     mHasMore = error.isEmpty() && page.size() > limit;
     if (page.size() > limit) {

@@ -40,6 +40,15 @@ qint64 TagRepository::find(const QString &label) const
     if (q.exec() && q.next()) {
         return q.value(0).toLongLong();
     }
+    if (parsed.category.isEmpty()) {
+        // "forced-labour" names "topic/forced-labour" when only one category has that name.
+        q.prepare(QStringLiteral("SELECT id FROM tags WHERE name = ? COLLATE NOCASE LIMIT 2"));
+        q.addBindValue(parsed.name);
+        if (q.exec() && q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            return q.next() ? 0 : id;
+        }
+    }
     return 0;
 }
 

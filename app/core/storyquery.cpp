@@ -1,0 +1,239 @@
+#include "storyquery.h"
+
+#include "database.h"
+#include "searchquery.h"
+#include "tagrepository.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fo {
+
+namespace {
+
+/// The FROM and WHERE of a filtered list, with its bound values.
+struct FilterSql
+{
+    QString from;
+    QString where;
+    QVariantList values;
+    QString fts;
+    bool byTag = false; // the rows come from story_tags, ordered by its copy of updated_at
+};
+
+FilterSql filterSql(Database &db, const StoryFilter &filter)
+{
+    FilterSql sql;
+    QStringList conditions;
+    sql.fts = SearchQuery(filter.search).ftsExpression();
+    if (!sql.fts.isEmpty()) {
+        sql.from = QStringLiteral("stories_fts JOIN stories s ON s.id = stories_fts.rowid "
+                                  "LEFT JOIN offices o ON o.id = s.office_id");
+        conditions << QStringLiteral("stories_fts MATCH ?");
+        sql.values << sql.fts;
+    } else {
+        sql.from = QStringLiteral("stories s LEFT JOIN offices o ON o.id = s.office_id");
+    }
+    if (filter.onlyDeleted) {
+        conditions << QStringLiteral("s.deleted_at IS NOT NULL");
+    } else if (!filter.includeDeleted) {
+        conditions << QStringLiteral("s.deleted_at IS NULL");
+    }
+    if (filter.status) {
+        conditions << QStringLiteral("s.status = ?");
+        sql.values << statusKey(*filter.status);
+    }
+    if (!filter.office.trimmed().isEmpty()) {
+        conditions << QStringLiteral("s.office_id = (SELECT id FROM offices WHERE name = ? "
+                                     "COLLATE NOCASE)");
+        sql.values << filter.office.trimmed();
+    }
+    if (!filter.tag.trimmed().isEmpty()) {
+        const qint64 tagId = TagRepository(db).find(filter.tag);
+        if (sql.fts.isEmpty()) {
+            // Start from the tag's links, already newest first in their index (story_tags
+            // mirrors updated_at); CROSS JOIN fixes that loop order.
+            sql.from = QStringLiteral("story_tags st CROSS JOIN stories s ON s.id = st.story_id "
+                                      "LEFT JOIN offices o ON o.id = s.office_id");
+            conditions.prepend(QStringLiteral("st.tag_id = ?"));
+            sql.values.prepend(tagId);
+            sql.byTag = true;
+        } else {
+            conditions << QStringLiteral("EXISTS (SELECT 1 FROM story_tags st WHERE "
+                                         "st.story_id = s.id AND st.tag_id = ?)");
+            sql.values << tagId;
+        }
+    }
+    if (!conditions.isEmpty()) {
+        sql.where = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    }
+    return sql;
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+/// How many stories the expression matches, counting no further than `limit`: the cost grows
+/// with the answer, not with the library.
+int matchesUpTo(Database &db, const QString &fts, int limit)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM stories_fts "
+                             "WHERE stories_fts MATCH ? LIMIT ?)"));
+    q.addBindValue(fts);
+    q.addBindValue(limit);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+} // namespace
+
+StoryQuery::Order StoryQuery::order(const StoryFilter &filter) const
+{
+    const QString fts = SearchQuery(filter.search).ftsExpression();
+    if (fts.isEmpty()) {
+        return Order::Updated;
+    }
+    // The list model asks page after page with the same expression: probe once.
+    static thread_local QString lastFts;
+    static thread_local QString lastPath;
+    static thread_local Order lastOrder = Order::Relevance;
+    if (fts != lastFts || mDb.path() != lastPath) {
+        lastOrder = matchesUpTo(mDb, fts, kRankLimit + 1) > kRankLimit ? Order::Newest
+                                                                       : Order::Relevance;
+        lastFts = fts;
+        lastPath = mDb.path();
+    }
+    return lastOrder;
+}
+
+QVector<StoryRow> StoryQuery::list(const StoryFilter &filter, int offset, int limit,
+                                   bool withTags, QString *error) const
+{
+    return read(filter, nullptr, offset, limit, withTags, error);
+}
+
+QVector<StoryRow> StoryQuery::listAfter(const StoryFilter &filter, const StoryRow &last,
+                                        int offset, int limit, bool withTags,
+                                        QString *error) const
+{
+    return read(filter, &last, offset, limit, withTags, error);
+}
+
+QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *after, int offset,
+                                   int limit, bool withTags, QString *error) const
+{
+    QVector<StoryRow> rows;
+    FilterSql sql = filterSql(mDb, filter);
+    QString orderBy;
+    QString keyset;
+    QVariantList keyValues;
+    switch (order(filter)) {
+    case Order::Updated: {
+        const QString key = sql.byTag ? QStringLiteral("(st.updated_at, st.story_id)")
+                                      : QStringLiteral("(s.updated_at, s.id)");
+        orderBy = sql.byTag ? QStringLiteral(" ORDER BY st.updated_at DESC, st.story_id DESC")
+                            : QStringLiteral(" ORDER BY s.updated_at DESC, s.id DESC");
+        if (after) {
+            keyset = key + QStringLiteral(" < (?, ?)");
+            keyValues << after->updatedAt.toMSecsSinceEpoch() << after->id;
+        }
+        break;
+    }
+    case Order::Relevance:
+        orderBy = QStringLiteral(" ORDER BY bm25(stories_fts, 10.0, 4.0, 1.0, 2.0), s.id DESC");
+        break;
+    case Order::Newest:
+        orderBy = QStringLiteral(" ORDER BY stories_fts.rowid DESC");
+        if (after) {
+            keyset = QStringLiteral("stories_fts.rowid < ?");
+            keyValues << after->id;
+        }
+        break;
+    }
+    if (!keyset.isEmpty()) {
+        sql.where += (sql.where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
+                     keyset;
+        sql.values += keyValues;
+        offset = 0;
+    }
+    QSqlQuery q(mDb.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT s.id, s.headline, s.status, o.name, s.dateline_city, "
+                             "s.dateline_country, s.updated_at FROM ") +
+              sql.from + sql.where + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"));
+    for (const QVariant &v : sql.values) {
+        q.addBindValue(v);
+    }
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return rows;
+    }
+    while (q.next()) {
+        StoryRow row;
+        row.id = q.value(0).toLongLong();
+        row.headline = q.value(1).toString();
+        row.status = parseStatus(q.value(2).toString()).value_or(StoryStatus::Draft);
+        row.officeName = q.value(3).toString();
+        row.datelineCity = q.value(4).toString();
+        row.datelineCountry = q.value(5).toString();
+        row.updatedAt = timeFrom(q.value(6));
+        rows.append(row);
+    }
+    if (!sql.fts.isEmpty()) {
+        addSnippets(rows, sql.fts);
+    }
+    if (withTags) {
+        TagRepository tags(mDb);
+        for (StoryRow &row : rows) {
+            row.tags = tags.storyTags(row.id);
+        }
+    }
+    return rows;
+}
+
+void StoryQuery::addSnippets(QVector<StoryRow> &rows, const QString &fts) const
+{
+    // One seek per shown row: the index jumps straight to the story's entry.
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT snippet(stories_fts, -1, char(2), char(3), '…', 16) "
+                             "FROM stories_fts WHERE stories_fts MATCH ? AND rowid = ?"));
+    for (StoryRow &row : rows) {
+        q.addBindValue(fts);
+        q.addBindValue(row.id);
+        if (q.exec() && q.next()) {
+            row.snippet = q.value(0).toString();
+        }
+        // A story can have an empty snippet (a match only in its tags); keep it non-null so a
+        // view can tell "searching" from "not searching".
+        if (row.snippet.isNull()) {
+            row.snippet = QStringLiteral("");
+        }
+        q.finish();
+    }
+}
+
+int StoryQuery::count(const StoryFilter &filter, QString *error) const
+{
+    const FilterSql sql = filterSql(mDb, filter);
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM ") + sql.from + sql.where);
+    for (const QVariant &v : sql.values) {
+        q.addBindValue(v);
+    }
+    if (!q.exec() || !q.next()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return 0;
+    }
+    return q.value(0).toInt();
+}
+
+} // namespace fo

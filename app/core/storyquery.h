@@ -1,0 +1,48 @@
+#pragma once
+
+#include "story.h"
+
+#include <QString>
+#include <QVector>
+
+namespace fo {
+
+class Database;
+
+/// Reads pages of the story list for a filter, in SQL, without ever reading or scoring the
+/// whole library.
+///
+/// Search has two orders. When a query matches few stories (at most kRankLimit), every match is
+/// scored with bm25() and the best come first. When it matches more — a common word can match
+/// every story — scoring them all would cost hundreds of milliseconds at 100,000 stories, so the
+/// newest matches come first instead, read from the index in rowid order and stopping as soon as
+/// the page is full. Snippets are made only for the rows returned.
+class StoryQuery
+{
+public:
+    enum class Order { Updated, Relevance, Newest };
+    static constexpr int kRankLimit = 1000;
+
+    explicit StoryQuery(Database &db) : mDb(db) {}
+
+    QVector<StoryRow> list(const StoryFilter &filter, int offset, int limit, bool withTags,
+                           QString *error) const;
+    /// The page after `last` (a row of the previous page). Unlike an offset, the cost does not
+    /// grow with how far down the list is: the index seeks straight to the row after `last`.
+    /// Ranked searches have no such key and fall back to offsets (they have few rows).
+    QVector<StoryRow> listAfter(const StoryFilter &filter, const StoryRow &last, int offset,
+                                int limit, bool withTags, QString *error) const;
+    /// Counts the whole result: on demand only, never to draw a list.
+    int count(const StoryFilter &filter, QString *error) const;
+    /// The order list() uses for this filter.
+    Order order(const StoryFilter &filter) const;
+
+private:
+    QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset,
+                           int limit, bool withTags, QString *error) const;
+    void addSnippets(QVector<StoryRow> &rows, const QString &fts) const;
+
+    Database &mDb;
+};
+
+} // namespace fo

@@ -1,0 +1,198 @@
+#include "runner.h"
+
+#include "database.h"
+#include "floor.h"
+#include "generator.h"
+#include "searchquery.h"
+#include "storylistmodel.h"
+#include "storyrepository.h"
+#include "tagrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+#include <sys/resource.h>
+
+namespace fo::bench {
+
+namespace {
+
+struct Query
+{
+    QString name;
+    QString text;
+    QString tag; // a tag filter beside the words
+};
+
+/// A topic tag carried by a few percent of the stories.
+QString midTag(Database &db)
+{
+    QSqlQuery q(db.connection());
+    q.exec(QStringLiteral("SELECT t.category || '/' || t.name FROM tags t JOIN story_tags st "
+                          "ON st.tag_id = t.id WHERE t.category = 'topic' GROUP BY t.id "
+                          "ORDER BY count(*) DESC LIMIT 1 OFFSET 5"));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+QVector<Query> queries(Database &db)
+{
+    const QStringList &words = vocabulary();
+    return {
+        {QStringLiteral("word in every story (\"the\")"), QStringLiteral("the"), {}},
+        {QStringLiteral("common word (\"police\")"), QStringLiteral("police"), {}},
+        {QStringLiteral("mid word (\"verdict\")"), QStringLiteral("verdict"), {}},
+        {QStringLiteral("rare word (\"%1\")").arg(words.at(30000)), words.at(30000), {}},
+        {QStringLiteral("phrase (\"social workers\")"), QStringLiteral("\"social workers\""), {}},
+        {QStringLiteral("prefix (\"investig*\")"), QStringLiteral("investig*"), {}},
+        {QStringLiteral("two words (\"rescue children\")"), QStringLiteral("rescue children"), {}},
+        {QStringLiteral("Bengali word"), QStringLiteral("পশ্চিমবঙ্গের"), {}},
+        {QStringLiteral("Tamil word"), QStringLiteral("சென்னை"), {}},
+        {QStringLiteral("word + tag (\"court\")"), QStringLiteral("court"), midTag(db)},
+    };
+}
+
+long peakRssKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+} // namespace
+
+QVector<Measure> runBenchmarks(const QString &library, QString *error)
+{
+    QVector<Measure> out;
+    {
+        Measure m;
+        m.name = QStringLiteral("open → first page of the list");
+        m.target = 150;
+        m.ours = measure(10, [&] {
+            auto db = Database::open(library, Database::OpenMode::MustExist, error);
+            StoryListModel model(*db);
+            Q_ASSERT(model.rowCount() > 0);
+        });
+        out << m;
+    }
+    auto db = Database::open(library, Database::OpenMode::MustExist, error);
+    if (!db) {
+        return {};
+    }
+    StoryRepository stories(*db);
+    Floor floor(library);
+    for (const Query &query : queries(*db)) {
+        Measure m;
+        m.name = QStringLiteral("search: ") + query.name;
+        m.target = 20;
+        StoryFilter filter;
+        filter.search = query.text;
+        filter.tag = query.tag;
+        int rows = 0;
+        m.ours = measure(20, [&] { rows = stories.list(filter, 0, 50, false).size(); });
+        const qint64 tagId = query.tag.isEmpty() ? 0 : TagRepository(*db).find(query.tag);
+        const QString fts = SearchQuery(query.text).ftsExpression();
+        m.floor = measure(5, [&] { floor.search(fts, tagId); });
+        m.note = QStringLiteral("%1 rows").arg(rows);
+        out << m;
+    }
+    {
+        Measure m;
+        m.name = QStringLiteral("tag filter (%1)").arg(midTag(*db));
+        m.target = 20;
+        StoryFilter filter;
+        filter.tag = midTag(*db);
+        m.ours = measure(20, [&] { stories.list(filter, 0, StoryListModel::kPageSize, false); });
+        out << m;
+    }
+    {
+        Measure m;
+        m.name = QStringLiteral("status + office filter");
+        m.target = 20;
+        StoryFilter filter;
+        filter.status = StoryStatus::InReview;
+        filter.office = QStringLiteral("Kolkata");
+        m.ours = measure(20, [&] { stories.list(filter, 0, StoryListModel::kPageSize, false); });
+        out << m;
+    }
+    {
+        Measure m;
+        m.name = QStringLiteral("scroll the list top to bottom, per 1,000 rows");
+        int rows = 0;
+        m.ours = measure(2, [&] {
+            StoryListModel model(*db);
+            while (model.canFetchMore({})) {
+                model.fetchMore({});
+            }
+            rows = model.rowCount();
+        });
+        const double per = rows ? 1000.0 / rows : 0;
+        m.ours.median *= per;
+        m.ours.p95 *= per;
+        m.ours.p99 *= per;
+        m.ours.max *= per;
+        m.note = QStringLiteral("%1 rows").arg(rows);
+        out << m;
+    }
+    {
+        Measure m;
+        m.name = QStringLiteral("peak resident memory (MB)");
+        m.statistic = QStringLiteral("value");
+        m.ours.median = m.ours.p95 = m.ours.p99 = m.ours.max = peakRssKb() / 1024.0;
+        m.ours.runs = 1;
+        m.target = 150;
+        out << m;
+    }
+    return out;
+}
+
+QString formatTable(const QVector<Measure> &measures)
+{
+    QString out = QStringLiteral("%1 %2 %3 %4 %5  %6\n")
+                      .arg(QStringLiteral("measure"), -52)
+                      .arg(QStringLiteral("median"), 9)
+                      .arg(QStringLiteral("p95"), 9)
+                      .arg(QStringLiteral("target"), 9)
+                      .arg(QStringLiteral("floor p95"), 10)
+                      .arg(QStringLiteral("note"));
+    for (const Measure &m : measures) {
+        const QString target = m.target > 0 ? QString::number(m.target, 'f', 0) : QStringLiteral("—");
+        const QString floorText = m.floor.runs ? QString::number(m.floor.p95, 'f', 2) : QStringLiteral("—");
+        const bool missed = m.target > 0 && m.ours.p95 > m.target;
+        out += QStringLiteral("%1 %2 %3 %4 %5  %6%7\n")
+                   .arg(m.name, -52)
+                   .arg(m.ours.median, 9, 'f', 2)
+                   .arg(m.ours.p95, 9, 'f', 2)
+                   .arg(target, 9)
+                   .arg(floorText, 10)
+                   .arg(m.note, missed ? QStringLiteral("  MISSED") : QString());
+    }
+    return out;
+}
+
+QByteArray formatJson(const QVector<Measure> &measures)
+{
+    QJsonArray array;
+    for (const Measure &m : measures) {
+        QJsonObject o{{QStringLiteral("name"), m.name},
+                      {QStringLiteral("median_ms"), m.ours.median},
+                      {QStringLiteral("p95_ms"), m.ours.p95},
+                      {QStringLiteral("p99_ms"), m.ours.p99},
+                      {QStringLiteral("max_ms"), m.ours.max},
+                      {QStringLiteral("runs"), m.ours.runs},
+                      {QStringLiteral("note"), m.note}};
+        if (m.target > 0) {
+            o.insert(QStringLiteral("target_ms"), m.target);
+            o.insert(QStringLiteral("met"), m.ours.p95 <= m.target);
+        }
+        if (m.floor.runs) {
+            o.insert(QStringLiteral("floor_median_ms"), m.floor.median);
+            o.insert(QStringLiteral("floor_p95_ms"), m.floor.p95);
+        }
+        array.append(o);
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+} // namespace fo::bench
