@@ -508,7 +508,7 @@ void TestExport::commandLine()
         auto db = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
         QVERIFY2(db, qPrintable(error));
         OrganisationSettings settings(*db);
-        QCOMPARE(settings.load().name, QStringLiteral("Field Office"));
+        QCOMPARE(settings.load().name, QStringLiteral("Field Office Network")); // set by the demo
         OrganisationInfo info;
         info.name = QStringLiteral("Justice Mission Uganda");
         info.pressContact = QStringLiteral("Ruth\n+256 700 000 001");

@@ -1,0 +1,193 @@
+#include "cli.h"
+
+#include "commands.h"
+#include "database.h"
+#include "exportcommands.h"
+#include "historycommands.h"
+#include "workflowcommands.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace fo::cli {
+
+namespace {
+
+struct Entry
+{
+    const char *name;
+    const char *summary;
+    int (*handler)(const QStringList &);
+};
+
+const Entry kCommands[] = {
+    {"demo", "create a new library holding the demo stories", runDemo},
+    {"import", "import stories from Markdown and plain-text files", runImport},
+    {"list", "list stories, filtered and searched", runList},
+    {"show", "show one story", runShow},
+    {"export", "export one story as HTML or PDF", runExport},
+    {"packet", "build a press packet of approved stories as PDF or HTML", runPacket},
+    {"person", "add or list the people of the library and their roles", runPerson},
+    {"edit", "change a story as a person", runEdit},
+    {"review", "submit, approve, request changes, release or archive a story", runReview},
+    {"history", "list a story's revisions and its approval", runHistory},
+    {"diff", "compare two revisions of a story word by word", runDiff},
+};
+
+void printUsage()
+{
+    QString text = QStringLiteral(
+        "Usage: fieldoffice [--library FILE]            open the window\n"
+        "       fieldoffice COMMAND [OPTIONS] [ARGS]    run a command without a display\n\n"
+        "Commands:\n");
+    for (const Entry &e : kCommands) {
+        text += QStringLiteral("  %1%2\n")
+                    .arg(QString::fromLatin1(e.name).leftJustified(10),
+                         QString::fromLatin1(e.summary));
+    }
+    text += QStringLiteral(
+        "\nEvery command takes --library FILE (default: %1) and --help.\n"
+        "Exit codes: 0 success, 1 refused or bad input, 2 usage error.\n")
+                .arg(QDir::toNativeSeparators(Database::defaultPath()));
+    std::fputs(text.toUtf8().constData(), stdout);
+}
+
+} // namespace
+
+void printError(const QString &message)
+{
+    QString line = message;
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    std::fputs((QStringLiteral("fieldoffice: ") + line + QLatin1Char('\n')).toUtf8().constData(),
+               stderr);
+}
+
+void printOut(const QString &line)
+{
+    std::fputs((line + QLatin1Char('\n')).toUtf8().constData(), stdout);
+}
+
+bool isCommandLine(const QStringList &arguments)
+{
+    if (arguments.size() < 2) {
+        return false;
+    }
+    const QString first = arguments.at(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("--version") || first == QLatin1String("help")) {
+        return true;
+    }
+    // Anything that is not an option is a subcommand, known or not (unknown ones are refused
+    // on the command line rather than opening a window).
+    return !first.startsWith(QLatin1Char('-'));
+}
+
+int run(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        printUsage();
+        return Success;
+    }
+    if (first == QLatin1String("--version")) {
+        printOut(QStringLiteral("fieldoffice %1").arg(QStringLiteral(FO_VERSION)));
+        return Success;
+    }
+    for (const Entry &e : kCommands) {
+        if (first == QLatin1String(e.name)) {
+            // Hand the command its own argv: "fieldoffice list ..." → "fieldoffice list" + options.
+            QStringList rest = arguments.mid(2);
+            rest.prepend(QStringLiteral("fieldoffice ") + first);
+            return e.handler(rest);
+        }
+    }
+    printError(QStringLiteral("unknown command '%1' (see fieldoffice --help)").arg(first));
+    return UsageError;
+}
+
+Command::Command(const QString &name, const QString &summary, const QString &arguments)
+    : mName(name),
+      mLibrary(QStringList{QStringLiteral("library")},
+               QStringLiteral("The library file (default: %1).")
+                   .arg(QDir::toNativeSeparators(Database::defaultPath())),
+               QStringLiteral("FILE"))
+{
+    mParser.setApplicationDescription(summary);
+    mParser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    mParser.addHelpOption();
+    mParser.addOption(mLibrary);
+    if (!arguments.isEmpty()) {
+        mParser.addPositionalArgument(arguments, QString());
+    }
+}
+
+int Command::parse(const QStringList &arguments)
+{
+    if (!mParser.parse(arguments)) {
+        printError(QStringLiteral("%1: %2 (see fieldoffice %1 --help)")
+                       .arg(mName, mParser.errorText()));
+        return UsageError;
+    }
+    if (mParser.isSet(QStringLiteral("help"))) {
+        // Qt names the program by its path; users type "fieldoffice NAME".
+        QString help = mParser.helpText();
+        const int end = help.indexOf(QStringLiteral(" [options]"));
+        if (help.startsWith(QStringLiteral("Usage: ")) && end > 0) {
+            help.replace(7, end - 7, QStringLiteral("fieldoffice ") + mName);
+        }
+        std::fputs(help.toUtf8().constData(), stdout);
+        return Success;
+    }
+    return -1;
+}
+
+QString Command::libraryPath() const
+{
+    if (mParser.isSet(mLibrary)) {
+        return mParser.value(mLibrary);
+    }
+    return Database::defaultPath();
+}
+
+std::unique_ptr<Database> Command::openLibrary(bool create)
+{
+    return open(create, false);
+}
+
+std::unique_ptr<Database> Command::openLibraryForWriting(bool create)
+{
+    return open(create, true);
+}
+
+std::unique_ptr<Database> Command::open(bool create, bool forWriting)
+{
+    const QString path = libraryPath();
+    if (create && !mParser.isSet(mLibrary)) {
+        // The default location's folder is ours to make; a folder the user named is not.
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    }
+    QString error;
+    auto db = Database::open(
+        path, create ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist, &error);
+    if (!db) {
+        printError(error);
+        return nullptr;
+    }
+    if (db->isReadOnly()) {
+        if (forWriting) {
+            printError(QStringLiteral("%1 is read-only; nothing was changed")
+                           .arg(QDir::toNativeSeparators(db->path())));
+            return nullptr;
+        }
+        printError(QStringLiteral("note: %1 is read-only; opened read-only")
+                       .arg(QDir::toNativeSeparators(db->path())));
+    }
+    return db;
+}
+
+} // namespace fo::cli

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace fo {
+
+class Database;
+
+namespace cli {
+
+/// Exit codes of every subcommand.
+enum ExitCode { Success = 0, Refused = 1, UsageError = 2 };
+
+/// True when argv names a subcommand (or --help/--version): run without a display.
+bool isCommandLine(const QStringList &arguments);
+/// Runs a subcommand; QCoreApplication must exist. Returns the exit code.
+int run(const QStringList &arguments);
+
+/// One line on stderr, starting "fieldoffice: ".
+void printError(const QString &message);
+void printOut(const QString &line);
+
+/// What every subcommand shares: its name, a summary, the parser, and --library.
+class Command
+{
+public:
+    Command(const QString &name, const QString &summary, const QString &arguments);
+    QCommandLineParser &parser() { return mParser; }
+    /// Parses; on --help prints help and returns Success; on a usage error prints one line and
+    /// returns UsageError; otherwise returns -1 to go on.
+    int parse(const QStringList &arguments);
+    QString libraryPath() const;
+    /// Opens the library named by --library; prints the refusal and returns null when refused.
+    std::unique_ptr<Database> openLibrary(bool create);
+    /// Opens the library for a command that writes; refuses a read-only one.
+    std::unique_ptr<Database> openLibraryForWriting(bool create);
+    QString name() const { return mName; }
+
+private:
+    std::unique_ptr<Database> open(bool create, bool forWriting);
+
+    QString mName;
+    QCommandLineParser mParser;
+    QCommandLineOption mLibrary;
+};
+
+} // namespace cli
+} // namespace fo

@@ -1,0 +1,301 @@
+#include "commands.h"
+
+#include "cli.h"
+#include "database.h"
+#include "demolibrary.h"
+#include "importer.h"
+#include "storymarkdown.h"
+#include "storyrepository.h"
+#include "tagrepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace fo::cli {
+
+namespace {
+
+QString padded(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '), false);
+}
+
+QString storyLine(const StoryRow &row)
+{
+    return QStringLiteral("%1  %2  %3  %4  %5")
+        .arg(row.id, 5)
+        .arg(padded(statusKey(row.status), 17), padded(row.officeName, 12),
+             padded(row.dateline(), 24), row.headline);
+}
+
+QJsonObject storyJson(const StoryRow &row)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), row.id},
+        {QStringLiteral("status"), statusKey(row.status)},
+        {QStringLiteral("office"), row.officeName},
+        {QStringLiteral("dateline"), row.dateline()},
+        {QStringLiteral("headline"), row.headline},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(row.tags)},
+        {QStringLiteral("updated"), row.updatedAt.toUTC().toString(Qt::ISODate)},
+    };
+}
+
+bool parseStoryId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+} // namespace
+
+int runDemo(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("demo"),
+                QStringLiteral("Creates a new library holding the demo stories. Refuses an "
+                               "existing file."),
+                QString());
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    if (!cmd.parser().positionalArguments().isEmpty()) {
+        printError(QStringLiteral("demo: unexpected argument '%1'")
+                       .arg(cmd.parser().positionalArguments().constFirst()));
+        return UsageError;
+    }
+    const QString path = cmd.libraryPath();
+    if (QFileInfo::exists(path)) {
+        printError(QStringLiteral("%1 already exists; demo only creates a new library")
+                       .arg(QDir::toNativeSeparators(path)));
+        return Refused;
+    }
+    auto db = cmd.openLibraryForWriting(true);
+    if (!db) {
+        return Refused;
+    }
+    QString error;
+    const int count = createDemoLibrary(*db, &error);
+    if (count < 0) {
+        const QString file = db->path();
+        db.reset();
+        QFile::remove(file);
+        printError(QStringLiteral("cannot create the demo library: %1").arg(error));
+        return Refused;
+    }
+    printOut(QStringLiteral("created %1 with %2 demo stories")
+                 .arg(QDir::toNativeSeparators(db->path()))
+                 .arg(count));
+    return Success;
+}
+
+int runImport(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("import"),
+                QStringLiteral(
+                    "Imports stories from Markdown files (.md, with optional front matter) and "
+                    "plain-text files holding one or more stories. Folders are searched for "
+                    ".md, .markdown and .txt files. Each file is imported whole or not at all."),
+                QStringLiteral("PATH..."));
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    const QStringList paths = cmd.parser().positionalArguments();
+    if (paths.isEmpty()) {
+        printError(QStringLiteral("import: no file given (see fieldoffice import --help)"));
+        return UsageError;
+    }
+    QStringList pathErrors;
+    const QStringList files = Importer::expandPaths(paths, &pathErrors);
+    for (const QString &e : pathErrors) {
+        printError(e);
+    }
+    if (files.isEmpty()) {
+        if (pathErrors.isEmpty()) {
+            printError(QStringLiteral("import: no .md, .markdown or .txt files found"));
+        }
+        return Refused;
+    }
+    auto db = cmd.openLibraryForWriting(true);
+    if (!db) {
+        return Refused;
+    }
+    Importer importer(*db);
+    int failed = pathErrors.size();
+    int imported = 0;
+    for (const QString &file : files) {
+        const Importer::FileResult result = importer.importFile(file);
+        for (const QString &note : result.notes) {
+            printError(QStringLiteral("note: ") + note);
+        }
+        if (!result.error.isEmpty()) {
+            printError(result.error);
+            ++failed;
+            continue;
+        }
+        for (const Story &s : result.imported) {
+            printOut(QStringLiteral("imported %1: %2 (%3)")
+                         .arg(s.id)
+                         .arg(s.headline, s.officeName.isEmpty() ? QStringLiteral("no office")
+                                                                 : s.officeName));
+            ++imported;
+        }
+    }
+    if (failed) {
+        printError(QStringLiteral("imported %1 stories; %2 files refused").arg(imported).arg(failed));
+        return Refused;
+    }
+    return Success;
+}
+
+int runList(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("list"),
+                QStringLiteral("Lists stories, newest first (best match first when searching): "
+                               "id, status, office, dateline, headline."),
+                QString());
+    QCommandLineParser &p = cmd.parser();
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("Only stories in this state (draft, in-review, "
+                                                   "changes-requested, approved, released, "
+                                                   "archived)."),
+                                    QStringLiteral("S"));
+    const QCommandLineOption tag(QStringLiteral("tag"),
+                                 QStringLiteral("Only stories with this tag (topic/forced-labour)."),
+                                 QStringLiteral("T"));
+    const QCommandLineOption office(QStringLiteral("office"),
+                                    QStringLiteral("Only stories of this office."),
+                                    QStringLiteral("O"));
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    QStringLiteral("Full-text search: words, \"a phrase\", "
+                                                   "prefix*, a OR b."),
+                                    QStringLiteral("QUERY"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print a JSON array with tags and update time."));
+    p.addOptions({status, tag, office, search, json});
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("list: unexpected argument '%1'")
+                       .arg(p.positionalArguments().constFirst()));
+        return UsageError;
+    }
+    StoryFilter filter;
+    if (p.isSet(status)) {
+        filter.status = parseStatus(p.value(status));
+        if (!filter.status) {
+            printError(QStringLiteral("list: unknown status '%1' (draft, in-review, "
+                                      "changes-requested, approved, released, archived)")
+                           .arg(p.value(status)));
+            return UsageError;
+        }
+    }
+    filter.tag = p.value(tag);
+    filter.office = p.value(office);
+    filter.search = p.value(search);
+    auto db = cmd.openLibrary(false);
+    if (!db) {
+        return Refused;
+    }
+    StoryRepository stories(*db);
+    const bool asJson = p.isSet(json);
+    QJsonArray array;
+    constexpr int kPage = 1000;
+    for (int offset = 0;; offset += kPage) {
+        QString error;
+        const QVector<StoryRow> rows = stories.list(filter, offset, kPage, asJson, &error);
+        if (!error.isEmpty()) {
+            printError(QStringLiteral("list: %1").arg(error));
+            return Refused;
+        }
+        for (const StoryRow &row : rows) {
+            if (asJson) {
+                array.append(storyJson(row));
+            } else {
+                printOut(storyLine(row));
+            }
+        }
+        if (rows.size() < kPage) {
+            break;
+        }
+    }
+    if (asJson) {
+        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+    }
+    return Success;
+}
+
+int runShow(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("show"),
+                QStringLiteral("Shows one story with its metadata. With --markdown, prints front "
+                               "matter and body in the import format."),
+                QStringLiteral("ID"));
+    const QCommandLineOption markdown(QStringLiteral("markdown"),
+                                      QStringLiteral("Print front matter and Markdown body."));
+    cmd.parser().addOption(markdown);
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    const QStringList args = cmd.parser().positionalArguments();
+    if (args.size() != 1) {
+        printError(QStringLiteral("show: give exactly one story id (see fieldoffice show --help)"));
+        return UsageError;
+    }
+    qint64 id = 0;
+    if (!parseStoryId(args.constFirst(), &id)) {
+        printError(QStringLiteral("show: '%1' is not a story id").arg(args.constFirst()));
+        return UsageError;
+    }
+    auto db = cmd.openLibrary(false);
+    if (!db) {
+        return Refused;
+    }
+    QString error;
+    const std::optional<Story> story = StoryRepository(*db).get(id, &error);
+    if (!story) {
+        printError(error);
+        return Refused;
+    }
+    if (cmd.parser().isSet(markdown)) {
+        std::fputs(storyToMarkdown(*story).toUtf8().constData(), stdout);
+        return Success;
+    }
+    const Story &s = *story;
+    QString out;
+    out += s.headline + QLatin1Char('\n');
+    out += QString(qMax(8, qMin(s.headline.size(), 78)), QChar(0x2500)) + QLatin1Char('\n');
+    auto field = [&out](const char *name, const QString &value) {
+        if (!value.isEmpty()) {
+            out += padded(QString::fromLatin1(name) + QLatin1Char(':'), 10) + value +
+                   QLatin1Char('\n');
+        }
+    };
+    field("Id", QString::number(s.id));
+    field("UUID", s.uuid);
+    field("Status", statusLabel(s.status));
+    field("Dateline", s.dateline());
+    field("Office", s.officeName);
+    field("Byline", s.byline);
+    field("Language", s.language);
+    field("Tags", s.tags.join(QStringLiteral(", ")));
+    field("Embargo", s.embargoAt.isValid() ? s.embargoAt.toString(Qt::ISODate) : QString());
+    field("Created", s.createdAt.toString(Qt::ISODate));
+    field("Updated", s.updatedAt.toString(Qt::ISODate));
+    field("Summary", s.summary);
+    out += QLatin1Char('\n') + s.body;
+    if (!out.endsWith(QLatin1Char('\n'))) {
+        out += QLatin1Char('\n');
+    }
+    std::fputs(out.toUtf8().constData(), stdout);
+    return Success;
+}
+
+} // namespace fo::cli

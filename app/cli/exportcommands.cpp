@@ -6,6 +6,7 @@
 #include "organisationsettings.h"
 #include "pdfexporter.h"
 #include "storyrepository.h"
+#include "workflow.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,13 +14,6 @@
 namespace fo::cli {
 
 namespace {
-
-/// Stories not yet approved carry the draft mark even when --draft is not given: a file that
-/// leaves the office without it must have been approved.
-bool needsDraftMark(StoryStatus status)
-{
-    return status != StoryStatus::Approved && status != StoryStatus::Released;
-}
 
 struct ExportRequest
 {
@@ -74,7 +68,7 @@ int runExport(const QStringList &arguments)
 {
     Command cmd(QStringLiteral("export"),
                 QStringLiteral("Exports one story as a self-contained HTML file or a PDF. Stories "
-                               "that are not approved are marked \"DRAFT \u2014 NOT FOR "
+                               "that are not approved as they are now are marked \"DRAFT \u2014 NOT FOR "
                                "RELEASE\". The file is written whole or not at all."),
                 QStringLiteral("ID"));
     cmd.parser().addOptions({
@@ -103,7 +97,9 @@ int runExport(const QStringList &arguments)
         printError(error.isEmpty() ? QStringLiteral("no story %1").arg(r.id) : error);
         return Refused;
     }
-    const bool draft = r.draft || needsDraftMark(story->status);
+    // A file that leaves the office unmarked must be the approved version: anything else,
+    // including a story changed since its approval, carries the draft mark.
+    const bool draft = r.draft || !Workflow(*db).approvalState(*story).valid;
     bool ok = false;
     if (r.format == QLatin1String("html")) {
         HtmlOptions options;

@@ -22,7 +22,7 @@ public:
         CreateNew,       // refuse an existing file
     };
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     /// Written to PRAGMA application_id: "FOLB".
     static constexpr int kApplicationId = 0x464F4C42;
     static constexpr const char *kFileSuffix = "fieldoffice";

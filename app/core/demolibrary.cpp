@@ -3,6 +3,7 @@
 #include "database.h"
 #include "demopeople.h"
 #include "importparser.h"
+#include "organisationsettings.h"
 #include "storyrepository.h"
 
 #include <QDir>
@@ -67,6 +68,15 @@ int createDemoLibrary(Database &db, QString *error)
         return -1;
     }
     if (!tx.commit(error)) {
+        return -1;
+    }
+    // A cover with a press contact, as a real office would set it up once (its own
+    // transaction: the settings class keeps its writes atomic by itself).
+    OrganisationInfo org = OrganisationSettings::defaults();
+    org.name = QStringLiteral("Field Office Network");
+    org.pressContact = QStringLiteral("Press office: Ana Reyes\n+63 2 8123 4567\npress@example.org");
+    org.website = QStringLiteral("https://example.org");
+    if (!OrganisationSettings(db).save(org, error)) {
         return -1;
     }
     return created;

@@ -134,7 +134,10 @@ QString manifestPath(const QString &path, PacketFormat format)
     if (format == PacketFormat::HtmlFolder) {
         return QDir(info.absoluteFilePath()).filePath(QStringLiteral("manifest.json"));
     }
-    return info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".manifest.json"));
+    // "manifest.json beside every packet": the name a recipient's tools look for. The manifest
+    // names the file it describes, so a folder of several packets is still unambiguous, but a
+    // second packet written to the same folder replaces the first one's manifest.
+    return info.absoluteDir().filePath(QStringLiteral("manifest.json"));
 }
 
 QByteArray packetManifest(const Packet &packet, PacketFormat format, const QString &fileName)

@@ -82,6 +82,7 @@ struct StoryFilter
     QString office; // office name (case-insensitive)
     QString search; // the user's search text, see SearchQuery
     bool includeDeleted = false;
+    bool onlyDeleted = false; // the Trash: only stories moved there (includeDeleted is then moot)
 };
 
 } // namespace fo

@@ -1,9 +1,13 @@
 #include "storyrepository.h"
 
+#include "clock.h"
+#include "contenthash.h"
 #include "database.h"
 #include "officerepository.h"
-#include "searchquery.h"
+#include "revisionrepository.h"
+#include "storyquery.h"
 #include "tagrepository.h"
+#include "workflow.h"
 
 #include <QSqlQuery>
 #include <QUuid>
@@ -65,6 +69,31 @@ private:
     bool mActive = false;
 };
 
+/// States that carry an approval of an exact version.
+bool approvedState(StoryStatus status)
+{
+    return status == StoryStatus::Approved || status == StoryStatus::Released;
+}
+
+/// Writes the state alone; history and audit are the caller's business.
+bool writeStatus(Database &db, qint64 id, StoryStatus status, QString *error)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(statusKey(status));
+    q.addBindValue(Clock::now().toMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        *error = QStringLiteral("no story with id %1").arg(id);
+        return false;
+    }
+    return true;
+}
+
 const QString kStoryColumns = QStringLiteral(
     "s.id, s.uuid, s.headline, s.dateline_city, s.dateline_country, s.office_id, o.name, "
     "s.byline, s.summary, s.body, s.language, s.status, s.embargo_at, s.created_at, "
@@ -100,52 +129,24 @@ bool sameContent(const Story &a, const Story &b)
            a.tags == b.tags;
 }
 
-/// WHERE clause and bound values for a filter.
-struct FilterSql
-{
-    QString from;
-    QString where;
-    QVariantList values;
-    bool search = false;
-};
-
-FilterSql filterSql(Database &db, const StoryFilter &filter)
-{
-    FilterSql sql;
-    QStringList conditions;
-    const SearchQuery query(filter.search);
-    sql.search = !query.isEmpty();
-    sql.from = sql.search ? QStringLiteral("stories_fts JOIN stories s ON s.id = stories_fts.rowid "
-                                           "LEFT JOIN offices o ON o.id = s.office_id")
-                          : QStringLiteral("stories s LEFT JOIN offices o ON o.id = s.office_id");
-    if (sql.search) {
-        conditions << QStringLiteral("stories_fts MATCH ?");
-        sql.values << query.ftsExpression();
-    }
-    if (!filter.includeDeleted) {
-        conditions << QStringLiteral("s.deleted_at IS NULL");
-    }
-    if (filter.status) {
-        conditions << QStringLiteral("s.status = ?");
-        sql.values << statusKey(*filter.status);
-    }
-    if (!filter.office.trimmed().isEmpty()) {
-        conditions << QStringLiteral("s.office_id = (SELECT id FROM offices WHERE name = ? "
-                                     "COLLATE NOCASE)");
-        sql.values << filter.office.trimmed();
-    }
-    if (!filter.tag.trimmed().isEmpty()) {
-        const qint64 tagId = TagRepository(db).find(filter.tag);
-        conditions << QStringLiteral("s.id IN (SELECT story_id FROM story_tags WHERE tag_id = ?)");
-        sql.values << tagId;
-    }
-    if (!conditions.isEmpty()) {
-        sql.where = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    }
-    return sql;
-}
-
 } // namespace
+
+bool StoryRepository::create(Story &story, const Person &actor, QString *error)
+{
+    Savepoint sp(mDb.connection());
+    if (!sp.isActive()) {
+        *error = QStringLiteral("cannot save: the library is busy or read-only");
+        return false;
+    }
+    if (!create(story, error)) {
+        return false;
+    }
+    const std::optional<Story> stored = get(story.id, error);
+    if (!stored || !StoryHistory(mDb).recordCreated(*stored, actor, error)) {
+        return false;
+    }
+    return sp.release(error);
+}
 
 bool StoryRepository::create(Story &story, QString *error)
 {
@@ -203,6 +204,18 @@ bool StoryRepository::create(Story &story, QString *error)
 
 bool StoryRepository::update(const Story &input, QString *error)
 {
+    return update(input, ChangeContext(), error);
+}
+
+bool StoryRepository::update(const Story &input, const Person &actor, QString *error)
+{
+    ChangeContext context;
+    context.actor = actor;
+    return update(input, context, error);
+}
+
+bool StoryRepository::update(const Story &input, const ChangeContext &context, QString *error)
+{
     Savepoint sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
@@ -212,7 +225,15 @@ bool StoryRepository::update(const Story &input, QString *error)
     if (!current) {
         return false;
     }
+    if (context.actor.isKnown()) {
+        if (const QString refusal = Workflow::editRefusal(current->status, context.actor);
+            !refusal.isEmpty()) {
+            *error = refusal;
+            return false;
+        }
+    }
     Story story = input;
+    story.status = current->status;
     if (!story.officeName.trimmed().isEmpty()) {
         if (story.officeName.compare(current->officeName, Qt::CaseInsensitive) != 0 ||
             !story.officeId) {
@@ -240,10 +261,14 @@ bool StoryRepository::update(const Story &input, QString *error)
     if (sameContent(normalised, stored)) {
         return sp.release(error);
     }
+    // The story as it was becomes revision 1 when its history starts with this change.
+    if (!RevisionRepository(mDb).ensureBaseline(*current, error)) {
+        return false;
+    }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral(
         "UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
-        "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, status = ?, "
+        "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, "
         "embargo_at = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(notNull(story.headline));
     q.addBindValue(notNull(story.datelineCity));
@@ -253,9 +278,8 @@ bool StoryRepository::update(const Story &input, QString *error)
     q.addBindValue(notNull(story.summary));
     q.addBindValue(notNull(story.body));
     q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
-    q.addBindValue(statusKey(story.status));
     q.addBindValue(timeValue(story.embargoAt));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(Clock::now().toMSecsSinceEpoch());
     q.addBindValue(story.id);
     if (!q.exec()) {
         *error = QStringLiteral("cannot save story %1: %2").arg(story.id).arg(sqlError(q));
@@ -264,25 +288,58 @@ bool StoryRepository::update(const Story &input, QString *error)
     if (!TagRepository(mDb).setStoryTags(story.id, tags, error)) {
         return false;
     }
+    std::optional<Story> after = get(story.id, error);
+    if (!after) {
+        return false;
+    }
+    // An approval is for one exact version: a change to anything an export shows ends it,
+    // whoever makes it and however (autosave, restore, import), because it happens here.
+    const bool approvalLost =
+        approvedState(current->status) && contentHash(*after) != contentHash(*current);
+    if (approvalLost) {
+        if (!writeStatus(mDb, story.id, StoryStatus::Draft, error)) {
+            return false;
+        }
+        after->status = StoryStatus::Draft;
+    }
+    if (!StoryHistory(mDb).recordEdit(*current, *after, context, approvalLost, error)) {
+        return false;
+    }
     return sp.release(error);
 }
 
 bool StoryRepository::setStatus(qint64 id, StoryStatus status, QString *error)
 {
-    QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(statusKey(status));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(id);
-    if (!q.exec()) {
-        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
+    ChangeContext context;
+    context.action = AuditAction::StatusChanged;
+    return setStatus(id, status, context, error);
+}
+
+bool StoryRepository::setStatus(qint64 id, StoryStatus status, const ChangeContext &context,
+                                QString *error)
+{
+    Savepoint sp(mDb.connection());
+    if (!sp.isActive()) {
+        *error = QStringLiteral("cannot save: the library is busy or read-only");
         return false;
     }
-    if (q.numRowsAffected() == 0) {
-        *error = QStringLiteral("no story with id %1").arg(id);
+    const std::optional<Story> before = get(id, error);
+    if (!before) {
         return false;
     }
-    return true;
+    if (before->status != status && !RevisionRepository(mDb).ensureBaseline(*before, error)) {
+        return false;
+    }
+    if (!writeStatus(mDb, id, status, error)) {
+        return false;
+    }
+    if (before->status != status) {
+        std::optional<Story> after = get(id, error);
+        if (!after || !StoryHistory(mDb).recordStateChange(*before, *after, context, error)) {
+            return false;
+        }
+    }
+    return sp.release(error);
 }
 
 bool StoryRepository::setDeleted(qint64 id, bool deleted, QString *error)
@@ -341,71 +398,12 @@ std::optional<Story> StoryRepository::getByUuid(const QString &uuid) const
 QVector<StoryRow> StoryRepository::list(const StoryFilter &filter, int offset, int limit,
                                         bool withTags, QString *error) const
 {
-    QVector<StoryRow> rows;
-    const FilterSql sql = filterSql(mDb, filter);
-    QString select = QStringLiteral(
-        "SELECT s.id, s.headline, s.status, o.name, s.dateline_city, s.dateline_country, "
-        "s.updated_at");
-    if (sql.search) {
-        // Best column first; \x02 and \x03 mark the matched words for the view to highlight.
-        select += QStringLiteral(", snippet(stories_fts, -1, char(2), char(3), '…', 16)");
-    }
-    QString order = sql.search
-                        ? QStringLiteral(" ORDER BY bm25(stories_fts, 10.0, 4.0, 1.0, 2.0), s.id DESC")
-                        : QStringLiteral(" ORDER BY s.updated_at DESC, s.id DESC");
-    QSqlQuery q(mDb.connection());
-    q.setForwardOnly(true);
-    q.prepare(select + QStringLiteral(" FROM ") + sql.from + sql.where + order +
-              QStringLiteral(" LIMIT ? OFFSET ?"));
-    for (const QVariant &v : sql.values) {
-        q.addBindValue(v);
-    }
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return rows;
-    }
-    while (q.next()) {
-        StoryRow row;
-        row.id = q.value(0).toLongLong();
-        row.headline = q.value(1).toString();
-        row.status = parseStatus(q.value(2).toString()).value_or(StoryStatus::Draft);
-        row.officeName = q.value(3).toString();
-        row.datelineCity = q.value(4).toString();
-        row.datelineCountry = q.value(5).toString();
-        row.updatedAt = timeFrom(q.value(6));
-        if (sql.search) {
-            row.snippet = q.value(7).toString();
-        }
-        rows.append(row);
-    }
-    if (withTags) {
-        TagRepository tags(mDb);
-        for (StoryRow &row : rows) {
-            row.tags = tags.storyTags(row.id);
-        }
-    }
-    return rows;
+    return StoryQuery(mDb).list(filter, offset, limit, withTags, error);
 }
 
 int StoryRepository::count(const StoryFilter &filter, QString *error) const
 {
-    const FilterSql sql = filterSql(mDb, filter);
-    QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral("SELECT count(*) FROM ") + sql.from + sql.where);
-    for (const QVariant &v : sql.values) {
-        q.addBindValue(v);
-    }
-    if (!q.exec() || !q.next()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return 0;
-    }
-    return q.value(0).toInt();
+    return StoryQuery(mDb).count(filter, error);
 }
 
 } // namespace fo

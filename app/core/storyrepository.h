@@ -1,6 +1,7 @@
 #pragma once
 
 #include "story.h"
+#include "storyhistory.h"
 
 #include <QString>
 #include <QVector>
@@ -21,10 +22,24 @@ public:
     /// Inserts the story: assigns id, UUID (unless set) and times (unless set), finds or creates
     /// its office (from officeName) and tags. Atomic. Returns false and sets `error` on failure.
     bool create(Story &story, QString *error);
-    /// Writes every field and the tags. A story that did not change is not touched (its updated
-    /// time stays). Atomic.
+    /// The same, recorded as revision 1 ("created") by `actor`, with an audit row.
+    bool create(Story &story, const Person &actor, QString *error);
+    /// Writes every field but the state, and the tags. A story that did not change is not
+    /// touched (its updated time stays). Atomic, and recorded in one go (StoryHistory): the
+    /// change becomes a revision (an editing session of one person is one revision), and when
+    /// exported content (contenthash.h) of an Approved or Released story changes, the story
+    /// moves to Draft and shows "changed since approval".
+    /// `story.status` is ignored: the state changes only through setStatus (Workflow), so that
+    /// an editor saving a stale copy can never undo a review. Without a person the change is
+    /// recorded for nobody; with one, Workflow::editRefusal() is asked first.
     bool update(const Story &story, QString *error);
+    bool update(const Story &story, const Person &actor, QString *error);
+    bool update(const Story &story, const ChangeContext &context, QString *error);
+    /// Sets the state directly, recorded as a state revision and an audit row. The workflow
+    /// (Workflow::perform) checks roles and transitions and then calls the context overload;
+    /// the plain one is for tools and tests and records "status-changed" by nobody.
     bool setStatus(qint64 id, StoryStatus status, QString *error);
+    bool setStatus(qint64 id, StoryStatus status, const ChangeContext &context, QString *error);
     /// Moves to the Trash (soft delete) or back.
     bool setDeleted(qint64 id, bool deleted, QString *error);
 

@@ -1,0 +1,162 @@
+#include "exportcommands.h"
+
+#include "cli.h"
+#include "database.h"
+#include "packetbuilder.h"
+#include "personrepository.h"
+#include "workflow.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace fo::cli {
+
+namespace {
+
+struct PacketArgs
+{
+    PacketRequest request;
+    QString person;
+    PacketOptions options;
+    QString output;
+};
+
+/// Reads and checks the arguments; prints the problem and returns UsageError, or -1 to go on.
+int readPacketArgs(QCommandLineParser &p, PacketArgs *a)
+{
+    const auto fail = [](const QString &message) {
+        printError(QStringLiteral("packet: ") + message + QStringLiteral(" (see fieldoffice packet --help)"));
+        return int(UsageError);
+    };
+    if (!p.positionalArguments().isEmpty()) {
+        return fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
+    }
+    a->person = p.value(QStringLiteral("as")).trimmed();
+    if (a->person.isEmpty()) {
+        return fail(QStringLiteral("say who you are with --as NAME"));
+    }
+    a->request.title = p.value(QStringLiteral("title")).trimmed();
+    if (a->request.title.isEmpty()) {
+        return fail(QStringLiteral("give the packet a --title"));
+    }
+    for (const QString &id : p.values(QStringLiteral("story"))) {
+        bool ok = false;
+        const qint64 n = id.toLongLong(&ok);
+        if (!ok || n <= 0) {
+            return fail(QStringLiteral("'%1' is not a story id").arg(id));
+        }
+        a->request.storyIds << n;
+    }
+    a->request.tags = p.values(QStringLiteral("tag"));
+    if (p.isSet(QStringLiteral("status"))) {
+        a->request.status = parseStatus(p.value(QStringLiteral("status")));
+        if (!a->request.status) {
+            return fail(QStringLiteral("unknown status '%1'").arg(p.value(QStringLiteral("status"))));
+        }
+    }
+    if (!a->request.storyIds.isEmpty() && (!a->request.tags.isEmpty() || a->request.status)) {
+        return fail(QStringLiteral("choose stories either with --story or with --tag/--status"));
+    }
+    const QString format = p.value(QStringLiteral("format")).toLower();
+    const bool single = p.isSet(QStringLiteral("single-file"));
+    if (format == QLatin1String("pdf")) {
+        if (single) {
+            return fail(QStringLiteral("--single-file is for --format html"));
+        }
+        a->options.format = PacketFormat::Pdf;
+    } else if (format == QLatin1String("html")) {
+        a->options.format = single ? PacketFormat::HtmlSingleFile : PacketFormat::HtmlFolder;
+    } else {
+        return fail(QStringLiteral("--format must be pdf or html"));
+    }
+    if (p.isSet(QStringLiteral("page-size"))) {
+        const auto size = parsePageSize(p.value(QStringLiteral("page-size")));
+        if (!size) {
+            return fail(QStringLiteral("--page-size must be A4 or Letter"));
+        }
+        a->options.pageSize = *size;
+    }
+    a->request.allowUnapproved = p.isSet(QStringLiteral("allow-unapproved"));
+    a->output = p.value(QStringLiteral("output"));
+    if (a->output.isEmpty()) {
+        return fail(QStringLiteral("say where to write with -o PATH"));
+    }
+    return -1;
+}
+
+} // namespace
+
+int runPacket(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("packet"),
+                QStringLiteral(
+                    "Builds a press packet: a cover, a table of contents and each story on its "
+                    "own pages, as one PDF or as HTML (a folder with index.html, or one file "
+                    "with --single-file), with manifest.json beside it. Only stories that are "
+                    "Approved and unchanged since approval go in; otherwise nothing is written "
+                    "and each refused story is named. Needs the exporter role."),
+                QString());
+    cmd.parser().addOptions({
+        {QStringLiteral("as"), QStringLiteral("Who is exporting (a person with the exporter role)."), QStringLiteral("NAME")},
+        {QStringLiteral("story"), QStringLiteral("A story to include, in this order (repeatable)."), QStringLiteral("ID")},
+        {QStringLiteral("tag"), QStringLiteral("Include the stories with this tag (repeatable: all must match)."), QStringLiteral("T")},
+        {QStringLiteral("status"), QStringLiteral("Include the stories in this state."), QStringLiteral("S")},
+        {QStringLiteral("title"), QStringLiteral("The packet's title."), QStringLiteral("TITLE")},
+        {QStringLiteral("format"), QStringLiteral("pdf or html."), QStringLiteral("FORMAT")},
+        {QStringLiteral("single-file"), QStringLiteral("HTML as one file instead of a folder.")},
+        {QStringLiteral("page-size"), QStringLiteral("PDF paper: A4 (default) or Letter."), QStringLiteral("SIZE")},
+        {QStringLiteral("allow-unapproved"), QStringLiteral("Build anyway, marked \"DRAFT \u2014 NOT FOR RELEASE\" on every page.")},
+        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The PDF or HTML file, or the folder, to write."), QStringLiteral("PATH")},
+    });
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    PacketArgs a;
+    if (const int code = readPacketArgs(cmd.parser(), &a); code >= 0) {
+        return code;
+    }
+    auto db = cmd.openLibraryForWriting(false);
+    if (!db) {
+        return Refused;
+    }
+    QString error;
+    const std::optional<Person> person = PersonRepository(*db).findByName(a.person, &error);
+    if (!person) {
+        printError(QStringLiteral("no person named '%1' in this library (see fieldoffice person list)").arg(a.person));
+        return Refused;
+    }
+    if (const QString refusal = Workflow::exportRefusal(*person); !refusal.isEmpty()) {
+        printError(refusal);
+        return Refused;
+    }
+    PacketBuilder builder(*db);
+    const std::optional<QVector<Story>> stories = builder.select(a.request, &error);
+    if (!stories) {
+        printError(error);
+        return Refused;
+    }
+    const QVector<PacketRefusal> refused = builder.gate(*stories);
+    if (!refused.isEmpty() && !a.request.allowUnapproved) {
+        for (const PacketRefusal &r : refused) {
+            printError(QStringLiteral("story %1 \"%2\": %3").arg(r.storyId).arg(r.headline, r.reason));
+        }
+        return Refused;
+    }
+    const Packet packet = builder.build(*stories, a.request, *person);
+    if (!writePacket(packet, a.output, a.options, &error)) {
+        printError(error);
+        return Refused;
+    }
+    if (!builder.recordExport(packet, *person, a.output, &error)) {
+        printError(QStringLiteral("the packet was written but the export could not be recorded: %1").arg(error));
+        return Refused;
+    }
+    printOut(QStringLiteral("wrote %1 with %2 stories%3; manifest %4")
+                 .arg(QDir::toNativeSeparators(QFileInfo(a.output).absoluteFilePath()))
+                 .arg(packet.stories.size())
+                 .arg(packet.draft ? QStringLiteral(" (marked DRAFT \u2014 NOT FOR RELEASE)") : QString(),
+                      QDir::toNativeSeparators(QFileInfo(manifestPath(a.output, a.options.format)).absoluteFilePath())));
+    return Success;
+}
+
+} // namespace fo::cli

@@ -1,0 +1,464 @@
+#include "workflowcommands.h"
+
+#include "cli.h"
+#include "database.h"
+#include "personrepository.h"
+#include "storyhistory.h"
+#include "storyrepository.h"
+#include "workflow.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+#include <cstdio>
+
+namespace fo::cli {
+
+namespace {
+
+const QCommandLineOption kAs(QStringList{QStringLiteral("as")},
+                             QStringLiteral("Who does this: a person of the library (see "
+                                            "fieldoffice person list)."),
+                             QStringLiteral("NAME"));
+
+bool parseId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+/// The one story id of a command; prints the usage error and returns false otherwise.
+bool storyIdArgument(Command &cmd, qint64 *id)
+{
+    const QStringList args = cmd.parser().positionalArguments();
+    if (args.size() != 1) {
+        printError(QStringLiteral("%1: give exactly one story id (see fieldoffice %1 --help)")
+                       .arg(cmd.name()));
+        return false;
+    }
+    if (!parseId(args.constFirst(), id)) {
+        printError(QStringLiteral("%1: '%2' is not a story id").arg(cmd.name(), args.constFirst()));
+        return false;
+    }
+    return true;
+}
+
+/// The person named by --as; prints why not and returns nullopt when there is none.
+std::optional<Person> actingPerson(Database &db, const QString &name)
+{
+    const std::optional<Person> person = PersonRepository(db).findByName(name);
+    if (!person) {
+        printError(QStringLiteral("no person named '%1' in this library (see fieldoffice person "
+                                  "list)")
+                       .arg(name));
+    }
+    return person;
+}
+
+int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &roles)
+{
+    QCommandLineParser &p = cmd.parser();
+    const QString name = args.mid(1).join(QLatin1Char(' ')).trimmed();
+    if (name.isEmpty()) {
+        printError(QStringLiteral("person add: give the person's name (see fieldoffice person "
+                                  "--help)"));
+        return UsageError;
+    }
+    if (!p.isSet(roles)) {
+        printError(QStringLiteral("person add: give --roles (editor, reviewer, exporter, admin)"));
+        return UsageError;
+    }
+    QString error;
+    const std::optional<Roles> parsed = parseRoles(p.value(roles), &error);
+    if (!parsed) {
+        printError(QStringLiteral("person add: %1").arg(error));
+        return UsageError;
+    }
+    auto db = cmd.openLibraryForWriting(true);
+    if (!db) {
+        return Refused;
+    }
+    Person actor;
+    if (p.isSet(kAs)) {
+        const std::optional<Person> found = actingPerson(*db, p.value(kAs));
+        if (!found) {
+            return Refused;
+        }
+        actor = *found;
+    }
+    Person person;
+    person.name = name;
+    person.roles = *parsed;
+    if (!Workflow(*db).addPerson(person, actor, &error)) {
+        printError(error);
+        return Refused;
+    }
+    printOut(QStringLiteral("added person %1: %2 (%3)")
+                 .arg(person.id)
+                 .arg(person.name, rolesKey(person.roles)));
+    return Success;
+}
+
+int personList(Command &cmd, const QCommandLineOption &json)
+{
+    auto db = cmd.openLibrary(false);
+    if (!db) {
+        return Refused;
+    }
+    QString error;
+    const QVector<Person> people = PersonRepository(*db).all(true, &error);
+    if (!error.isEmpty()) {
+        printError(error);
+        return Refused;
+    }
+    if (cmd.parser().isSet(json)) {
+        QJsonArray array;
+        for (const Person &person : people) {
+            array.append(QJsonObject{
+                {QStringLiteral("id"), person.id},
+                {QStringLiteral("name"), person.name},
+                {QStringLiteral("roles"),
+                 QJsonArray::fromStringList(
+                     rolesKey(person.roles).split(QLatin1Char(','), Qt::SkipEmptyParts))},
+                {QStringLiteral("active"), person.active},
+            });
+        }
+        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        return Success;
+    }
+    for (const Person &person : people) {
+        printOut(QStringLiteral("%1  %2  %3%4")
+                     .arg(person.id, 4)
+                     .arg(person.name.leftJustified(24), rolesKey(person.roles),
+                          person.active ? QString() : QStringLiteral("  (inactive)")));
+    }
+    return Success;
+}
+
+/// "GULU, UGANDA" → city and country (the country after the last comma).
+void splitDateline(const QString &text, QString *city, QString *country)
+{
+    const int comma = text.lastIndexOf(QLatin1Char(','));
+    *city = (comma < 0 ? text : text.left(comma)).trimmed();
+    *country = comma < 0 ? QString() : text.mid(comma + 1).trimmed();
+}
+
+bool readBody(const QString &path, QString *body, QString *error)
+{
+    QFile file;
+    if (path == QLatin1String("-")) {
+        if (!file.open(stdin, QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the body from standard input");
+            return false;
+        }
+    } else {
+        file.setFileName(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            return false;
+        }
+    }
+    QByteArray bytes = file.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        bytes.remove(0, 3);
+    }
+    QStringDecoder decode(QStringDecoder::Utf8);
+    *body = decode(bytes);
+    if (decode.hasError()) {
+        *error = QStringLiteral("%1 is not UTF-8 text").arg(path);
+        return false;
+    }
+    body->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    return true;
+}
+
+/// The changes `fieldoffice edit` can make.
+struct EditOptions
+{
+    QCommandLineOption headline{QStringLiteral("headline"), QStringLiteral("New headline."),
+                                QStringLiteral("T")};
+    QCommandLineOption summary{QStringLiteral("summary"), QStringLiteral("New summary."),
+                               QStringLiteral("T")};
+    QCommandLineOption byline{QStringLiteral("byline"), QStringLiteral("New byline."),
+                              QStringLiteral("T")};
+    QCommandLineOption dateline{QStringLiteral("dateline"),
+                                QStringLiteral("New dateline, \"CITY, COUNTRY\"."),
+                                QStringLiteral("T")};
+    QCommandLineOption bodyFile{QStringLiteral("body-file"),
+                                QStringLiteral("Replace the body with this UTF-8 Markdown file "
+                                               "(- reads standard input)."),
+                                QStringLiteral("FILE")};
+    QCommandLineOption addTag{QStringLiteral("add-tag"),
+                              QStringLiteral("Add a tag (topic/forced-labour); repeatable."),
+                              QStringLiteral("T")};
+    QCommandLineOption removeTag{QStringLiteral("remove-tag"),
+                                 QStringLiteral("Remove a tag; repeatable."), QStringLiteral("T")};
+};
+
+/// Applies the options to `story`; refuses to remove a tag the story does not have (a typo
+/// should not pass as done).
+bool applyEdits(const QCommandLineParser &p, const EditOptions &o, const QString &body,
+                Story *story, QString *error)
+{
+    if (p.isSet(o.headline)) {
+        story->headline = p.value(o.headline);
+    }
+    if (p.isSet(o.summary)) {
+        story->summary = p.value(o.summary);
+    }
+    if (p.isSet(o.byline)) {
+        story->byline = p.value(o.byline);
+    }
+    if (p.isSet(o.dateline)) {
+        splitDateline(p.value(o.dateline), &story->datelineCity, &story->datelineCountry);
+    }
+    if (p.isSet(o.bodyFile)) {
+        story->body = body;
+    }
+    for (const QString &t : p.values(o.removeTag)) {
+        const QString label = TagLabel::parse(t).toString();
+        const qsizetype removed = story->tags.removeIf([&label](const QString &have) {
+            return have.compare(label, Qt::CaseInsensitive) == 0;
+        });
+        if (removed == 0) {
+            *error = QStringLiteral("story %1 has no tag '%2'; nothing was changed")
+                         .arg(story->id)
+                         .arg(t);
+            return false;
+        }
+    }
+    for (const QString &t : p.values(o.addTag)) {
+        if (!t.trimmed().isEmpty()) {
+            story->tags << TagLabel::parse(t).toString();
+        }
+    }
+    return true;
+}
+
+/// What an edit did: the fields, the revision, and whether the story lost its approval.
+int reportEdit(Database &db, const Story &before)
+{
+    QString error;
+    const std::optional<Story> after = StoryRepository(db).get(before.id, &error);
+    if (!after) {
+        printError(error);
+        return Refused;
+    }
+    const QString fields = StoryHistory::changedFields(before, *after);
+    if (fields == QLatin1String("nothing")) {
+        printOut(QStringLiteral("story %1: no change").arg(before.id));
+        return Success;
+    }
+    const std::optional<Revision> rev = RevisionRepository(db).latest(before.id);
+    printOut(QStringLiteral("story %1: edited %2 (revision %3)")
+                 .arg(before.id)
+                 .arg(fields)
+                 .arg(rev ? rev->number : 0));
+    if (before.status != after->status) {
+        printOut(QStringLiteral("story %1: changed since approval; now %2, it needs approval again")
+                     .arg(before.id)
+                     .arg(statusLabel(after->status)));
+    }
+    return Success;
+}
+
+} // namespace
+
+int runPerson(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("person"),
+                QStringLiteral("Adds or lists the people of the library. Every workflow action "
+                               "is recorded with a person; roles (editor, reviewer, exporter, "
+                               "admin) decide who may do what. On a local file this is a "
+                               "workflow guard, not a security boundary.\n"
+                               "  person add NAME --roles ROLE[,ROLE...]  (once the library has "
+                               "an admin: --as ADMIN)\n"
+                               "  person list [--json]"),
+                QStringLiteral("add NAME | list"));
+    QCommandLineParser &p = cmd.parser();
+    const QCommandLineOption roles(QStringLiteral("roles"),
+                                   QStringLiteral("add: the roles, comma-separated (editor, "
+                                                  "reviewer, exporter, admin)."),
+                                   QStringLiteral("ROLES"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("list: print JSON."));
+    p.addOptions({roles, json, kAs});
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    const QStringList args = p.positionalArguments();
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("add")) {
+        return personAdd(cmd, args, roles);
+    }
+    if (sub == QLatin1String("list")) {
+        if (args.size() > 1) {
+            printError(QStringLiteral("person list: unexpected argument '%1'").arg(args.at(1)));
+            return UsageError;
+        }
+        return personList(cmd, json);
+    }
+    printError(sub.isEmpty()
+                   ? QStringLiteral("person: say add or list (see fieldoffice person --help)")
+                   : QStringLiteral("person: unknown action '%1' (add or list)").arg(sub));
+    return UsageError;
+}
+
+int runEdit(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("edit"),
+                QStringLiteral("Changes a story as a person. Like every edit, a change to what an "
+                               "export shows moves an Approved or Released story back to Draft "
+                               "(\"changed since approval\"); it then needs approval again."),
+                QStringLiteral("ID"));
+    QCommandLineParser &p = cmd.parser();
+    const EditOptions o;
+    p.addOptions(
+        {kAs, o.headline, o.summary, o.byline, o.dateline, o.bodyFile, o.addTag, o.removeTag});
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    qint64 id = 0;
+    if (!storyIdArgument(cmd, &id)) {
+        return UsageError;
+    }
+    if (!p.isSet(kAs)) {
+        printError(QStringLiteral("edit: say who you are with --as NAME"));
+        return UsageError;
+    }
+    const QList<QCommandLineOption> changes = {o.headline, o.summary, o.byline,   o.dateline,
+                                               o.bodyFile, o.addTag,  o.removeTag};
+    if (std::none_of(changes.cbegin(), changes.cend(),
+                     [&p](const QCommandLineOption &c) { return p.isSet(c); })) {
+        printError(QStringLiteral("edit: nothing to change (see fieldoffice edit --help)"));
+        return UsageError;
+    }
+    QString error;
+    QString body;
+    if (p.isSet(o.bodyFile) && !readBody(p.value(o.bodyFile), &body, &error)) {
+        printError(error);
+        return Refused;
+    }
+    auto db = cmd.openLibraryForWriting(false);
+    if (!db) {
+        return Refused;
+    }
+    const std::optional<Person> actor = actingPerson(*db, p.value(kAs));
+    if (!actor) {
+        return Refused;
+    }
+    StoryRepository stories(*db);
+    const std::optional<Story> before = stories.get(id, &error);
+    if (!before) {
+        printError(error);
+        return Refused;
+    }
+    Story story = *before;
+    if (!applyEdits(p, o, body, &story, &error)) {
+        printError(error);
+        return Refused;
+    }
+    if (!stories.update(story, *actor, &error)) {
+        printError(QStringLiteral("story %1: %2").arg(id).arg(error));
+        return Refused;
+    }
+    return reportEdit(*db, *before);
+}
+
+int runReview(const QStringList &arguments)
+{
+    Command cmd(QStringLiteral("review"),
+                QStringLiteral("Moves a story through the workflow as a person: Draft → In review "
+                               "→ Approved → Released, Changes requested back to the editor, "
+                               "Archived at any point. Approving records the exact version "
+                               "(revision and SHA-256 of its content). Give exactly one action."),
+                QStringLiteral("ID"));
+    QCommandLineParser &p = cmd.parser();
+    const QVector<QPair<QCommandLineOption, WorkflowAction>> actions = {
+        {QCommandLineOption(QStringLiteral("submit"),
+                            QStringLiteral("Submit for review (editor).")),
+         WorkflowAction::Submit},
+        {QCommandLineOption(QStringLiteral("approve"),
+                            QStringLiteral("Approve this exact version (reviewer).")),
+         WorkflowAction::Approve},
+        {QCommandLineOption(QStringLiteral("request-changes"),
+                            QStringLiteral("Send back to the editor; needs --comment (reviewer).")),
+         WorkflowAction::RequestChanges},
+        {QCommandLineOption(QStringLiteral("release"),
+                            QStringLiteral("Release an approved story (reviewer, exporter).")),
+         WorkflowAction::Release},
+        {QCommandLineOption(QStringLiteral("archive"),
+                            QStringLiteral("Archive (editor, reviewer, admin).")),
+         WorkflowAction::Archive},
+        {QCommandLineOption(QStringLiteral("reopen"),
+                            QStringLiteral("Reopen an archived story as a draft (editor, admin).")),
+         WorkflowAction::Reopen},
+    };
+    const QCommandLineOption comment(QStringLiteral("comment"),
+                                     QStringLiteral("A comment kept with the story."),
+                                     QStringLiteral("T"));
+    p.addOption(kAs);
+    for (const auto &a : actions) {
+        p.addOption(a.first);
+    }
+    p.addOption(comment);
+    if (const int code = cmd.parse(arguments); code >= 0) {
+        return code;
+    }
+    qint64 id = 0;
+    if (!storyIdArgument(cmd, &id)) {
+        return UsageError;
+    }
+    if (!p.isSet(kAs)) {
+        printError(QStringLiteral("review: say who you are with --as NAME"));
+        return UsageError;
+    }
+    std::optional<WorkflowAction> action;
+    int given = 0;
+    for (const auto &a : actions) {
+        if (p.isSet(a.first)) {
+            action = a.second;
+            ++given;
+        }
+    }
+    if (given != 1) {
+        printError(QStringLiteral("review: give exactly one of --submit, --approve, "
+                                  "--request-changes, --release, --archive, --reopen"));
+        return UsageError;
+    }
+    if (*action == WorkflowAction::RequestChanges && p.value(comment).trimmed().isEmpty()) {
+        printError(
+            QStringLiteral("review: --request-changes needs --comment saying what to change"));
+        return UsageError;
+    }
+    auto db = cmd.openLibraryForWriting(false);
+    if (!db) {
+        return Refused;
+    }
+    const std::optional<Person> actor = actingPerson(*db, p.value(kAs));
+    if (!actor) {
+        return Refused;
+    }
+    QString error;
+    const std::optional<WorkflowResult> result =
+        Workflow(*db).perform(id, *action, *actor, p.value(comment), &error);
+    if (!result) {
+        printError(QStringLiteral("story %1: %2").arg(id).arg(error));
+        return Refused;
+    }
+    QString line = QStringLiteral("story %1: %2 → %3 by %4 (revision %5")
+                       .arg(id)
+                       .arg(statusLabel(result->from), statusLabel(result->to), actor->name)
+                       .arg(result->revision.number);
+    if (result->approval) {
+        line +=
+            QStringLiteral(", sha256 %1").arg(QString::fromLatin1(result->approval->contentHash));
+    }
+    printOut(line + QLatin1Char(')'));
+    return Success;
+}
+
+} // namespace fo::cli
