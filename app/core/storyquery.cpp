@@ -4,6 +4,7 @@
 #include "searchquery.h"
 #include "tagrepository.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -21,11 +22,58 @@ struct FilterSql
     bool byTag = false; // the rows come from story_tags, ordered by its copy of updated_at
 };
 
+/// Replaces a long prefix (`"investig"*`) by the words of the index that start with it
+/// (`("investigation" OR "investigator")`). FTS5 answers a prefix longer than its prefix
+/// indexes (2 and 3 characters) by merging the lists of every such word, again for each
+/// snippet; whole words are read lazily. Only plain ASCII prefixes are expanded (the index
+/// folds case and accents; those are folded the same here), and only when few words match.
+QString expandPrefixes(Database &db, const QString &fts)
+{
+    static const QRegularExpression prefix(QStringLiteral("\"([a-z0-9]{4,})\"\\*"));
+    QString out = fts.toLower() == fts ? fts : fts;
+    QRegularExpressionMatchIterator it = prefix.globalMatch(fts.toLower());
+    if (!it.hasNext()) {
+        return fts;
+    }
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.stories_vocab USING "
+                               "fts5vocab(main, stories_fts, 'row')"))) {
+        return fts;
+    }
+    QVector<QPair<QString, QString>> replacements;
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QString stem = m.captured(1);
+        q.prepare(QStringLiteral("SELECT term FROM temp.stories_vocab WHERE term >= ? AND "
+                                 "term < ? LIMIT 33"));
+        q.addBindValue(stem);
+        q.addBindValue(stem + QChar(0xFFFF));
+        QStringList words;
+        if (q.exec()) {
+            while (q.next()) {
+                words << QLatin1Char('"') + q.value(0).toString() + QLatin1Char('"');
+            }
+        }
+        if (words.isEmpty() || words.size() > 32) {
+            continue; // nothing to gain (no match) or too many words: keep the prefix
+        }
+        replacements.append({m.captured(0), QLatin1Char('(') + words.join(QStringLiteral(" OR ")) +
+                                                 QLatin1Char(')')});
+    }
+    for (const auto &r : replacements) {
+        const int at = out.toLower().indexOf(r.first);
+        if (at >= 0) {
+            out.replace(at, r.first.size(), r.second);
+        }
+    }
+    return out;
+}
+
 FilterSql filterSql(Database &db, const StoryFilter &filter)
 {
     FilterSql sql;
     QStringList conditions;
-    sql.fts = SearchQuery(filter.search).ftsExpression();
+    sql.fts = expandPrefixes(db, SearchQuery(filter.search).ftsExpression());
     if (!sql.fts.isEmpty()) {
         sql.from = QStringLiteral("stories_fts JOIN stories s ON s.id = stories_fts.rowid "
                                   "LEFT JOIN offices o ON o.id = s.office_id");
