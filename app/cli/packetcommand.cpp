@@ -45,6 +45,9 @@ int readPacketArgs(QCommandLineParser &p, PacketArgs *a)
         if (!ok || n <= 0) {
             return fail(QStringLiteral("'%1' is not a story id").arg(id));
         }
+        if (a->request.storyIds.contains(n)) {
+            return fail(QStringLiteral("story %1 is named twice; name each story once").arg(n));
+        }
         a->request.storyIds << n;
     }
     a->request.tags = p.values(QStringLiteral("tag"));
@@ -151,10 +154,12 @@ int runPacket(const QStringList &arguments)
         printError(QStringLiteral("the packet was written but the export could not be recorded: %1").arg(error));
         return Refused;
     }
-    printOut(QStringLiteral("wrote %1 with %2 stories%3; manifest %4")
-                 .arg(QDir::toNativeSeparators(QFileInfo(a.output).absoluteFilePath()))
-                 .arg(packet.stories.size())
-                 .arg(packet.draft ? QStringLiteral(" (marked DRAFT \u2014 NOT FOR RELEASE)") : QString(),
+    const int n = int(packet.stories.size());
+    // One arg() call, so that a path holding "%3" is printed as it is.
+    printOut(QStringLiteral("wrote %1 with %2%3; manifest %4")
+                 .arg(QDir::toNativeSeparators(QFileInfo(a.output).absoluteFilePath()),
+                      n == 1 ? QStringLiteral("1 story") : QStringLiteral("%1 stories").arg(n),
+                      packet.draft ? QStringLiteral(" (marked DRAFT \u2014 NOT FOR RELEASE)") : QString(),
                       QDir::toNativeSeparators(QFileInfo(manifestPath(a.output, a.options.format)).absoluteFilePath())));
     return Success;
 }
