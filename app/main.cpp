@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,7 @@ int runWindow(int argc, char **argv)
     }
     QString path;
     bool explicitPath = false;
+    bool quitWhenShown = false;
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
         if (a == QLatin1String("--library") && i + 1 < args.size()) {
@@ -53,6 +55,8 @@ int runWindow(int argc, char **argv)
         } else if (a.startsWith(QLatin1String("--library="))) {
             path = a.mid(10);
             explicitPath = true;
+        } else if (a == QLatin1String("--quit-when-shown")) {
+            quitWhenShown = true; // for fieldoffice-bench: start-up time as a whole process
         } else if (a.startsWith(QLatin1Char('-')) && !a.startsWith(QLatin1String("-platform")) &&
                    !a.startsWith(QLatin1String("-style")) && a != QLatin1String("--")) {
             std::fprintf(stderr, "fieldoffice: unknown option %s (see fieldoffice --help)\n",
@@ -92,6 +96,13 @@ int runWindow(int argc, char **argv)
     }
     fo::MainWindow window(std::move(db));
     window.show();
+    if (quitWhenShown) {
+        // Runs once the show and the first paint have been processed.
+        QTimer::singleShot(0, &app, [&window] {
+            window.repaint();
+            QCoreApplication::quit();
+        });
+    }
     return app.exec();
 }
 

@@ -1,26 +1,35 @@
 #pragma once
 
+#include "panecycler.h"
+#include "person.h"
 #include "uisettings.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
 class QLabel;
-class QModelIndex;
+class QMenu;
 class QSplitter;
 
 namespace fo {
 
 class Database;
-class StoryFilterBar;
-class StoryListModel;
-class StoryListView;
-class StoryView;
+class ExportActions;
+class LibraryBrowser;
+class ReviewDock;
+class Session;
+class StoryActions;
+class StoryEditor;
+class WindowStatus;
+struct Story;
 struct StoryFilter;
 
-/// The editor's window on one library: the filter bar and the story list on the left, the
-/// selected story on the right. It assembles panels, actions and menus; the panels do the work.
+/// The editor's window on one library: the library browser (filters and the story list) on the
+/// left, the story editor with its preview on the right. It assembles panels, actions and
+/// menus; the panels do the work (StoryEditor edits and saves, StoryActions manages whole
+/// stories, LibraryBrowser lists them).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -31,10 +40,22 @@ public:
     ~MainWindow() override;
 
     Database &database() const { return *mDb; }
+    StoryEditor *editor() const { return mEditor; }
+    LibraryBrowser *browser() const { return mBrowser; }
+    /// Who uses the window; panels and dialogs follow its person.
+    Session *session() const { return mSession; }
+    ReviewDock *reviewDock() const { return mReviewDock; }
+
+    /// The person whose changes the window records (the workflow's people); nobody by default.
+    /// The window remembers them per library; when it cannot, and the library has people, it
+    /// asks once it is shown (setting a person before then skips the question).
+    void setCurrentPerson(const Person &person);
 
 public slots:
-    /// Reads the list, the filter choices and the shown story again from the library.
+    /// Reads the list, the filter choices and the open story's state again from the library.
     void refresh();
+    /// Saves the open story and opens story `id`; false (and nothing changes) when either fails.
+    bool openStory(qint64 id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -42,26 +63,46 @@ protected:
 private:
     void buildWidgets();
     void buildMenus();
-    void buildStatusBar();
+    void buildExportActions(QMenu *file);
+    void buildEditMenu();
+    void buildViewMenu();
+    QList<PaneCycler::Pane> panes() const;
+    void connectPanels();
+    void connectStoryActions();
     void restoreSettings();
     void saveSettings();
+    void restoreOpenStory();
 
     void applyFilter(const StoryFilter &filter);
     void reloadFilterChoices();
-    void showStoryAt(const QModelIndex &index);
-    /// After the list was read again: selects the story shown before, if it is still listed.
-    void restoreSelection();
-    void updateEmptyHint();
+    void onStoryChanged(qint64 id);
+    void onStoryCreated(qint64 id);
+    void onStoryTrashed(qint64 id);
+    void onStoryStateChanged(qint64 id);
+    void onTrashEmptied(int count);
+    void forFocusWidget(const char *slot);
     void showAbout();
+    void buildReviewMenu();
+    void restorePerson();
+    void onPersonChanged(const Person &person);
+    void showPersonDialog();
+    void showAuditTrail();
 
     std::unique_ptr<Database> mDb;
     UiSettings mSettings;
-    StoryListModel *mModel = nullptr;
-    StoryFilterBar *mFilterBar = nullptr;
-    StoryListView *mList = nullptr;
-    StoryView *mStoryView = nullptr;
+    LibraryBrowser *mBrowser = nullptr;
+    StoryEditor *mEditor = nullptr;
+    StoryActions *mActions = nullptr;
+    ExportActions *mExport = nullptr;
     QSplitter *mSplitter = nullptr;
-    QLabel *mLibraryLabel = nullptr;
+    QAction *mTrashView = nullptr;
+    QAction *mPreviewView = nullptr;
+    QAction *mListView = nullptr;
+    WindowStatus *mStatus = nullptr;
+    Session *mSession = nullptr;
+    ReviewDock *mReviewDock = nullptr;
+    QLabel *mPersonLabel = nullptr;
+    bool mChoicesStale = false;
 };
 
 } // namespace fo

@@ -4,10 +4,14 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QVBoxLayout>
 
 namespace fo {
 
 namespace {
+
+/// The status filter's data for the Trash: not a status, so it is never remembered.
+const QString kTrash = QStringLiteral("trash");
 
 QComboBox *makeCombo(const QString &objectName, const QString &accessibleName,
                      const QString &allText, QWidget *parent)
@@ -18,7 +22,7 @@ QComboBox *makeCombo(const QString &objectName, const QString &accessibleName,
     combo->setToolTip(accessibleName);
     // A long tag or office name must not push the search box off the bar.
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(14);
+    combo->setMinimumContentsLength(8);
     combo->addItem(allText, QString());
     return combo;
 }
@@ -44,16 +48,22 @@ StoryFilterBar::StoryFilterBar(QWidget *parent) : QWidget(parent)
     for (const StoryStatus status : allStatuses()) {
         mStatus->addItem(statusLabel(status), statusKey(status));
     }
+    mStatus->insertSeparator(mStatus->count());
+    mStatus->addItem(tr("Trash"), kTrash);
     mOffice =
         makeCombo(QStringLiteral("officeFilter"), tr("Office filter"), tr("All offices"), this);
     mTag = makeCombo(QStringLiteral("tagFilter"), tr("Tag filter"), tr("All tags"), this);
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows: beside the editor the list pane is narrow, and the search box must stay wide
+    // enough to read what was typed.
+    auto *choices = new QHBoxLayout;
+    choices->addWidget(mStatus, 1);
+    choices->addWidget(mOffice, 1);
+    choices->addWidget(mTag, 1);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(mSearch, 1);
-    layout->addWidget(mStatus);
-    layout->addWidget(mOffice);
-    layout->addWidget(mTag);
+    layout->addWidget(mSearch);
+    layout->addLayout(choices);
 
     mSearchTimer.setSingleShot(true);
     mSearchTimer.setInterval(kSearchDelayMs);
@@ -71,6 +81,7 @@ StoryFilter StoryFilterBar::filter() const
     StoryFilter filter;
     filter.search = mSearch->text();
     filter.status = parseStatus(mStatus->currentData().toString());
+    filter.onlyDeleted = mStatus->currentData().toString() == kTrash;
     filter.office = mOffice->currentData().toString();
     filter.tag = mTag->currentData().toString();
     return filter;
@@ -84,7 +95,9 @@ void StoryFilterBar::setFilter(const StoryFilter &filter)
     const QSignalBlocker blockTag(mTag);
     mSearchTimer.stop();
     mSearch->setText(filter.search);
-    selectData(mStatus, filter.status ? statusKey(*filter.status) : QString());
+    selectData(mStatus, filter.onlyDeleted ? kTrash
+                        : filter.status    ? statusKey(*filter.status)
+                                           : QString());
     // Office names ignore case in the library; match them the same way here.
     const int office = mOffice->findData(filter.office, Qt::UserRole, Qt::MatchFixedString);
     mOffice->setCurrentIndex(filter.office.isEmpty() || office < 0 ? 0 : office);
@@ -129,6 +142,24 @@ void StoryFilterBar::setTags(const QVector<Tag> &tags)
             mTag->addItem(tag.label(), tag.label());
         }
     });
+}
+
+QList<QWidget *> StoryFilterBar::tabOrder() const
+{
+    return {mSearch, mStatus, mOffice, mTag};
+}
+
+bool StoryFilterBar::isTrashShown() const
+{
+    return mStatus->currentData().toString() == kTrash;
+}
+
+void StoryFilterBar::setTrashShown(bool shown)
+{
+    if (shown == isTrashShown()) {
+        return;
+    }
+    mStatus->setCurrentIndex(shown ? mStatus->findData(kTrash) : 0); // emits filterChanged()
 }
 
 void StoryFilterBar::focusSearch()

@@ -37,6 +37,13 @@ public:
     void setTags(const QVector<Tag> &tags);
 
     QLineEdit *searchEdit() const { return mSearch; }
+    /// The widgets of the bar in tab order.
+    QList<QWidget *> tabOrder() const;
+
+    /// True while the list shows the Trash (the last choice of the status filter).
+    bool isTrashShown() const;
+    /// Shows the Trash, or everything (all statuses) again; emits filterChanged().
+    void setTrashShown(bool shown);
 
 public slots:
     void focusSearch();

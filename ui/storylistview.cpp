@@ -5,6 +5,7 @@
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 #include <QPainter>
 
 namespace fo {
@@ -28,6 +29,25 @@ StoryListView::StoryListView(QWidget *parent) : QTreeView(parent)
     header()->setSectionsClickable(false);
     header()->setStretchLastSection(false);
     setItemDelegate(new StoryListDelegate(this));
+    header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header(), &QHeaderView::customContextMenuRequested, this,
+            &StoryListView::showColumnMenu);
+}
+
+void StoryListView::showColumnMenu(const QPoint &pos)
+{
+    if (!model()) {
+        return;
+    }
+    QMenu menu(this);
+    for (int column = 1; column < model()->columnCount(); ++column) {
+        QAction *action = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header()->isSectionHidden(column));
+        connect(action, &QAction::toggled, this,
+                [this, column](bool shown) { header()->setSectionHidden(column, !shown); });
+    }
+    menu.exec(header()->viewport()->mapToGlobal(pos));
 }
 
 void StoryListView::setModel(QAbstractItemModel *model)

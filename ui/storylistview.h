@@ -32,6 +32,8 @@ protected:
 
 private:
     void updatePlaceholder();
+    /// The header's context menu: which columns show.
+    void showColumnMenu(const QPoint &pos);
 
     QString mPlaceholderText;
 };

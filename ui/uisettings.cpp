@@ -14,6 +14,13 @@ const QString kStoryListHeaderState = QStringLiteral("storyList/header");
 const QString kFilterStatus = QStringLiteral("storyList/filter/status"); // a status key
 const QString kFilterOffice = QStringLiteral("storyList/filter/office");
 const QString kFilterTag = QStringLiteral("storyList/filter/tag");
+const QString kEditorSplitterState = QStringLiteral("editor/splitter");
+const QString kPreviewVisible = QStringLiteral("editor/previewVisible");         // default: shown
+const QString kStoryListVisible = QStringLiteral("mainWindow/storyListVisible"); // default: shown
+const QString kOpenStoryLibrary = QStringLiteral("editor/openStory/library");
+const QString kOpenStoryId = QStringLiteral("editor/openStory/id");
+// Library path → the id of the person who last used the window on it (ids are per library).
+const QString kPersonByLibrary = QStringLiteral("workflow/personByLibrary");
 
 QString organization()
 {
@@ -81,6 +88,66 @@ void UiSettings::setStoryListFilter(const StoryFilter &filter)
     mSettings.setValue(kFilterStatus, filter.status ? statusKey(*filter.status) : QString());
     mSettings.setValue(kFilterOffice, filter.office);
     mSettings.setValue(kFilterTag, filter.tag);
+}
+
+QByteArray UiSettings::editorSplitterState() const
+{
+    return mSettings.value(kEditorSplitterState).toByteArray();
+}
+
+void UiSettings::setEditorSplitterState(const QByteArray &state)
+{
+    mSettings.setValue(kEditorSplitterState, state);
+}
+
+bool UiSettings::previewVisible() const
+{
+    return mSettings.value(kPreviewVisible, true).toBool();
+}
+
+void UiSettings::setPreviewVisible(bool visible)
+{
+    mSettings.setValue(kPreviewVisible, visible);
+}
+
+bool UiSettings::storyListVisible() const
+{
+    return mSettings.value(kStoryListVisible, true).toBool();
+}
+
+void UiSettings::setStoryListVisible(bool visible)
+{
+    mSettings.setValue(kStoryListVisible, visible);
+}
+
+qint64 UiSettings::openStory(const QString &libraryPath) const
+{
+    if (mSettings.value(kOpenStoryLibrary).toString() != libraryPath) {
+        return 0;
+    }
+    return mSettings.value(kOpenStoryId).toLongLong();
+}
+
+void UiSettings::setOpenStory(const QString &libraryPath, qint64 id)
+{
+    mSettings.setValue(kOpenStoryLibrary, libraryPath);
+    mSettings.setValue(kOpenStoryId, id);
+}
+
+qint64 UiSettings::person(const QString &libraryPath) const
+{
+    return mSettings.value(kPersonByLibrary).toMap().value(libraryPath).toLongLong();
+}
+
+void UiSettings::setPerson(const QString &libraryPath, qint64 id)
+{
+    QVariantMap map = mSettings.value(kPersonByLibrary).toMap();
+    if (id > 0) {
+        map.insert(libraryPath, id);
+    } else {
+        map.remove(libraryPath);
+    }
+    mSettings.setValue(kPersonByLibrary, map);
 }
 
 void UiSettings::clear()

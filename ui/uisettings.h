@@ -33,6 +33,25 @@ public:
     StoryFilter storyListFilter() const;
     void setStoryListFilter(const StoryFilter &filter);
 
+    /// The editor/preview split, and whether the preview shows.
+    QByteArray editorSplitterState() const;
+    void setEditorSplitterState(const QByteArray &state);
+    bool previewVisible() const;
+    void setPreviewVisible(bool visible);
+    /// Whether the story list shows beside the editor (hidden for more room to write).
+    bool storyListVisible() const;
+    void setStoryListVisible(bool visible);
+
+    /// The story open in the editor when the window closed on the library at `libraryPath`;
+    /// 0 when none (or when the window last showed another library: ids are per library).
+    qint64 openStory(const QString &libraryPath) const;
+    void setOpenStory(const QString &libraryPath, qint64 id);
+
+    /// The person who last used the window on the library at `libraryPath` (workflow people
+    /// are per library); 0 when none. setPerson(path, 0) forgets.
+    qint64 person(const QString &libraryPath) const;
+    void setPerson(const QString &libraryPath, qint64 id);
+
     /// Forgets everything the window remembered.
     void clear();
 

@@ -13,8 +13,7 @@ QVector<Office> OfficeRepository::all(QString *error) const
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT o.id, o.name, o.city, o.country, "
-            "(SELECT count(*) FROM stories s WHERE s.office_id = o.id AND s.deleted_at IS NULL) "
+            "SELECT o.id, o.name, o.city, o.country "
             "FROM offices o ORDER BY o.name COLLATE NOCASE"))) {
         if (error) {
             *error = sqlError(q);
@@ -23,7 +22,7 @@ QVector<Office> OfficeRepository::all(QString *error) const
     }
     while (q.next()) {
         offices.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toString(), q.value(4).toInt()});
+                        q.value(3).toString()});
     }
     return offices;
 }
@@ -36,7 +35,7 @@ std::optional<Office> OfficeRepository::findByName(const QString &name) const
     q.addBindValue(name.trimmed());
     if (q.exec() && q.next()) {
         return Office{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                      q.value(3).toString(), 0};
+                      q.value(3).toString()};
     }
     return std::nullopt;
 }

@@ -15,7 +15,6 @@ struct Office
     QString name;
     QString city;
     QString country;
-    int storyCount = 0; // filled by all()
 };
 
 /// Field offices of the library. Office names are unique, ignoring case.

@@ -40,7 +40,13 @@ QStringList version1()
             body             TEXT NOT NULL DEFAULT ''))"),
         QStringLiteral("CREATE INDEX stories_updated ON stories(updated_at DESC, id DESC)"),
         QStringLiteral("CREATE INDEX stories_status ON stories(status, updated_at DESC)"),
-        QStringLiteral("CREATE INDEX stories_office ON stories(office_id, updated_at DESC)"),
+        // deleted_at in the office index lets "stories of this office not in the Trash" be
+        // counted from the index alone; the partial index answers "is the Trash empty?" at
+        // once. Neither may read story rows: at 100,000 stories those are gigabytes.
+        QStringLiteral("CREATE INDEX stories_office ON stories(office_id, deleted_at, "
+                       "updated_at DESC)"),
+        QStringLiteral("CREATE INDEX stories_trash ON stories(deleted_at) WHERE deleted_at IS "
+                       "NOT NULL"),
         QStringLiteral(R"(CREATE TABLE tags (
             id       INTEGER PRIMARY KEY,
             category TEXT NOT NULL DEFAULT '' CHECK (category IN ('','office','topic','type')),

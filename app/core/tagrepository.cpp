@@ -14,9 +14,7 @@ QVector<Tag> TagRepository::all(QString *error) const
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
-            "SELECT t.id, t.category, t.name, "
-            "(SELECT count(*) FROM story_tags st JOIN stories s ON s.id = st.story_id "
-            " WHERE st.tag_id = t.id AND s.deleted_at IS NULL) "
+            "SELECT t.id, t.category, t.name "
             "FROM tags t ORDER BY t.category, t.name COLLATE NOCASE"))) {
         if (error) {
             *error = sqlError(q);
@@ -24,8 +22,7 @@ QVector<Tag> TagRepository::all(QString *error) const
         return tags;
     }
     while (q.next()) {
-        tags.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toInt()});
+        tags.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
     }
     return tags;
 }

@@ -15,7 +15,6 @@ struct Tag
     qint64 id = 0;
     QString category; // "", "office", "topic" or "type"
     QString name;
-    int storyCount = 0; // filled by all()
     QString label() const { return TagLabel{category, name}.toString(); }
 };
 

@@ -3,6 +3,9 @@
 #include "database.h"
 #include "floor.h"
 #include "generator.h"
+#include "bodyeditor.h"
+#include "previewpane.h"
+#include "storyeditor.h"
 #include "htmlexporter.h"
 #include "packet.h"
 #include "pdfexporter.h"
@@ -14,7 +17,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QApplication>
+#include <QKeyEvent>
+#include <QProcess>
 #include <QSqlQuery>
+#include <QTextCursor>
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
@@ -147,6 +154,100 @@ void measureExport(Database &db, QVector<Measure> &out)
     }
 }
 
+/// Program start until the window is shown with the list, as a whole process, beside a bare Qt
+/// window started the same way. Both run offscreen unless QT_QPA_PLATFORM says otherwise.
+void measureStartup(const QString &library, QVector<Measure> &out)
+{
+    const QString dir = QCoreApplication::applicationDirPath();
+    const auto timeProcess = [](const QString &program, const QStringList &args) {
+        return measure(5, [&] {
+            QProcess p;
+            p.start(program, args);
+            p.waitForFinished(60000);
+        });
+    };
+    Measure bare;
+    bare.name = QStringLiteral("start → bare Qt 6 window shown (process)");
+    bare.ours = timeProcess(dir + QStringLiteral("/fieldoffice-bare-window"), {});
+    Measure ours;
+    ours.name = QStringLiteral("start → Field Office window with the list (process)");
+    ours.ours = timeProcess(dir + QStringLiteral("/fieldoffice"),
+                            {QStringLiteral("--library"), library, QStringLiteral("--quit-when-shown")});
+    ours.target = 1.3 * bare.ours.p95;
+    ours.note = QStringLiteral("target: 1.3 × the bare window");
+    out << bare << ours;
+}
+
+/// Loading, typing into and previewing a 5,000-word story in the real editor widget, in a
+/// library of its own so the benchmark never changes the one it measures.
+void measureEditor(Database &source, QVector<Measure> &out)
+{
+    const QVector<Story> stories = longStories(source, 1);
+    if (stories.isEmpty()) {
+        return;
+    }
+    QTemporaryDir dir;
+    QString error;
+    auto db = Database::open(dir.filePath(QStringLiteral("editor.fieldoffice")),
+                             Database::OpenMode::CreateIfMissing, &error);
+    Story big = storyOfWords(stories.first(), 5000);
+    big.id = 0;
+    big.uuid.clear();
+    big.officeId = 0; // found or created again from officeName in this library
+    if (!db || !StoryRepository(*db).create(big, &error)) {
+        return;
+    }
+    StoryEditor editor(*db);
+    editor.resize(1400, 900);
+    editor.show();
+    {
+        Measure m;
+        m.name = QStringLiteral("load a 5,000-word story into the editor");
+        m.ours = measure(5, [&] {
+            editor.closeStory();
+            editor.openStory(big.id, &error);
+            QApplication::processEvents();
+        });
+        out << m;
+    }
+    {
+        Measure m;
+        m.name = QStringLiteral("keystroke in that story (p99 in the p95 column)");
+        m.target = 4;
+        BodyEditor *body = editor.bodyEditor();
+        body->setFocus();
+        QTextCursor cursor = body->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        body->setTextCursor(cursor);
+        QVector<double> times;
+        const QString text = QStringLiteral("The officers met the families again on Tuesday. ");
+        for (int i = 0; i < 200; ++i) {
+            const QChar c = text.at(i % text.size());
+            QElapsedTimer t;
+            t.start();
+            QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+            QApplication::sendEvent(body, &press);
+            QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+            QApplication::sendEvent(body, &release);
+            QApplication::processEvents(); // what the event loop does right after the key
+            times << t.nsecsElapsed() / 1e6;
+        }
+        m.ours = summarise(times);
+        m.ours.p95 = m.ours.p99; // the target is on p99
+        m.note = QStringLiteral("200 characters, debounced save excluded");
+        out << m;
+        editor.save(&error);
+    }
+    {
+        Measure m;
+        m.name = QStringLiteral("preview of the 5,000-word story");
+        m.target = 50;
+        const Story current = editor.currentStory();
+        m.ours = measure(10, [&] { editor.previewPane()->showStory(current, false); });
+        out << m;
+    }
+}
+
 } // namespace
 
 QVector<Measure> runBenchmarks(const QString &library, QString *error)
@@ -226,7 +327,9 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
+    measureStartup(library, out);
     measureExport(*db, out);
+    measureEditor(*db, out);
     {
         Measure m;
         m.name = QStringLiteral("peak resident memory (MB)");

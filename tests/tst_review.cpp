@@ -1,0 +1,366 @@
+#include "editortesting.h"
+
+#include "auditdialog.h"
+#include "commentspanel.h"
+#include "diffview.h"
+#include "historypanel.h"
+#include "persondialog.h"
+#include "personrepository.h"
+#include "reviewdock.h"
+#include "reviewpanel.h"
+#include "session.h"
+#include "workflow.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTreeView>
+
+using namespace fo;
+using namespace editortesting;
+
+/// The review side of the window: approving through the review panel, an edit after approval
+/// shown as "changed since approval" with its word diff, roles gating the buttons, refusals,
+/// history, comments, the audit trail and who the window works as.
+class TestReview : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void editAfterApprovalShowsTheChangedWord();
+    void editorGetsNoApproveButton();
+    void requestChangesNeedsAComment();
+    void archivedStoryIsReadOnlyWithTheReason();
+    void historyComparesAndRestores();
+    void commentsOnASelectionShowTheirPassage();
+    void auditTrailFilters();
+    void rememberedPersonIsRestored();
+    void firstPersonGetsEveryRole();
+
+private:
+    /// A library with a reviewer, an editor and one story in review; opens a window on it.
+    enum As
+    {
+        AsReviewer,
+        AsEditor
+    };
+    std::unique_ptr<MainWindow> openWindow(As as);
+    Person addPerson(Database &db, const QString &name, Roles roles);
+
+    std::unique_ptr<QTemporaryDir> mDir;
+    Person mReviewer;
+    Person mEditor;
+    qint64 mStory = 0;
+};
+
+void TestReview::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // never the user's settings
+}
+
+void TestReview::init()
+{
+    UiSettings().clear();
+    mDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(mDir->isValid());
+}
+
+void TestReview::cleanup()
+{
+    UiSettings().clear();
+    mDir.reset();
+}
+
+Person TestReview::addPerson(Database &db, const QString &name, Roles roles)
+{
+    Person p;
+    p.name = name;
+    p.roles = roles;
+    QString error;
+    if (!PersonRepository(db).add(p, Person(), &error)) {
+        qWarning("%s", qPrintable(error));
+    }
+    return p;
+}
+
+std::unique_ptr<MainWindow> TestReview::openWindow(As as)
+{
+    auto db = openLibrary(*mDir);
+    if (!db) {
+        return nullptr;
+    }
+    addPerson(*db, QStringLiteral("Admin"), Roles(Role::Admin) | Role::Editor);
+    mReviewer = addPerson(*db, QStringLiteral("Rita Reviewer"), Role::Reviewer);
+    mEditor = addPerson(*db, QStringLiteral("Eddie Editor"), Role::Editor);
+    mStory = addStory(*db, QStringLiteral("River Rises in Kolkata"),
+                      QStringLiteral("The river rose quickly after the storm.\n\n"
+                                     "Families moved to the school on the hill.\n"));
+    QString error;
+    if (!Workflow(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString(), &error)) {
+        qWarning("%s", qPrintable(error));
+    }
+    auto window = std::make_unique<MainWindow>(std::move(db));
+    window->setCurrentPerson(as == AsReviewer ? mReviewer : mEditor);
+    window->reviewDock()->show(); // the offscreen screen is small: it starts hidden there
+    window->openStory(mStory);
+    return window;
+}
+
+void TestReview::editAfterApprovalShowsTheChangedWord()
+{
+    auto window = openWindow(AsReviewer);
+    QVERIFY(window);
+    QCOMPARE(window->session()->person().name, QStringLiteral("Rita Reviewer"));
+    QVERIFY(showActive(*window));
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QCOMPARE(panel->statusText(), QStringLiteral("In review"));
+
+    // The reviewer approves through the panel.
+    QPushButton *approve = panel->actionButton(WorkflowAction::Approve);
+    QVERIFY(approve && approve->isVisible());
+    QTest::mouseClick(approve, Qt::LeftButton);
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::Approved);
+    QVERIFY2(panel->statusText().startsWith(QStringLiteral("Approved")),
+             qPrintable(panel->statusText()));
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("reviewApprovals"))
+                ->text()
+                .contains(QStringLiteral("Rita Reviewer")));
+    QVERIFY(panel->diffView()->isHidden());
+
+    // The editor changes one word in the editor; autosave writes it as the editor.
+    window->setCurrentPerson(mEditor);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("personLabel"))
+                ->text()
+                .contains(QStringLiteral("Eddie Editor")));
+    QTextEdit *text = body(*window);
+    QVERIFY(!text->isReadOnly());
+    QTextCursor word = text->document()->find(QStringLiteral("quickly"));
+    QVERIFY(!word.isNull());
+    text->setFocus();
+    text->setTextCursor(word);
+    QTest::keyClicks(text, QStringLiteral("slowly"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("changed since approval")),
+                             5000);
+
+    const Story after = stored(window->database(), mStory);
+    QCOMPARE(after.status, StoryStatus::Draft);
+    QVERIFY(after.body.contains(QStringLiteral("rose slowly after")));
+    const std::optional<Revision> latest = RevisionRepository(window->database()).latest(mStory);
+    QVERIFY(latest);
+    QCOMPARE(latest->personName, QStringLiteral("Eddie Editor"));
+
+    // The diff since the approved revision marks exactly that word.
+    QVERIFY(!panel->diffView()->isHidden());
+    const QString html = panel->diffView()->diffHtml();
+    QCOMPARE(html.count(QStringLiteral("<ins>")), 1);
+    QCOMPARE(html.count(QStringLiteral("<del>")), 1);
+    QVERIFY2(html.contains(QStringLiteral("<ins>slowly</ins>")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<del>quickly</del>")), qPrintable(html));
+    // What the view shows carries no link or image to load.
+    QVERIFY(panel->diffView()->toPlainText().contains(QStringLiteral("slowly")));
+}
+
+void TestReview::editorGetsNoApproveButton()
+{
+    auto window = openWindow(AsEditor);
+    QVERIFY(window);
+    QCOMPARE(window->session()->person().name, QStringLiteral("Eddie Editor"));
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QVERIFY(panel->actionButton(WorkflowAction::Approve)->isHidden());
+    QVERIFY(panel->actionButton(WorkflowAction::RequestChanges)->isHidden());
+    QVERIFY(!panel->actionButton(WorkflowAction::Archive)->isHidden());
+    // Even when asked directly, the core refuses and the panel says why.
+    QVERIFY(!panel->perform(WorkflowAction::Approve));
+    QVERIFY(!panel->messageText().isEmpty());
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::InReview);
+
+    window->setCurrentPerson(mReviewer);
+    QVERIFY(!panel->actionButton(WorkflowAction::Approve)->isHidden());
+}
+
+void TestReview::requestChangesNeedsAComment()
+{
+    auto window = openWindow(AsReviewer);
+    QVERIFY(window);
+    QVERIFY(showActive(*window));
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QPushButton *request = panel->actionButton(WorkflowAction::RequestChanges);
+    QVERIFY(request->isVisible());
+    QTest::mouseClick(request, Qt::LeftButton);
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::InReview);
+    QVERIFY2(panel->messageText().contains(QStringLiteral("comment"), Qt::CaseInsensitive),
+             qPrintable(panel->messageText()));
+
+    auto *comment = window->findChild<QPlainTextEdit *>(QStringLiteral("reviewComment"));
+    QVERIFY(comment);
+    QTest::keyClicks(comment, QStringLiteral("Name the school."));
+    QTest::mouseClick(request, Qt::LeftButton);
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::ChangesRequested);
+    QVERIFY(comment->toPlainText().isEmpty());
+    // The request is in the story's comments.
+    CommentsPanel *comments = window->reviewDock()->commentsPanel();
+    bool found = false;
+    for (int row = 0; row < comments->model()->rowCount(); ++row) {
+        found = found || comments->model()->index(row, 0).data().toString().contains(
+                             QStringLiteral("Name the school."));
+    }
+    QVERIFY(found);
+}
+
+void TestReview::archivedStoryIsReadOnlyWithTheReason()
+{
+    auto window = openWindow(AsEditor);
+    QVERIFY(window);
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QVERIFY(panel->perform(WorkflowAction::Archive));
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::Archived);
+    QVERIFY(window->editor()->isReadOnly());
+    QVERIFY(body(*window)->isReadOnly());
+    QVERIFY(!panel->actionButton(WorkflowAction::Reopen)->isHidden());
+    QVERIFY(panel->perform(WorkflowAction::Reopen));
+    QVERIFY(!window->editor()->isReadOnly());
+
+    // A reviewer-only person may edit; an exporter-only person may not, and sees why.
+    Person exporter = addPerson(window->database(), QStringLiteral("Ola Exporter"), Role::Exporter);
+    window->setCurrentPerson(exporter);
+    QVERIFY(window->editor()->isReadOnly());
+    QVERIFY(body(*window)->isReadOnly());
+}
+
+void TestReview::historyComparesAndRestores()
+{
+    auto window = openWindow(AsEditor);
+    QVERIFY(window);
+    Story changed = stored(window->database(), mStory);
+    changed.headline = QStringLiteral("River Falls in Kolkata");
+    QString error;
+    QVERIFY2(StoryRepository(window->database()).update(changed, mEditor, &error),
+             qPrintable(error));
+    window->editor()->reload();
+
+    HistoryPanel *history = window->reviewDock()->historyPanel();
+    RevisionTableModel *model = history->model();
+    QVERIFY(model->rowCount() >= 3); // created, submitted, edited
+    const int newest = model->revisionAt(0).number;
+    QCOMPARE(model->revisionAt(0).personName, QStringLiteral("Eddie Editor"));
+    QVERIFY(history->compare(newest - 1, newest));
+    const QString html = history->diffView()->diffHtml();
+    QVERIFY2(html.contains(QStringLiteral("<del>Rises</del>")), qPrintable(html));
+    QVERIFY2(html.contains(QStringLiteral("<ins>Falls</ins>")), qPrintable(html));
+
+    history->setConfirm([](const QString &) { return false; });
+    QVERIFY(!history->restore(newest - 1));
+    QCOMPARE(stored(window->database(), mStory).headline, QStringLiteral("River Falls in Kolkata"));
+    history->setConfirm([](const QString &) { return true; });
+    QVERIFY(history->restore(newest - 1));
+    QCOMPARE(stored(window->database(), mStory).headline, QStringLiteral("River Rises in Kolkata"));
+    QCOMPARE(model->revisionAt(0).kind, RevisionKind::Restore);
+    QCOMPARE(window->editor()->currentStory().headline, QStringLiteral("River Rises in Kolkata"));
+}
+
+void TestReview::commentsOnASelectionShowTheirPassage()
+{
+    auto window = openWindow(AsEditor);
+    QVERIFY(window);
+    CommentsPanel *comments = window->reviewDock()->commentsPanel();
+    auto *text = window->findChild<QPlainTextEdit *>(QStringLiteral("commentText"));
+    QTextEdit *storyBody = body(*window);
+    storyBody->setTextCursor(storyBody->document()->find(QStringLiteral("school on the hill")));
+
+    text->setPlainText(QStringLiteral("Which school?"));
+    QVERIFY(comments->addComment(true));
+    QStandardItemModel *model = comments->model();
+    QCOMPARE(model->rowCount(), 1);
+    const QString shown = model->index(0, 0).data().toString();
+    QVERIFY2(shown.contains(QStringLiteral("On “school on the hill”")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("Which school?")));
+
+    text->setPlainText(QStringLiteral("The one by the temple."));
+    comments->view()->setCurrentIndex(model->index(0, 0));
+    QVERIFY(comments->reply());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->item(0)->rowCount(), 1);
+
+    comments->view()->setCurrentIndex(model->index(0, 0, model->index(0, 0)));
+    QVERIFY(comments->toggleResolved());
+    QVERIFY(CommentRepository(window->database()).forStory(mStory).first().isResolved());
+
+    // A general comment needs no selection.
+    text->setPlainText(QStringLiteral("Looks good."));
+    QVERIFY(comments->addComment(false));
+    QCOMPARE(model->rowCount(), 2);
+}
+
+void TestReview::auditTrailFilters()
+{
+    auto window = openWindow(AsEditor);
+    QVERIFY(window);
+    AuditDialog dialog(window->database());
+    AuditTableModel *model = dialog.model();
+    QVERIFY(model->totalCount() > 0);
+    while (model->canFetchMore(QModelIndex())) {
+        model->fetchMore(QModelIndex());
+    }
+    QCOMPARE(model->rowCount(), model->totalCount());
+
+    auto *action = dialog.findChild<QComboBox *>(QStringLiteral("auditAction"));
+    action->setCurrentIndex(action->findData(int(AuditAction::Submitted)));
+    QCOMPARE(model->totalCount(), 1);
+    model->fetchMore(QModelIndex());
+    QCOMPARE(model->index(0, AuditTableModel::PersonColumn).data().toString(),
+             QStringLiteral("Eddie Editor"));
+
+    auto *person = dialog.findChild<QComboBox *>(QStringLiteral("auditPerson"));
+    person->setCurrentIndex(person->findData(mReviewer.id));
+    QCOMPARE(model->totalCount(), 0);
+}
+
+void TestReview::rememberedPersonIsRestored()
+{
+    {
+        auto window = openWindow(AsEditor);
+        QVERIFY(window);
+        window->setCurrentPerson(mReviewer);
+    }
+    auto db = openLibrary(*mDir);
+    QVERIFY(db);
+    MainWindow window(std::move(db));
+    QCOMPARE(window.session()->person().id, mReviewer.id);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("personLabel"))
+                ->text()
+                .contains(QStringLiteral("Reviewer")));
+}
+
+void TestReview::firstPersonGetsEveryRole()
+{
+    auto db = openLibrary(*mDir);
+    QVERIFY(db);
+    MainWindow window(std::move(db));
+    QVERIFY(!window.session()->hasPerson());
+    PersonDialog dialog(*window.session(), &window);
+    for (Role role : allRoles()) {
+        QVERIFY(
+            dialog.findChild<QCheckBox *>(QStringLiteral("role_") + roleKey(role))->isChecked());
+    }
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("personName"));
+    QTest::keyClicks(name, QStringLiteral("Asha Admin"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(dialog.selectedPerson().name, QStringLiteral("Asha Admin"));
+    dialog.accept();
+    const Person &now = window.session()->person();
+    QCOMPARE(now.name, QStringLiteral("Asha Admin"));
+    for (Role role : allRoles()) {
+        QVERIFY(now.has(role));
+    }
+}
+
+QTEST_MAIN(TestReview)
+#include "tst_review.moc"

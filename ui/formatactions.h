@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QToolBar;
+class QWidget;
+
+namespace fo {
+
+class BodyEditor;
+
+/// The Format menu and toolbar of the body editor: bold, italic, headings 2 and 3, body text,
+/// bulleted and numbered lists, indent and outdent, block quote and link. Their shortcuts work
+/// while the text has the focus; the toolbar shows what is on at the cursor.
+class FormatActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FormatActions(BodyEditor *editor, QObject *parent = nullptr);
+
+    /// In menu order; null entries are separators.
+    QList<QAction *> actions() const { return mActions; }
+    /// Puts the most used of them on `bar` (bold shown bold, italic italic).
+    void fillToolBar(QToolBar *bar) const;
+    void setEnabled(bool enabled);
+
+    QAction *boldAction() const { return mBold; }
+    QAction *linkAction() const { return mLink; }
+
+public slots:
+    /// Asks for a link (LinkDialog) and applies it.
+    void editLink();
+
+private:
+    QAction *add(const QString &text, const QString &iconText, const QKeySequence &shortcut,
+                 const QString &objectName, bool checkable);
+    void updateChecks();
+
+    BodyEditor *mEditor;
+    QList<QAction *> mActions;
+    QAction *mBold = nullptr;
+    QAction *mItalic = nullptr;
+    QAction *mHeading2 = nullptr;
+    QAction *mHeading3 = nullptr;
+    QAction *mBodyText = nullptr;
+    QAction *mBullets = nullptr;
+    QAction *mNumbers = nullptr;
+    QAction *mIndent = nullptr;
+    QAction *mOutdent = nullptr;
+    QAction *mQuote = nullptr;
+    QAction *mLink = nullptr;
+};
+
+} // namespace fo

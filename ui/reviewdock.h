@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDockWidget>
+
+#include <functional>
+
+class QTabWidget;
+class QTextEdit;
+
+namespace fo {
+
+class CommentsPanel;
+class HistoryPanel;
+class ReviewPanel;
+class Session;
+
+/// The review side of the open story, beside the editor: the Review, History and Comments
+/// panels as tabs in one dock. It only hands the open story to its panels and passes on what
+/// they changed.
+class ReviewDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tab
+    {
+        ReviewTab,
+        HistoryTab,
+        CommentsTab
+    };
+
+    explicit ReviewDock(Session &session, QWidget *parent = nullptr);
+
+    ReviewPanel *reviewPanel() const { return mReview; }
+    HistoryPanel *historyPanel() const { return mHistory; }
+    CommentsPanel *commentsPanel() const { return mComments; }
+
+    /// Writes the editor's pending changes before a state change or restore.
+    void setSaveHook(const std::function<bool()> &hook);
+    void setBodyEditor(QTextEdit *body);
+
+    void setStory(qint64 id);
+    /// Reads everything again (the story was saved or changed elsewhere).
+    void refresh();
+    /// Shows the dock with `tab` and gives it the focus.
+    void showTab(Tab tab);
+
+signals:
+    /// The story's state or content changed through a panel (an action, a restore).
+    void storyStateChanged(qint64 id);
+
+private:
+    ReviewPanel *mReview = nullptr;
+    HistoryPanel *mHistory = nullptr;
+    CommentsPanel *mComments = nullptr;
+    QTabWidget *mTabs = nullptr;
+};
+
+} // namespace fo

@@ -1,0 +1,492 @@
+#include "storyeditor.h"
+
+#include "autosaver.h"
+#include "bodyeditor.h"
+#include "database.h"
+#include "editorbanner.h"
+#include "formatactions.h"
+#include "markdowndocument.h"
+#include "metadataform.h"
+#include "previewpane.h"
+#include "storyservice.h"
+#include "storyundo.h"
+#include "wordcount.h"
+
+#include <QAction>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextDocument>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace fo {
+
+namespace {
+
+QStringList sortedTags(const QStringList &tags)
+{
+    QStringList labels;
+    for (const QString &tag : tags) {
+        labels << TagLabel::parse(tag).toString();
+    }
+    labels.sort();
+    return labels;
+}
+
+/// Everything the editor can change, compared exactly as the library stores it.
+bool sameEditableContent(const Story &a, const Story &b)
+{
+    return a.headline == b.headline && a.datelineCity == b.datelineCity &&
+           a.datelineCountry == b.datelineCountry && a.officeName == b.officeName &&
+           a.byline == b.byline && a.summary == b.summary && a.body == b.body &&
+           a.language == b.language && a.embargoAt == b.embargoAt &&
+           sortedTags(a.tags) == sortedTags(b.tags);
+}
+
+} // namespace
+
+StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(db)
+{
+    setObjectName(QStringLiteral("storyEditor"));
+    mUndoGroup = new QUndoGroup(this);
+    mUndoAction = mUndoGroup->createUndoAction(this, tr("&Undo"));
+    mUndoAction->setObjectName(QStringLiteral("undoAction"));
+    mUndoAction->setShortcut(QKeySequence::Undo);
+    mRedoAction = mUndoGroup->createRedoAction(this, tr("&Redo"));
+    mRedoAction->setObjectName(QStringLiteral("redoAction"));
+    mRedoAction->setShortcut(QKeySequence::Redo);
+    mAutosaver = new Autosaver([this](QString *error) { return write(error); }, this);
+    mPreviewTimer.setSingleShot(true);
+    mPreviewTimer.setInterval(kPreviewDelayMs);
+
+    buildWidgets();
+    connectEditing();
+    closeStory();
+}
+
+StoryEditor::~StoryEditor()
+{
+    // Commands refer to the form and the text, which go before the group would.
+    delete mUndoStack;
+}
+
+void StoryEditor::buildWidgets()
+{
+    auto *hint =
+        new QLabel(tr("Select a story in the list, or start a new one with "
+                      "File › New Story (%1).")
+                       .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+                   this);
+    hint->setObjectName(QStringLiteral("editorHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setEnabled(false); // drawn greyed: a hint, not content
+
+    mBanner = new EditorBanner(this);
+
+    mPreview = new PreviewPane(this);
+    mSplitter = new QSplitter(Qt::Horizontal, this);
+    mSplitter->setObjectName(QStringLiteral("editorSplitter"));
+    mSplitter->setChildrenCollapsible(false);
+    mSplitter->addWidget(buildEditorColumn());
+    mSplitter->addWidget(mPreview);
+    mSplitter->setStretchFactor(0, 3);
+    mSplitter->setStretchFactor(1, 2);
+
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(mBanner);
+    pageLayout->addWidget(mSplitter, 1);
+
+    mStack = new QStackedWidget(this);
+    mStack->addWidget(hint);
+    mStack->addWidget(page);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mStack);
+}
+
+QWidget *StoryEditor::buildEditorColumn()
+{
+    auto *column = new QWidget(this);
+    mForm = new MetadataForm(column);
+    mBody = new BodyEditor(column);
+    mBody->setUndoActions(mUndoAction, mRedoAction);
+    mBody->document()->setDocumentMargin(8);
+    mFormat = new FormatActions(mBody, this);
+
+    mFormatBar = new QToolBar(tr("Format"), column);
+    mFormatBar->setObjectName(QStringLiteral("formatToolBar"));
+    mFormatBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    mFormatBar->setIconSize(QSize(16, 16));
+    mFormat->fillToolBar(mFormatBar);
+
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->addWidget(mForm);
+    layout->addWidget(mFormatBar);
+    layout->addWidget(mBody, 1);
+
+    const QList<QWidget *> fields = mForm->editors();
+    setTabOrder(fields.last(), mBody);
+    setTabOrder(mBody, mPreview);
+    return column;
+}
+
+void StoryEditor::connectEditing()
+{
+    QTextDocument *doc = mBody->document();
+    connect(doc, &QTextDocument::undoCommandAdded, this, [this] {
+        if (!mLoading && mUndoStack) {
+            mUndoStack->push(new BodyEditCommand(mBody));
+        }
+    });
+    connect(doc, &QTextDocument::contentsChanged, this, [this] {
+        if (!mLoading) {
+            ++mBodyVersion;
+            markChanged();
+        }
+    });
+    connect(mForm, &MetadataForm::fieldEdited, this,
+            [this](MetadataForm::Field field, const QVariant &before, const QVariant &after) {
+                if (mLoading || !mUndoStack) {
+                    return;
+                }
+                mUndoStack->push(new FieldEditCommand(mForm, field, before, after));
+                markChanged();
+            });
+    connect(mBody, &BodyEditor::undoRequested, mUndoAction, &QAction::trigger);
+    connect(mBody, &BodyEditor::redoRequested, mRedoAction, &QAction::trigger);
+    connect(mUndoGroup, &QUndoGroup::indexChanged, this, &StoryEditor::markChanged);
+    connect(&mPreviewTimer, &QTimer::timeout, this, &StoryEditor::updatePreviewAndStatistics);
+    connect(mAutosaver, &Autosaver::stateChanged, this, &StoryEditor::onSaveStateChanged);
+    for (QWidget *field : mForm->editors()) {
+        field->installEventFilter(this);
+    }
+}
+
+bool StoryEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // Fields keep their own little undo history; the story's stack is the one that counts.
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            (key->matches(QKeySequence::Undo) ? mUndoAction : mRedoAction)->trigger();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void StoryEditor::setActor(const Person &actor)
+{
+    mActor = actor;
+    if (mOpen && !hasUnsavedChanges()) {
+        reload(); // the workflow may allow or refuse editing now
+    }
+}
+
+qint64 StoryEditor::storyId() const
+{
+    return mOpen ? mStored.id : 0;
+}
+
+bool StoryEditor::hasUnsavedChanges() const
+{
+    return mOpen && mAutosaver->isPending();
+}
+
+QString StoryEditor::bodyMarkdown() const
+{
+    const QTextDocument *doc = mBody->document();
+    if (!doc->isModified()) {
+        return mOpenedBody; // never edited, or undone back: the stored text itself
+    }
+    if (mMarkdownVersion != mBodyVersion) {
+        mMarkdown = documentToMarkdown(doc);
+        mMarkdownVersion = mBodyVersion;
+    }
+    return mMarkdown;
+}
+
+Story StoryEditor::currentStory() const
+{
+    Story story = mStored;
+    if (mOpen) {
+        mForm->applyTo(story);
+        story.body = bodyMarkdown();
+    }
+    return story;
+}
+
+bool StoryEditor::openStory(qint64 id, QString *error)
+{
+    const StoryService service(mDb, mActor);
+    const std::optional<Story> story = service.get(id, error);
+    if (!story) {
+        return false;
+    }
+    mLoading = true;
+    mAutosaver->reset();
+    mPreviewTimer.stop();
+    delete mUndoStack;
+    mUndoStack = new QUndoStack(mUndoGroup);
+    mUndoGroup->setActiveStack(mUndoStack);
+    mStored = *story;
+    mOpenedBody = story->body;
+    mOpen = true;
+    mTrashed = service.isInTrash(id);
+    mForm->setStory(*story);
+    mBody->loadMarkdown(story->body);
+    mBodyVersion = 0;
+    mMarkdownVersion = -1;
+    applyReadOnly(service.editRefusal(*story));
+    updateStatusLine();
+    mLoading = false;
+
+    mStack->setCurrentIndex(1);
+    mPreview->showStory(mStored, false);
+    updateStatistics();
+    onSaveStateChanged();
+    emit storyChanged(id);
+    return true;
+}
+
+void StoryEditor::reload()
+{
+    if (!mOpen) {
+        return;
+    }
+    const int position = mBody->textCursor().position();
+    const int scroll = mBody->verticalScrollBar()->value();
+    QString error;
+    if (!openStory(mStored.id, &error)) {
+        closeStory();
+        return;
+    }
+    QTextCursor cursor = mBody->textCursor();
+    cursor.setPosition(qMin(position, mBody->document()->characterCount() - 1));
+    mBody->setTextCursor(cursor);
+    mBody->verticalScrollBar()->setValue(scroll);
+}
+
+void StoryEditor::reloadIfChanged()
+{
+    if (!mOpen || hasUnsavedChanges()) {
+        return;
+    }
+    const StoryService service(mDb, mActor);
+    const std::optional<Story> story = service.get(mStored.id);
+    if (!story) {
+        closeStory(); // deleted elsewhere
+    } else if (story->updatedAt != mStored.updatedAt || story->status != mStored.status ||
+               service.isInTrash(story->id) != mTrashed) {
+        reload();
+    }
+}
+
+void StoryEditor::closeStory()
+{
+    mLoading = true;
+    mAutosaver->reset();
+    mPreviewTimer.stop();
+    delete mUndoStack;
+    mUndoStack = nullptr;
+    mOpen = false;
+    mTrashed = false;
+    mStored = Story();
+    mOpenedBody.clear();
+    mBody->document()->clear();
+    mPreview->clearStory();
+    mLoading = false;
+    mStack->setCurrentIndex(0);
+    emit statisticsChanged(0, 0);
+    onSaveStateChanged();
+    emit storyChanged(0);
+}
+
+bool StoryEditor::save(QString *error)
+{
+    if (!mOpen || mReadOnly) {
+        return true;
+    }
+    mForm->commitPending(); // an office or tag still being typed counts now
+    return mAutosaver->flush(error);
+}
+
+void StoryEditor::markChanged()
+{
+    if (mLoading || !mOpen || mReadOnly) {
+        return;
+    }
+    mAutosaver->changed();
+    mPreviewTimer.start();
+}
+
+bool StoryEditor::write(QString *error)
+{
+    if (!mOpen || mReadOnly) {
+        return true;
+    }
+    const Story story = currentStory();
+    if (sameEditableContent(story, mStored)) {
+        return true; // nothing to write: the library already holds this
+    }
+    StoryService service(mDb, mActor);
+    if (!service.save(story, error)) {
+        return false;
+    }
+    const std::optional<Story> stored = service.get(story.id);
+    const bool newChoices = !stored || stored->officeName != mStored.officeName ||
+                            sortedTags(stored->tags) != sortedTags(mStored.tags);
+    mStored = stored ? *stored : story;
+    updateStatusLine();
+    if (newChoices) {
+        emit officesOrTagsChanged();
+    }
+    emit storySaved(mStored);
+    return true;
+}
+
+void StoryEditor::applyReadOnly(const QString &reason)
+{
+    mReadOnly = !reason.isEmpty();
+    mReadOnlyReason = reason;
+    mForm->setReadOnly(mReadOnly);
+    mBody->setReadOnly(mReadOnly);
+    if (mReadOnly) {
+        // Read-only, but still readable and selectable from the keyboard.
+        mBody->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    }
+    mFormat->setEnabled(!mReadOnly);
+    mFormatBar->setEnabled(!mReadOnly);
+    updateBanner();
+}
+
+void StoryEditor::updateBanner()
+{
+    if (mOpen && mAutosaver->state() == Autosaver::State::Failed) {
+        mBanner->showMessage(tr("Your latest changes are not saved: %1. They stay here, and "
+                                "Field Office keeps trying to save them.")
+                                 .arg(mAutosaver->lastError()),
+                             EditorBanner::Kind::Error);
+    } else {
+        mBanner->showMessage(mOpen && mReadOnly ? mReadOnlyReason : QString(),
+                             EditorBanner::Kind::Notice);
+    }
+}
+
+void StoryEditor::updateStatusLine()
+{
+    const QString updated =
+        mStored.updatedAt.isValid()
+            ? QLocale().toString(mStored.updatedAt.toLocalTime(), QLocale::ShortFormat)
+            : QString();
+    QString line = StoryService(mDb, mActor).statusText(mStored);
+    if (mTrashed) {
+        line = tr("In the Trash — %1").arg(line);
+    }
+    mForm->setStatusText(tr("%1 · Story %2 · Updated %3").arg(line).arg(mStored.id).arg(updated));
+}
+
+void StoryEditor::updatePreviewAndStatistics()
+{
+    if (!mOpen) {
+        return;
+    }
+    mPreview->showStory(currentStory(), true);
+    updateStatistics();
+}
+
+void StoryEditor::updateStatistics()
+{
+    const int words = countWords(mBody->document()->toPlainText());
+    emit statisticsChanged(words, readingMinutes(words));
+}
+
+void StoryEditor::onSaveStateChanged()
+{
+    updateBanner();
+    emit saveStatusChanged();
+    emit modifiedChanged(hasUnsavedChanges());
+}
+
+QString StoryEditor::saveStatusText() const
+{
+    if (!mOpen) {
+        return QString();
+    }
+    switch (mAutosaver->state()) {
+    case Autosaver::State::Idle:
+        return mReadOnly ? tr("Read-only") : QString();
+    case Autosaver::State::Pending:
+        return tr("Saving…");
+    case Autosaver::State::Saved:
+        return tr("Saved %1")
+            .arg(QLocale().toString(mAutosaver->lastSaved().time(), QStringLiteral("HH:mm:ss")));
+    case Autosaver::State::Failed:
+        return tr("Not saved");
+    }
+    return QString();
+}
+
+bool StoryEditor::saveFailed() const
+{
+    return mOpen && mAutosaver->state() == Autosaver::State::Failed;
+}
+
+void StoryEditor::setOffices(const QVector<Office> &offices)
+{
+    mForm->setOffices(offices);
+}
+
+void StoryEditor::setTagChoices(const QVector<Tag> &tags)
+{
+    mForm->setTagChoices(tags);
+}
+
+void StoryEditor::focusHeadline()
+{
+    mForm->focusField(MetadataForm::Field::Headline);
+}
+
+void StoryEditor::focusBody()
+{
+    mBody->setFocus(Qt::OtherFocusReason);
+}
+
+QWidget *StoryEditor::firstField() const
+{
+    return mForm->editors().constFirst();
+}
+
+void StoryEditor::setPreviewVisible(bool visible)
+{
+    mPreview->setVisible(visible);
+}
+
+bool StoryEditor::isPreviewVisible() const
+{
+    return !mPreview->isHidden();
+}
+
+QByteArray StoryEditor::splitterState() const
+{
+    return mSplitter->saveState();
+}
+
+void StoryEditor::restoreSplitterState(const QByteArray &state)
+{
+    if (!mSplitter->restoreState(state)) {
+        mSplitter->setSizes({440, 340});
+    }
+}
+
+} // namespace fo
