@@ -5,6 +5,7 @@
 #include "database.h"
 #include "demolibrary.h"
 #include "mainwindow.h"
+#include "personrepository.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -47,6 +48,7 @@ int runWindow(int argc, char **argv)
     QString path;
     bool explicitPath = false;
     bool quitWhenShown = false;
+    QString personName;
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
         if (a == QLatin1String("--library") && i + 1 < args.size()) {
@@ -55,6 +57,8 @@ int runWindow(int argc, char **argv)
         } else if (a.startsWith(QLatin1String("--library="))) {
             path = a.mid(10);
             explicitPath = true;
+        } else if (a == QLatin1String("--as") && i + 1 < args.size()) {
+            personName = args.at(++i); // who is working, as on the command line
         } else if (a == QLatin1String("--quit-when-shown")) {
             quitWhenShown = true; // for fieldoffice-bench: start-up time as a whole process
         } else if (a.startsWith(QLatin1Char('-')) && !a.startsWith(QLatin1String("-platform")) &&
@@ -94,7 +98,19 @@ int runWindow(int argc, char **argv)
                               QStringLiteral("The library could not be opened.\n\n%1").arg(error));
         return 1;
     }
+    std::optional<fo::Person> person;
+    if (!personName.isEmpty()) {
+        person = fo::PersonRepository(*db).findByName(personName);
+        if (!person) {
+            std::fprintf(stderr, "fieldoffice: no person named '%s' in this library\n",
+                         personName.toUtf8().constData());
+            return 1;
+        }
+    }
     fo::MainWindow window(std::move(db));
+    if (person) {
+        window.setCurrentPerson(*person);
+    }
     window.show();
     if (quitWhenShown) {
         // Runs once the show and the first paint have been processed.

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void snippetMarksTheMatch();
     void editsReachTheIndex();
     void filtersCombineWithSearch();
+    void asYouTypeMatchesTheWordBeingTyped_data();
+    void asYouTypeMatchesTheWordBeingTyped();
 
 private:
     QVector<qint64> search(const QString &text, StoryFilter filter = {});
@@ -107,6 +109,8 @@ void TestSearch::finds_data()
                             << QStringList{QStringLiteral("court"), QStringLiteral("manila")};
     QTest::newRow("whole word, not a prefix") << QStringLiteral("digitis") << QStringList{};
     QTest::newRow("phrase") << QStringLiteral("\"victim care\"") << QStringList{QStringLiteral("training")};
+    QTest::newRow("word and OR group") << QStringLiteral("court verdict OR nothingmatches")
+                                       << QStringList{QStringLiteral("manila")};
     QTest::newRow("OR") << QStringLiteral("verdict OR volunteers")
                         << QStringList{QStringLiteral("court"), QStringLiteral("manila")};
     QTest::newRow("tag name") << QStringLiteral("aftercare") << QStringList{QStringLiteral("kolkata")};
@@ -204,6 +208,33 @@ void TestSearch::filtersCombineWithSearch()
     QCOMPARE(search(QStringLiteral("records"), byTag).size(), 2);
     byTag.tag = QStringLiteral("type/no-such-tag");
     QCOMPARE(search(QStringLiteral("records"), byTag).size(), 0);
+}
+
+void TestSearch::asYouTypeMatchesTheWordBeingTyped_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("half a word") << QStringLiteral("verd") << QStringList{QStringLiteral("manila")};
+    QTest::newRow("two words, second half typed")
+        << QStringLiteral("court verd") << QStringList{QStringLiteral("manila")};
+    QTest::newRow("finished word with a space") << QStringLiteral("verd ") << QStringList{};
+    QTest::newRow("one letter stays a word") << QStringLiteral("v") << QStringList{};
+    QTest::newRow("Tamil half word") << QStringLiteral("தமிழ்") << QStringList{QStringLiteral("chennai")};
+    QTest::newRow("closed phrase stays a phrase") << QStringLiteral("\"victim car\"") << QStringList{};
+}
+
+void TestSearch::asYouTypeMatchesTheWordBeingTyped()
+{
+    QFETCH(QString, typed);
+    QFETCH(QStringList, expected);
+    QVector<qint64> want;
+    for (const QString &k : expected) {
+        want << mIds.value(k);
+    }
+    std::sort(want.begin(), want.end());
+    StoryFilter filter;
+    filter.prefixLastWord = true;
+    QCOMPARE(search(typed, filter), want);
 }
 
 QTEST_GUILESS_MAIN(TestSearch)

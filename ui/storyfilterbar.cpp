@@ -80,6 +80,7 @@ StoryFilter StoryFilterBar::filter() const
 {
     StoryFilter filter;
     filter.search = mSearch->text();
+    filter.prefixLastWord = true; // results as you type
     filter.status = parseStatus(mStatus->currentData().toString());
     filter.onlyDeleted = mStatus->currentData().toString() == kTrash;
     filter.office = mOffice->currentData().toString();

@@ -41,7 +41,7 @@ const Entry kCommands[] = {
 void printUsage()
 {
     QString text = QStringLiteral(
-        "Usage: fieldoffice [--library FILE]            open the window\n"
+        "Usage: fieldoffice [--library FILE] [--as NAME]  open the window\n"
         "       fieldoffice COMMAND [OPTIONS] [ARGS]    run a command without a display\n\n"
         "Commands:\n");
     for (const Entry &e : kCommands) {

@@ -48,7 +48,7 @@ bool hasWordChar(const QString &text)
 
 } // namespace
 
-SearchQuery::SearchQuery(const QString &userText)
+SearchQuery::SearchQuery(const QString &userText, bool prefixLastWord)
 {
     const QString text = userText.normalized(QString::NormalizationForm_C);
     QStringList terms;
@@ -98,12 +98,25 @@ SearchQuery::SearchQuery(const QString &userText)
         }
         pendingOr = false;
     }
+    // The word being typed: a plain last word, no space, quote or star after it. One letter
+    // stays a whole word: a one-letter prefix would match half the index.
+    if (prefixLastWord && !terms.isEmpty() && !text.isEmpty() && !text.back().isSpace() &&
+        text.back() != QLatin1Char('"') && text.back() != QLatin1Char('*')) {
+        QString &last = terms.last();
+        const int open = last.lastIndexOf(QLatin1Char('"'), last.size() - 2);
+        const QString word = last.mid(open + 1, last.size() - open - 2);
+        if (last.endsWith(QLatin1Char('"')) && word.size() >= 2 && !word.contains(QLatin1Char(' ')) &&
+            (open == 0 || last.at(open - 1) == QLatin1Char(' '))) {
+            last += QLatin1Char('*');
+        }
+    }
     for (QString &t : terms) {
         if (t.contains(QStringLiteral(" OR "))) {
             t = QLatin1Char('(') + t + QLatin1Char(')');
         }
     }
-    mFts = terms.join(QLatin1Char(' '));
+    // FTS5 reads "a (b OR c)" as a syntax error: the AND must be spelled out.
+    mFts = terms.join(QStringLiteral(" AND "));
 }
 
 } // namespace fo

@@ -13,7 +13,9 @@ namespace fo {
 class SearchQuery
 {
 public:
-    explicit SearchQuery(const QString &userText);
+    /// With `prefixLastWord`, a last word of two or more characters that is still being typed
+    /// (no space after it) is matched as a prefix.
+    explicit SearchQuery(const QString &userText, bool prefixLastWord = false);
 
     bool isEmpty() const { return mFts.isEmpty(); }
     QString ftsExpression() const { return mFts; }

@@ -81,6 +81,9 @@ struct StoryFilter
     QString tag;    // a tag label, "topic/justice-system" or "justice-system"
     QString office; // office name (case-insensitive)
     QString search; // the user's search text, see SearchQuery
+    /// Search as you type: the word still being typed (the last one, when the text does not end
+    /// in a space) matches as a prefix, so "police trai" already finds "police training".
+    bool prefixLastWord = false;
     bool includeDeleted = false;
     bool onlyDeleted = false; // the Trash: only stories moved there (includeDeleted is then moot)
 };

@@ -17,7 +17,8 @@ constexpr QChar kMatchEnd(0x03);
 bool sameFilter(const StoryFilter &a, const StoryFilter &b)
 {
     return a.status == b.status && a.tag == b.tag && a.office == b.office && a.search == b.search &&
-           a.includeDeleted == b.includeDeleted && a.onlyDeleted == b.onlyDeleted;
+           a.includeDeleted == b.includeDeleted && a.onlyDeleted == b.onlyDeleted &&
+           a.prefixLastWord == b.prefixLastWord;
 }
 
 /// The snippet as rich text for a tooltip: escaped, matched words in bold.

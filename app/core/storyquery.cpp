@@ -73,7 +73,7 @@ FilterSql filterSql(Database &db, const StoryFilter &filter)
 {
     FilterSql sql;
     QStringList conditions;
-    sql.fts = expandPrefixes(db, SearchQuery(filter.search).ftsExpression());
+    sql.fts = expandPrefixes(db, SearchQuery(filter.search, filter.prefixLastWord).ftsExpression());
     if (!sql.fts.isEmpty()) {
         sql.from = QStringLiteral("stories_fts JOIN stories s ON s.id = stories_fts.rowid "
                                   "LEFT JOIN offices o ON o.id = s.office_id");
@@ -140,7 +140,7 @@ int matchesUpTo(Database &db, const QString &fts, int limit)
 
 StoryQuery::Order StoryQuery::order(const StoryFilter &filter) const
 {
-    const QString fts = SearchQuery(filter.search).ftsExpression();
+    const QString fts = SearchQuery(filter.search, filter.prefixLastWord).ftsExpression();
     if (fts.isEmpty()) {
         return Order::Updated;
     }
