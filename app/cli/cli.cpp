@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "database.h"
+#include "personrepository.h"
 #include "exportcommands.h"
 #include "historycommands.h"
 #include "workflowcommands.h"
@@ -57,6 +58,39 @@ void printUsage()
 }
 
 } // namespace
+
+bool parseId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+bool storyIdArgument(Command &cmd, qint64 *id)
+{
+    const QStringList args = cmd.parser().positionalArguments();
+    if (args.size() != 1) {
+        printError(QStringLiteral("%1: give exactly one story id (see fieldoffice %1 --help)")
+                       .arg(cmd.name()));
+        return false;
+    }
+    if (!parseId(args.constFirst(), id)) {
+        printError(QStringLiteral("%1: '%2' is not a story id").arg(cmd.name(), args.constFirst()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<Person> actingPerson(Database &db, const QString &name)
+{
+    const std::optional<Person> person = PersonRepository(db).findByName(name);
+    if (!person) {
+        printError(QStringLiteral("no person named '%1' in this library (see fieldoffice person "
+                                  "list)")
+                       .arg(name));
+    }
+    return person;
+}
 
 void printError(const QString &message)
 {

@@ -4,13 +4,18 @@
 #include <QString>
 #include <QStringList>
 
+#include "person.h"
+
 #include <memory>
+#include <optional>
 
 namespace fo {
 
 class Database;
 
 namespace cli {
+
+class Command;
 
 /// Exit codes of every subcommand.
 enum ExitCode { Success = 0, Refused = 1, UsageError = 2 };
@@ -19,6 +24,14 @@ enum ExitCode { Success = 0, Refused = 1, UsageError = 2 };
 bool isCommandLine(const QStringList &arguments);
 /// Runs a subcommand; QCoreApplication must exist. Returns the exit code.
 int run(const QStringList &arguments);
+
+/// An id as users type it (a story, a revision): a positive integer.
+bool parseId(const QString &text, qint64 *id);
+/// The one story id of a command's arguments; prints the usage error and returns false
+/// otherwise ("show: give exactly one story id", "show: 'abc' is not a story id").
+bool storyIdArgument(Command &cmd, qint64 *id);
+/// The person named by --as; prints why not and returns nullopt when there is none.
+std::optional<Person> actingPerson(Database &db, const QString &name);
 
 /// One line on stderr, starting "fieldoffice: ".
 void printError(const QString &message);

@@ -47,12 +47,6 @@ QJsonObject storyJson(const StoryRow &row)
     };
 }
 
-bool parseStoryId(const QString &text, qint64 *id)
-{
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    return ok && *id > 0;
-}
 
 } // namespace
 
@@ -244,14 +238,8 @@ int runShow(const QStringList &arguments)
     if (const int code = cmd.parse(arguments); code >= 0) {
         return code;
     }
-    const QStringList args = cmd.parser().positionalArguments();
-    if (args.size() != 1) {
-        printError(QStringLiteral("show: give exactly one story id (see fieldoffice show --help)"));
-        return UsageError;
-    }
     qint64 id = 0;
-    if (!parseStoryId(args.constFirst(), &id)) {
-        printError(QStringLiteral("show: '%1' is not a story id").arg(args.constFirst()));
+    if (!storyIdArgument(cmd, &id)) {
         return UsageError;
     }
     auto db = cmd.openLibrary(false);

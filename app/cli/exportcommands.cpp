@@ -28,16 +28,7 @@ struct ExportRequest
 int readRequest(Command &cmd, ExportRequest *r)
 {
     QCommandLineParser &p = cmd.parser();
-    const QStringList args = p.positionalArguments();
-    if (args.size() != 1) {
-        printError(QStringLiteral("export: give exactly one story id (see fieldoffice export "
-                                  "--help)"));
-        return UsageError;
-    }
-    bool ok = false;
-    r->id = args.constFirst().toLongLong(&ok);
-    if (!ok || r->id <= 0) {
-        printError(QStringLiteral("export: '%1' is not a story id").arg(args.constFirst()));
+    if (!storyIdArgument(cmd, &r->id)) {
         return UsageError;
     }
     r->format = p.value(QStringLiteral("format")).toLower();

@@ -20,13 +20,6 @@ namespace fo::cli {
 
 namespace {
 
-bool parsePositive(const QString &text, qint64 *value)
-{
-    bool ok = false;
-    *value = text.toLongLong(&ok);
-    return ok && *value > 0;
-}
-
 QString when(const QDateTime &t)
 {
     return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
@@ -147,7 +140,7 @@ bool validVersion(const QString &text)
 {
     qint64 n = 0;
     return text == QLatin1String("current") || text == QLatin1String("approved") ||
-           (parsePositive(text, &n) && n <= INT_MAX);
+           (parseId(text, &n) && n <= INT_MAX);
 }
 
 } // namespace
@@ -165,13 +158,8 @@ int runHistory(const QStringList &arguments)
     if (const int code = cmd.parse(arguments); code >= 0) {
         return code;
     }
-    const QStringList args = cmd.parser().positionalArguments();
     qint64 id = 0;
-    if (args.size() != 1 || !parsePositive(args.constFirst(), &id)) {
-        printError(args.size() != 1
-                       ? QStringLiteral("history: give exactly one story id (see fieldoffice "
-                                        "history --help)")
-                       : QStringLiteral("history: '%1' is not a story id").arg(args.constFirst()));
+    if (!storyIdArgument(cmd, &id)) {
         return UsageError;
     }
     auto db = cmd.openLibrary(false);
@@ -230,7 +218,7 @@ int runDiff(const QStringList &arguments)
                                   "--help)"));
         return UsageError;
     }
-    if (!parsePositive(args.at(0), &id)) {
+    if (!parseId(args.at(0), &id)) {
         printError(QStringLiteral("diff: '%1' is not a story id").arg(args.at(0)));
         return UsageError;
     }

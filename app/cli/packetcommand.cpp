@@ -3,7 +3,6 @@
 #include "cli.h"
 #include "database.h"
 #include "packetbuilder.h"
-#include "personrepository.h"
 #include "workflow.h"
 
 #include <QDir>
@@ -40,9 +39,8 @@ int readPacketArgs(QCommandLineParser &p, PacketArgs *a)
         return fail(QStringLiteral("give the packet a --title"));
     }
     for (const QString &id : p.values(QStringLiteral("story"))) {
-        bool ok = false;
-        const qint64 n = id.toLongLong(&ok);
-        if (!ok || n <= 0) {
+        qint64 n = 0;
+        if (!parseId(id, &n)) {
             return fail(QStringLiteral("'%1' is not a story id").arg(id));
         }
         if (a->request.storyIds.contains(n)) {
@@ -123,9 +121,8 @@ int runPacket(const QStringList &arguments)
         return Refused;
     }
     QString error;
-    const std::optional<Person> person = PersonRepository(*db).findByName(a.person, &error);
+    const std::optional<Person> person = actingPerson(*db, a.person);
     if (!person) {
-        printError(QStringLiteral("no person named '%1' in this library (see fieldoffice person list)").arg(a.person));
         return Refused;
     }
     if (const QString refusal = Workflow::exportRefusal(*person); !refusal.isEmpty()) {

@@ -24,41 +24,6 @@ const QCommandLineOption kAs(QStringList{QStringLiteral("as")},
                                             "fieldoffice person list)."),
                              QStringLiteral("NAME"));
 
-bool parseId(const QString &text, qint64 *id)
-{
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    return ok && *id > 0;
-}
-
-/// The one story id of a command; prints the usage error and returns false otherwise.
-bool storyIdArgument(Command &cmd, qint64 *id)
-{
-    const QStringList args = cmd.parser().positionalArguments();
-    if (args.size() != 1) {
-        printError(QStringLiteral("%1: give exactly one story id (see fieldoffice %1 --help)")
-                       .arg(cmd.name()));
-        return false;
-    }
-    if (!parseId(args.constFirst(), id)) {
-        printError(QStringLiteral("%1: '%2' is not a story id").arg(cmd.name(), args.constFirst()));
-        return false;
-    }
-    return true;
-}
-
-/// The person named by --as; prints why not and returns nullopt when there is none.
-std::optional<Person> actingPerson(Database &db, const QString &name)
-{
-    const std::optional<Person> person = PersonRepository(db).findByName(name);
-    if (!person) {
-        printError(QStringLiteral("no person named '%1' in this library (see fieldoffice person "
-                                  "list)")
-                       .arg(name));
-    }
-    return person;
-}
-
 int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &roles)
 {
     QCommandLineParser &p = cmd.parser();
