@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDateTime>
 #include <QSqlDatabase>
+#include <QVariant>
 #include <QString>
 
 #include <memory>
@@ -76,6 +78,19 @@ private:
 inline QString notNull(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
+}
+
+/// Times are stored as UTC milliseconds since the epoch; NULL is "no time".
+inline QVariant sqlTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+inline QDateTime timeFromSql(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 /// The text of a failed query, for error messages: "database is locked".

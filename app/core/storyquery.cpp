@@ -58,7 +58,7 @@ QString expandPrefixes(Database &db, const QString &fts)
             continue; // nothing to gain (no match) or too many words: keep the prefix
         }
         replacements.append({m.captured(0), QLatin1Char('(') + words.join(QStringLiteral(" OR ")) +
-                                                 QLatin1Char(')')});
+                                                QLatin1Char(')')});
     }
     for (const auto &r : replacements) {
         const int at = out.toLower().indexOf(r.first);
@@ -118,12 +118,6 @@ FilterSql filterSql(Database &db, const StoryFilter &filter)
     return sql;
 }
 
-QDateTime timeFrom(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 /// How many stories the expression matches, counting no further than `limit`: the cost grows
 /// with the answer, not with the library.
 int matchesUpTo(Database &db, const QString &fts, int limit)
@@ -140,32 +134,28 @@ int matchesUpTo(Database &db, const QString &fts, int limit)
 
 StoryQuery::Order StoryQuery::order(const StoryFilter &filter) const
 {
-    const QString fts = SearchQuery(filter.search, filter.prefixLastWord).ftsExpression();
+    return orderFor(
+        expandPrefixes(mDb, SearchQuery(filter.search, filter.prefixLastWord).ftsExpression()));
+}
+
+StoryQuery::Order StoryQuery::orderFor(const QString &fts) const
+{
     if (fts.isEmpty()) {
         return Order::Updated;
     }
-    // The list model asks page after page with the same expression: probe once.
-    static thread_local QString lastFts;
-    static thread_local QString lastPath;
-    static thread_local Order lastOrder = Order::Relevance;
-    if (fts != lastFts || mDb.path() != lastPath) {
-        lastOrder = matchesUpTo(mDb, fts, kRankLimit + 1) > kRankLimit ? Order::Newest
-                                                                       : Order::Relevance;
-        lastFts = fts;
-        lastPath = mDb.path();
-    }
-    return lastOrder;
+    // Probed on every call, not remembered: the cost is bounded (kRankLimit + 1 rowids) and
+    // the answer changes as the library does.
+    return matchesUpTo(mDb, fts, kRankLimit + 1) > kRankLimit ? Order::Newest : Order::Relevance;
 }
 
-QVector<StoryRow> StoryQuery::list(const StoryFilter &filter, int offset, int limit,
-                                   bool withTags, QString *error) const
+QVector<StoryRow> StoryQuery::list(const StoryFilter &filter, int offset, int limit, bool withTags,
+                                   QString *error) const
 {
     return read(filter, nullptr, offset, limit, withTags, error);
 }
 
-QVector<StoryRow> StoryQuery::listAfter(const StoryFilter &filter, const StoryRow &last,
-                                        int offset, int limit, bool withTags,
-                                        QString *error) const
+QVector<StoryRow> StoryQuery::listAfter(const StoryFilter &filter, const StoryRow &last, int offset,
+                                        int limit, bool withTags, QString *error) const
 {
     return read(filter, &last, offset, limit, withTags, error);
 }
@@ -178,7 +168,7 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     QString orderBy;
     QString keyset;
     QVariantList keyValues;
-    switch (order(filter)) {
+    switch (orderFor(sql.fts)) {
     case Order::Updated: {
         const QString key = sql.byTag ? QStringLiteral("(st.updated_at, st.story_id)")
                                       : QStringLiteral("(s.updated_at, s.id)");
@@ -202,8 +192,8 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
         break;
     }
     if (!keyset.isEmpty()) {
-        sql.where += (sql.where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
-                     keyset;
+        sql.where +=
+            (sql.where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + keyset;
         sql.values += keyValues;
         offset = 0;
     }
@@ -231,7 +221,7 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
         row.officeName = q.value(3).toString();
         row.datelineCity = q.value(4).toString();
         row.datelineCountry = q.value(5).toString();
-        row.updatedAt = timeFrom(q.value(6));
+        row.updatedAt = timeFromSql(q.value(6));
         rows.append(row);
     }
     if (!sql.fts.isEmpty()) {

@@ -38,6 +38,7 @@ public:
     Order order(const StoryFilter &filter) const;
 
 private:
+    Order orderFor(const QString &fts) const; // fts: the expression as filterSql() made it
     QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset,
                            int limit, bool withTags, QString *error) const;
     void addSnippets(QVector<StoryRow> &rows, const QString &fts) const;

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "contenthash.h"
 #include "database.h"
+#include "nestedtransaction.h"
 #include "officerepository.h"
 #include "revisionrepository.h"
 #include "storyquery.h"
@@ -17,57 +18,10 @@ namespace fo {
 
 namespace {
 
-QVariant timeValue(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime timeFrom(const QVariant &value)
-{
-    if (value.isNull()) {
-        return {};
-    }
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 QVariant officeValue(qint64 id)
 {
     return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
 }
-
-/// A SAVEPOINT nests inside a caller's transaction and acts as one when there is none.
-class Savepoint
-{
-public:
-    explicit Savepoint(const QSqlDatabase &db) : mDb(db)
-    {
-        QSqlQuery q(mDb);
-        mActive = q.exec(QStringLiteral("SAVEPOINT story_write"));
-    }
-    ~Savepoint()
-    {
-        if (mActive) {
-            QSqlQuery q(mDb);
-            q.exec(QStringLiteral("ROLLBACK TO story_write"));
-            q.exec(QStringLiteral("RELEASE story_write"));
-        }
-    }
-    bool isActive() const { return mActive; }
-    bool release(QString *error)
-    {
-        QSqlQuery q(mDb);
-        if (!q.exec(QStringLiteral("RELEASE story_write"))) {
-            *error = QStringLiteral("cannot save: %1").arg(sqlError(q));
-            return false;
-        }
-        mActive = false;
-        return true;
-    }
-
-private:
-    QSqlDatabase mDb;
-    bool mActive = false;
-};
 
 /// States that carry an approval of an exact version.
 bool approvedState(StoryStatus status)
@@ -114,9 +68,9 @@ Story storyFrom(const QSqlQuery &q)
     s.body = q.value(9).toString();
     s.language = q.value(10).toString();
     s.status = parseStatus(q.value(11).toString()).value_or(StoryStatus::Draft);
-    s.embargoAt = timeFrom(q.value(12));
-    s.createdAt = timeFrom(q.value(13));
-    s.updatedAt = timeFrom(q.value(14));
+    s.embargoAt = timeFromSql(q.value(12));
+    s.createdAt = timeFromSql(q.value(13));
+    s.updatedAt = timeFromSql(q.value(14));
     return s;
 }
 
@@ -133,7 +87,7 @@ bool sameContent(const Story &a, const Story &b)
 
 bool StoryRepository::create(Story &story, const Person &actor, QString *error)
 {
-    Savepoint sp(mDb.connection());
+    NestedTransaction sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
         return false;
@@ -145,12 +99,12 @@ bool StoryRepository::create(Story &story, const Person &actor, QString *error)
     if (!stored || !StoryHistory(mDb).recordCreated(*stored, actor, error)) {
         return false;
     }
-    return sp.release(error);
+    return sp.commit(error);
 }
 
 bool StoryRepository::create(Story &story, QString *error)
 {
-    Savepoint sp(mDb.connection());
+    NestedTransaction sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
         return false;
@@ -187,7 +141,7 @@ bool StoryRepository::create(Story &story, QString *error)
     q.addBindValue(notNull(story.body));
     q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
     q.addBindValue(statusKey(story.status));
-    q.addBindValue(timeValue(story.embargoAt));
+    q.addBindValue(sqlTime(story.embargoAt));
     q.addBindValue(story.createdAt.toMSecsSinceEpoch());
     q.addBindValue(story.updatedAt.toMSecsSinceEpoch());
     if (!q.exec()) {
@@ -199,7 +153,7 @@ bool StoryRepository::create(Story &story, QString *error)
         return false;
     }
     story.tags = TagRepository(mDb).storyTags(story.id);
-    return sp.release(error);
+    return sp.commit(error);
 }
 
 bool StoryRepository::update(const Story &input, QString *error)
@@ -216,7 +170,7 @@ bool StoryRepository::update(const Story &input, const Person &actor, QString *e
 
 bool StoryRepository::update(const Story &input, const ChangeContext &context, QString *error)
 {
-    Savepoint sp(mDb.connection());
+    NestedTransaction sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
         return false;
@@ -259,7 +213,7 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
     std::sort(normalised.tags.begin(), normalised.tags.end());
     std::sort(stored.tags.begin(), stored.tags.end());
     if (sameContent(normalised, stored)) {
-        return sp.release(error);
+        return sp.commit(error);
     }
     // The story as it was becomes revision 1 when its history starts with this change.
     if (!RevisionRepository(mDb).ensureBaseline(*current, error)) {
@@ -278,7 +232,7 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
     q.addBindValue(notNull(story.summary));
     q.addBindValue(notNull(story.body));
     q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
-    q.addBindValue(timeValue(story.embargoAt));
+    q.addBindValue(sqlTime(story.embargoAt));
     q.addBindValue(Clock::now().toMSecsSinceEpoch());
     q.addBindValue(story.id);
     if (!q.exec()) {
@@ -305,7 +259,7 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
     if (!StoryHistory(mDb).recordEdit(*current, *after, context, approvalLost, error)) {
         return false;
     }
-    return sp.release(error);
+    return sp.commit(error);
 }
 
 bool StoryRepository::setStatus(qint64 id, StoryStatus status, QString *error)
@@ -318,7 +272,7 @@ bool StoryRepository::setStatus(qint64 id, StoryStatus status, QString *error)
 bool StoryRepository::setStatus(qint64 id, StoryStatus status, const ChangeContext &context,
                                 QString *error)
 {
-    Savepoint sp(mDb.connection());
+    NestedTransaction sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
         return false;
@@ -339,7 +293,7 @@ bool StoryRepository::setStatus(qint64 id, StoryStatus status, const ChangeConte
             return false;
         }
     }
-    return sp.release(error);
+    return sp.commit(error);
 }
 
 bool StoryRepository::setDeleted(qint64 id, bool deleted, QString *error)
