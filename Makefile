@@ -7,7 +7,7 @@ LIBRARY ?=
 export XDG_RUNTIME_DIR ?= /tmp/fieldoffice-runtime-$(shell id -u)
 export DBUS_SESSION_BUS_ADDRESS ?= disabled:
 
-.PHONY: all deps configure build run test clean
+.PHONY: all deps configure build run test sanitize clean
 
 all: build
 
@@ -29,5 +29,16 @@ run: build
 test: build
 	@cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
 
+# Every test again under AddressSanitizer and UndefinedBehaviorSanitizer, in build-sanitize/.
+sanitize: deps
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	@if [ ! -f build-sanitize/build.ninja ]; then \
+	  cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFO_SANITIZE=address,undefined; \
+	fi
+	@cmake --build build-sanitize -j $(JOBS)
+	@cd build-sanitize && QT_QPA_PLATFORM=offscreen \
+	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
 clean:
-	@rm -rf $(BUILD_DIR)
+	@rm -rf $(BUILD_DIR) build-sanitize

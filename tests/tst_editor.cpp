@@ -34,6 +34,7 @@ private slots:
     void openingWithoutEditsWritesNothing_data();
     void openingWithoutEditsWritesNothing();
     void typingAndDeletingWritesNothing();
+    void destroyingTheWindowMidTagSaves();
     void newTagNarrowsTheTagFilter();
     void searchFindsAWordJustTyped();
     void hostilePasteLeavesNothingBehind();
@@ -191,6 +192,27 @@ void TestEditor::typingAndDeletingWritesNothing()
     const Story after = stored(window.database(), id);
     QCOMPARE(after.body, markdown);
     QCOMPARE(after.updatedAt, before.updatedAt);
+}
+
+// The window object destroyed without a close event (as when the application quits) while a
+// tag is half typed and its field has the focus: the field loses the focus during the
+// destruction and must neither run on a half-destroyed form (the sanitizer run catches that)
+// nor lose what was typed.
+void TestEditor::destroyingTheWindowMidTagSaves()
+{
+    auto db = openLibrary(*mDir);
+    const qint64 id = addStory(*db, QStringLiteral("Only"), QStringLiteral("One.\n"));
+    {
+        MainWindow window(std::move(db));
+        QVERIFY(showActive(window));
+        QVERIFY(window.openStory(id));
+        auto *tags = part<QLineEdit>(window, QStringLiteral("tagsEdit"));
+        tags->setFocus();
+        QTest::keyClicks(tags, QStringLiteral("topic/half-typ"));
+        QVERIFY(tags->hasFocus());
+    }
+    auto again = openLibrary(*mDir);
+    QCOMPARE(stored(*again, id).tags, QStringList{QStringLiteral("topic/half-typ")});
 }
 
 void TestEditor::newTagNarrowsTheTagFilter()

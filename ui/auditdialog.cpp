@@ -1,4 +1,5 @@
 #include "auditdialog.h"
+#include "childsignals.h"
 
 #include "personrepository.h"
 
@@ -233,6 +234,11 @@ void AuditDialog::applyFilter()
                                                   : tr("%1 entries").arg(mModel->totalCount()));
     }
     mView->resizeColumnToContents(AuditTableModel::WhenColumn);
+}
+
+AuditDialog::~AuditDialog()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

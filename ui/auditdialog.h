@@ -66,6 +66,7 @@ class AuditDialog : public QDialog
 
 public:
     explicit AuditDialog(Database &db, QWidget *parent = nullptr);
+    ~AuditDialog() override;
 
     AuditTableModel *model() const { return mModel; }
     /// Shows only story `id`'s rows (0: every story).

@@ -1,4 +1,5 @@
 #include "bodyeditor.h"
+#include "childsignals.h"
 
 #include "bodyformat.h"
 #include "markdowndocument.h"
@@ -296,6 +297,11 @@ void BodyEditor::contextMenuEvent(QContextMenuEvent *event)
     }
     menu->exec(event->globalPos());
     delete menu;
+}
+
+BodyEditor::~BodyEditor()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

@@ -28,6 +28,8 @@ public:
 
     explicit BodyEditor(QWidget *parent = nullptr);
 
+    ~BodyEditor() override;
+
     /// The story's undo and redo actions, shown in the context menu instead of the document's.
     void setUndoActions(QAction *undo, QAction *redo);
 

@@ -1,4 +1,5 @@
 #include "commentspanel.h"
+#include "childsignals.h"
 
 #include "session.h"
 #include "storyrepository.h"
@@ -298,6 +299,11 @@ void CommentsPanel::showError(const QString &error)
 {
     mMessage->setText(error);
     mMessage->show();
+}
+
+CommentsPanel::~CommentsPanel()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

@@ -24,6 +24,7 @@ class CommentsPanel : public QWidget
 
 public:
     explicit CommentsPanel(Session &session, QWidget *parent = nullptr);
+    ~CommentsPanel() override;
 
     /// The body editor whose selection "Comment on Selection" quotes.
     void setBodyEditor(QTextEdit *body) { mBody = body; }

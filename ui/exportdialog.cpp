@@ -1,4 +1,5 @@
 #include "exportdialog.h"
+#include "childsignals.h"
 
 #include "coverpreview.h"
 #include "database.h"
@@ -103,7 +104,10 @@ ExportDialog::ExportDialog(Session &session, const QVector<qint64> &storyIds, QW
     resize(960, 620);
 }
 
-ExportDialog::~ExportDialog() = default; // mJob, a child, cancels and waits for its thread
+ExportDialog::~ExportDialog()
+{
+    disconnectChildSignals(this);
+} // mJob, a child, cancels and waits for its thread
 
 QWidget *ExportDialog::buildStoryPane()
 {

@@ -1,4 +1,5 @@
 #include "historypanel.h"
+#include "childsignals.h"
 
 #include "diffview.h"
 #include "session.h"
@@ -243,6 +244,11 @@ bool HistoryPanel::restore(int number)
     refresh();
     emit storyRestored(mStoryId);
     return true;
+}
+
+HistoryPanel::~HistoryPanel()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

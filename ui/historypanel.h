@@ -55,6 +55,7 @@ class HistoryPanel : public QWidget
 
 public:
     explicit HistoryPanel(Session &session, QWidget *parent = nullptr);
+    ~HistoryPanel() override;
 
     /// Called before a restore: writes pending edits; false stops it.
     void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }

@@ -1,4 +1,5 @@
 #include "librarybrowser.h"
+#include "childsignals.h"
 
 #include "database.h"
 #include "storyfilterbar.h"
@@ -42,6 +43,7 @@ LibraryBrowser::LibraryBrowser(Database &db, QWidget *parent) : QWidget(parent),
 
 LibraryBrowser::~LibraryBrowser()
 {
+    disconnectChildSignals(this);
     mList->setModel(nullptr);
 }
 

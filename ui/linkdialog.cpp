@@ -1,4 +1,5 @@
 #include "linkdialog.h"
+#include "childsignals.h"
 
 #include "markdowndocument.h"
 
@@ -119,6 +120,11 @@ void LinkDialog::validate()
     mMessage->setText(message);
     // Without text the address itself is shown as the link.
     mButtons->button(QDialogButtonBox::Ok)->setEnabled(!normalized.isEmpty());
+}
+
+LinkDialog::~LinkDialog()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

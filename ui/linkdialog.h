@@ -19,6 +19,7 @@ class LinkDialog : public QDialog
 
 public:
     explicit LinkDialog(QWidget *parent = nullptr);
+    ~LinkDialog() override;
 
     /// `text` empty and `askText` false: the link goes on selected text that is not shown.
     void setLink(const QString &text, const QString &address, bool askText);

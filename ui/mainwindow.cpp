@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "childsignals.h"
 
 #include "auditdialog.h"
 #include "bodyeditor.h"
@@ -68,6 +69,7 @@ MainWindow::~MainWindow()
     // this fails; here nobody can be asked any more).
     QString error;
     mEditor->save(&error);
+    disconnectChildSignals(this);
     // Both read through mDb, which closes with this destructor's members; as children they
     // would only go later.
     delete mEditor;

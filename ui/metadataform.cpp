@@ -1,4 +1,5 @@
 #include "metadataform.h"
+#include "childsignals.h"
 
 #include "tagfield.h"
 
@@ -380,6 +381,11 @@ QList<QWidget *> MetadataForm::editors() const
 {
     return {mHeadline, mCity,    mCountry,   mOffice,    mLanguage,
             mByline,   mSummary, mEmbargoOn, mEmbargoAt, mTags->lineEdit()};
+}
+
+MetadataForm::~MetadataForm()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

@@ -47,6 +47,8 @@ public:
 
     explicit MetadataForm(QWidget *parent = nullptr);
 
+    ~MetadataForm() override;
+
     /// Shows the story's fields.
     void setStory(const Story &story);
     /// Writes the form into `story`. An embargo the user did not touch stays exactly as it was

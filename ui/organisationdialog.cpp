@@ -1,4 +1,5 @@
 #include "organisationdialog.h"
+#include "childsignals.h"
 
 #include "database.h"
 #include "organisationsettings.h"
@@ -83,6 +84,11 @@ void OrganisationDialog::accept()
     }
     Q_EMIT organisationSaved();
     QDialog::accept();
+}
+
+OrganisationDialog::~OrganisationDialog()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

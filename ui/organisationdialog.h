@@ -19,6 +19,7 @@ class OrganisationDialog : public QDialog
 
 public:
     explicit OrganisationDialog(Database &db, QWidget *parent = nullptr);
+    ~OrganisationDialog() override;
 
     QLineEdit *nameEdit() const { return mName; }
     QPlainTextEdit *pressContactEdit() const { return mPressContact; }

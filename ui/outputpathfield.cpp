@@ -1,4 +1,5 @@
 #include "outputpathfield.h"
+#include "childsignals.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -117,6 +118,11 @@ QString OutputPathField::fileNameFor(const QString &title, const QString &fallba
         }
     }
     return name.isEmpty() ? fallback : name;
+}
+
+OutputPathField::~OutputPathField()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

@@ -22,6 +22,8 @@ public:
 
     explicit OutputPathField(QWidget *parent = nullptr);
 
+    ~OutputPathField() override;
+
     QString path() const;
     void setPath(const QString &path);
     QLineEdit *lineEdit() const { return mEdit; }

@@ -1,4 +1,5 @@
 #include "persondialog.h"
+#include "childsignals.h"
 
 #include "personrepository.h"
 #include "session.h"
@@ -198,6 +199,11 @@ void PersonDialog::accept()
     }
     mSession.setPerson(person);
     QDialog::accept();
+}
+
+PersonDialog::~PersonDialog()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

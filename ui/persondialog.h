@@ -25,6 +25,7 @@ class PersonDialog : public QDialog
 
 public:
     explicit PersonDialog(Session &session, QWidget *parent = nullptr);
+    ~PersonDialog() override;
 
     /// The person picked (or added); Person() when none.
     Person selectedPerson() const;

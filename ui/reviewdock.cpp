@@ -1,4 +1,5 @@
 #include "reviewdock.h"
+#include "childsignals.h"
 
 #include "commentspanel.h"
 #include "historypanel.h"
@@ -63,6 +64,11 @@ void ReviewDock::showTab(Tab tab)
     raise();
     mTabs->setCurrentIndex(tab);
     mTabs->currentWidget()->setFocus();
+}
+
+ReviewDock::~ReviewDock()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

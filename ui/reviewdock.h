@@ -31,6 +31,8 @@ public:
 
     explicit ReviewDock(Session &session, QWidget *parent = nullptr);
 
+    ~ReviewDock() override;
+
     ReviewPanel *reviewPanel() const { return mReview; }
     HistoryPanel *historyPanel() const { return mHistory; }
     CommentsPanel *commentsPanel() const { return mComments; }

@@ -1,4 +1,5 @@
 #include "reviewpanel.h"
+#include "childsignals.h"
 
 #include "approvalrepository.h"
 #include "diffview.h"
@@ -185,6 +186,11 @@ void ReviewPanel::showMessage(const QString &text, bool error)
     mMessage->setText(text);
     mMessage->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
     mMessage->show();
+}
+
+ReviewPanel::~ReviewPanel()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

@@ -26,6 +26,7 @@ class ReviewPanel : public QWidget
 
 public:
     explicit ReviewPanel(Session &session, QWidget *parent = nullptr);
+    ~ReviewPanel() override;
 
     /// Called before an action: writes pending edits; false stops the action.
     void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }

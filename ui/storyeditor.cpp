@@ -1,4 +1,5 @@
 #include "storyeditor.h"
+#include "childsignals.h"
 
 #include "autosaver.h"
 #include "bodyeditor.h"
@@ -72,6 +73,7 @@ StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(d
 
 StoryEditor::~StoryEditor()
 {
+    disconnectChildSignals(this);
     // Commands refer to the form and the text, which go before the group would.
     delete mUndoStack;
 }

@@ -1,4 +1,5 @@
 #include "storyexportdialog.h"
+#include "childsignals.h"
 
 #include "exportjob.h"
 #include "htmlexporter.h"
@@ -102,7 +103,10 @@ StoryExportDialog::StoryExportDialog(Session &session, qint64 storyId, QWidget *
     resize(560, sizeHint().height());
 }
 
-StoryExportDialog::~StoryExportDialog() = default;
+StoryExportDialog::~StoryExportDialog()
+{
+    disconnectChildSignals(this);
+}
 
 void StoryExportDialog::updateFormat()
 {

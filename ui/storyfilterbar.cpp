@@ -1,4 +1,5 @@
 #include "storyfilterbar.h"
+#include "childsignals.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -173,6 +174,11 @@ void StoryFilterBar::applyNow()
 {
     mSearchTimer.stop();
     emit filterChanged(filter());
+}
+
+StoryFilterBar::~StoryFilterBar()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

@@ -26,6 +26,8 @@ public:
 
     explicit StoryFilterBar(QWidget *parent = nullptr);
 
+    ~StoryFilterBar() override;
+
     StoryFilter filter() const;
     /// Shows `filter` without emitting filterChanged(). An office or tag that is not among the
     /// choices falls back to "All".

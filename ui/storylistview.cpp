@@ -1,4 +1,5 @@
 #include "storylistview.h"
+#include "childsignals.h"
 
 #include "storylistdelegate.h"
 #include "storylistmodel.h"
@@ -120,6 +121,11 @@ void StoryListView::paintEvent(QPaintEvent *event)
     const int margin = 2 * fontMetrics().averageCharWidth();
     painter.drawText(viewport()->rect().adjusted(margin, margin, -margin, -margin),
                      Qt::AlignCenter | Qt::TextWordWrap, mPlaceholderText);
+}
+
+StoryListView::~StoryListView()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

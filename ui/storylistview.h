@@ -16,6 +16,7 @@ class StoryListView : public QTreeView
 
 public:
     explicit StoryListView(QWidget *parent = nullptr);
+    ~StoryListView() override;
 
     void setModel(QAbstractItemModel *model) override;
 

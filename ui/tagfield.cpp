@@ -1,4 +1,5 @@
 #include "tagfield.h"
+#include "childsignals.h"
 
 #include "story.h"
 
@@ -191,6 +192,11 @@ void TagField::updateBadges()
     }
     mBadges->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     mBadges->setVisible(!parts.isEmpty());
+}
+
+TagField::~TagField()
+{
+    disconnectChildSignals(this);
 }
 
 } // namespace fo

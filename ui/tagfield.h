@@ -27,6 +27,7 @@ class TagField : public QWidget
 
 public:
     explicit TagField(QWidget *parent = nullptr);
+    ~TagField() override;
 
     /// The tags to offer, with their categories.
     void setChoices(const QVector<Tag> &tags);
