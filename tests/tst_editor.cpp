@@ -95,8 +95,9 @@ void TestEditor::typedTextSurvivesARestart()
     MainWindow window(openLibrary(*mDir));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    // The story that was open is open again, with the text typed before.
-    QCOMPARE(window.editor()->storyId(), id);
+    // The story that was open is open again (right after the first frame), with the text
+    // typed before.
+    QTRY_COMPARE(window.editor()->storyId(), id);
     QVERIFY(body(window)->toPlainText().endsWith(QStringLiteral("Second paragraph. Zanzibarite")));
     QCOMPARE(list(window)->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), id);
 }
@@ -438,7 +439,7 @@ void TestEditor::previewFollowsTyping()
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto *preview = part<QTextBrowser>(window, QStringLiteral("previewPane"));
-    QVERIFY(preview->toPlainText().contains(QStringLiteral("Previewed headline")));
+    QTRY_VERIFY(preview->toPlainText().contains(QStringLiteral("Previewed headline")));
     QVERIFY(preview->toPlainText().contains(QStringLiteral("DRAFT")));
     QVERIFY(preview->toPlainText().contains(QStringLiteral("KOLKATA, INDIA")));
     typeAtEnd(body(window), QStringLiteral(" Serengeti"));

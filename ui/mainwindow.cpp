@@ -34,6 +34,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace fo {
 
@@ -59,8 +60,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     restoreSettings(); // the remembered filters, layout and open story
     connectPanels();
     connectStoryActions();
-    restoreOpenStory();
     restorePerson();
+    // The story that was open last time follows the first frame (restoreOpenStory()): the
+    // window with the list shows without waiting for a long story and its preview.
 }
 
 MainWindow::~MainWindow()
@@ -345,8 +347,37 @@ void MainWindow::saveSettings()
     mSettings.setStoryListVisible(mListView->isChecked());
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!mFirstFrameSeen && windowHandle()) {
+        windowHandle()->installEventFilter(this);
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!mFirstFrameSeen && watched == windowHandle() && event->type() == QEvent::Expose &&
+        windowHandle()->isExposed()) {
+        mFirstFrameSeen = true;
+        windowHandle()->removeEventFilter(this);
+        // The expose paints the window as soon as this returns; what follows comes after it.
+        QTimer::singleShot(0, this, [this] {
+            emit firstFrameShown();
+            QTimer::singleShot(0, this, [this] {
+                restoreOpenStory();
+                emit startupFinished();
+            });
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::restoreOpenStory()
 {
+    if (mEditor->storyId() != 0) {
+        return; // one was opened meanwhile
+    }
     const qint64 id = mSettings.openStory(mDb->path());
     QString error;
     if (id > 0) {

@@ -51,6 +51,13 @@ public:
     /// asks once it is shown (setting a person before then skips the question).
     void setCurrentPerson(const Person &person);
 
+signals:
+    /// The window has been painted on the screen for the first time, with the story list.
+    void firstFrameShown();
+    /// After the first frame, the story that was open last time has been opened again (or
+    /// there was none): start-up is over.
+    void startupFinished();
+
 public slots:
     /// Reads the list, the filter choices and the open story's state again from the library.
     void refresh();
@@ -59,6 +66,8 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildWidgets();
@@ -103,6 +112,7 @@ private:
     ReviewDock *mReviewDock = nullptr;
     QLabel *mPersonLabel = nullptr;
     bool mChoicesStale = false;
+    bool mFirstFrameSeen = false;
 };
 
 } // namespace fo

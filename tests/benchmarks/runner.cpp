@@ -19,12 +19,15 @@
 #include <QJsonObject>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTextCursor>
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
+#include <ctime>
 
 namespace fo::bench {
 
@@ -155,27 +158,79 @@ void measureExport(Database &db, QVector<Measure> &out)
 }
 
 /// Program start until the window is shown with the list, as a whole process, beside a bare Qt
-/// window started the same way. Both run offscreen unless QT_QPA_PLATFORM says otherwise.
-void measureStartup(const QString &library, QVector<Measure> &out)
+/// window started the same way. Both run offscreen unless QT_QPA_PLATFORM says otherwise, each
+/// with a settings home of its own (the user's remembered window never enters the numbers).
+/// Process times scatter more than in-process ones: 20 runs, and the target is set on medians.
+/// The time runs up to the first frame the process reports, so its exit is not counted.
+void measureStartup(const QString &library, qint64 openStoryId, QVector<Measure> &out)
 {
     const QString dir = QCoreApplication::applicationDirPath();
-    const auto timeProcess = [](const QString &program, const QStringList &args) {
-        return measure(5, [&] {
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    const QString settingsFile = home.filePath(QStringLiteral("fieldoffice/fieldoffice.conf"));
+    // From just before the process is started to the moment it reports its first frame on
+    // stdout ("shown-at-ns N", CLOCK_MONOTONIC): start-up, without the exit.
+    const auto timeProcess = [&](const QString &program, const QStringList &args) {
+        QVector<double> ms;
+        for (int run = 0; run <= 20; ++run) {
             QProcess p;
+            p.setProcessEnvironment(env);
+            timespec started{};
+            clock_gettime(CLOCK_MONOTONIC, &started);
             p.start(program, args);
             p.waitForFinished(60000);
-        });
+            const QByteArray output = p.readAllStandardOutput();
+            const qsizetype at = output.indexOf("shown-at-ns ");
+            if (at < 0) {
+                qWarning("%s did not report its first frame", qPrintable(program));
+                return Sample();
+            }
+            const qint64 shown = output.mid(at + 12).trimmed().split('\n').first().toLongLong();
+            const qint64 start = qint64(started.tv_sec) * 1000000000LL + started.tv_nsec;
+            if (run > 0) { // the first run warms the caches
+                ms << (shown - start) / 1e6;
+            }
+        }
+        return summarise(ms);
     };
+    const auto rememberOpenStory = [&](qint64 id) {
+        QSettings settings(settingsFile, QSettings::IniFormat);
+        settings.setValue(QStringLiteral("editor/openStory/library"),
+                          QFileInfo(library).absoluteFilePath());
+        settings.setValue(QStringLiteral("editor/openStory/id"), id);
+    };
+    const QString bareWindow = dir + QStringLiteral("/fieldoffice-bare-window");
     Measure bare;
     bare.name = QStringLiteral("start → bare Qt 6 window shown (process)");
-    bare.ours = timeProcess(dir + QStringLiteral("/fieldoffice-bare-window"), {});
+    bare.ours = timeProcess(bareWindow, {});
+    bare.statistic = QStringLiteral("median");
+    Measure bareText;
+    bareText.name = QStringLiteral("start → bare window with one line edit (process)");
+    bareText.ours = timeProcess(bareWindow, {QStringLiteral("--line-edit")});
+    bareText.statistic = QStringLiteral("median");
+    bareText.note = QStringLiteral("yardstick: the first text costs the font database");
+
+    const QString program = dir + QStringLiteral("/fieldoffice");
+    rememberOpenStory(0);
     Measure ours;
     ours.name = QStringLiteral("start → Field Office window with the list (process)");
-    ours.ours = timeProcess(dir + QStringLiteral("/fieldoffice"),
-                            {QStringLiteral("--library"), library, QStringLiteral("--quit-when-shown")});
-    ours.target = 1.3 * bare.ours.p95;
-    ours.note = QStringLiteral("target: 1.3 × the bare window");
-    out << bare << ours;
+    ours.ours = timeProcess(program, {QStringLiteral("--library"), library,
+                                      QStringLiteral("--quit-when-shown")});
+    ours.statistic = QStringLiteral("median");
+    ours.target = 1.3 * bare.ours.median;
+    ours.note = QStringLiteral("target: 1.3 × the bare window's median");
+    out << bare << bareText << ours;
+    if (openStoryId > 0) {
+        rememberOpenStory(openStoryId);
+        Measure withStory;
+        withStory.name = QStringLiteral("start → the last open story on the screen (process)");
+        withStory.ours = timeProcess(program, {QStringLiteral("--library"), library,
+                                               QStringLiteral("--quit-when-ready")});
+        withStory.statistic = QStringLiteral("median");
+        withStory.note = QStringLiteral("its longest story open last time");
+        out << withStory;
+    }
 }
 
 /// Loading, typing into and previewing a 5,000-word story in the real editor widget, in a
@@ -327,7 +382,10 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
-    measureStartup(library, out);
+    {
+        const QVector<Story> longest = longStories(*db, 1);
+        measureStartup(library, longest.isEmpty() ? 0 : longest.first().id, out);
+    }
     measureExport(*db, out);
     measureEditor(*db, out);
     {
@@ -342,6 +400,16 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
     return out;
 }
 
+namespace {
+
+/// The value a target is judged on: the median where the measure says so, else p95.
+double judged(const Measure &m)
+{
+    return m.statistic == QLatin1String("median") ? m.ours.median : m.ours.p95;
+}
+
+} // namespace
+
 QString formatTable(const QVector<Measure> &measures)
 {
     QString out = QStringLiteral("%1 %2 %3 %4 %5  %6\n")
@@ -354,7 +422,7 @@ QString formatTable(const QVector<Measure> &measures)
     for (const Measure &m : measures) {
         const QString target = m.target > 0 ? QString::number(m.target, 'f', 0) : QStringLiteral("—");
         const QString floorText = m.floor.runs ? QString::number(m.floor.p95, 'f', 2) : QStringLiteral("—");
-        const bool missed = m.target > 0 && m.ours.p95 > m.target;
+        const bool missed = m.target > 0 && judged(m) > m.target;
         out += QStringLiteral("%1 %2 %3 %4 %5  %6%7\n")
                    .arg(m.name, -52)
                    .arg(m.ours.median, 9, 'f', 2)
@@ -379,7 +447,8 @@ QByteArray formatJson(const QVector<Measure> &measures)
                       {QStringLiteral("note"), m.note}};
         if (m.target > 0) {
             o.insert(QStringLiteral("target_ms"), m.target);
-            o.insert(QStringLiteral("met"), m.ours.p95 <= m.target);
+            o.insert(QStringLiteral("met"), judged(m) <= m.target);
+            o.insert(QStringLiteral("judged_on"), m.statistic);
         }
         if (m.floor.runs) {
             o.insert(QStringLiteral("floor_median_ms"), m.floor.median);
