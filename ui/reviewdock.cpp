@@ -7,12 +7,12 @@
 
 #include <QTabBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace fo {
 
 ReviewDock::ReviewDock(Session &session, QWidget *parent)
-    : QDockWidget(tr("Review"), parent), mReview(new ReviewPanel(session)),
-      mHistory(new HistoryPanel(session)), mComments(new CommentsPanel(session))
+    : QDockWidget(tr("Review"), parent), mSession(session)
 {
     setObjectName(QStringLiteral("reviewDock"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
@@ -22,40 +22,131 @@ ReviewDock::ReviewDock(Session &session, QWidget *parent)
     mTabs->setAccessibleName(tr("Review, history and comments"));
     mTabs->setDocumentMode(true);
     mTabs->tabBar()->setAccessibleName(tr("Review panels"));
-    mTabs->addTab(mReview, tr("Review"));
-    mTabs->addTab(mHistory, tr("History"));
-    mTabs->addTab(mComments, tr("Comments"));
+    const QString titles[] = {tr("Review"), tr("History"), tr("Comments")};
+    for (int tab = ReviewTab; tab <= CommentsTab; ++tab) {
+        mPages[tab] = new QWidget(mTabs);
+        auto *layout = new QVBoxLayout(mPages[tab]);
+        layout->setContentsMargins(0, 0, 0, 0);
+        mTabs->addTab(mPages[tab], titles[tab]);
+    }
     setWidget(mTabs);
+    connect(mTabs, &QTabWidget::currentChanged, this, &ReviewDock::makeCurrentPanel);
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) {
+            makeCurrentPanel();
+        }
+    });
+}
 
-    connect(mReview, &ReviewPanel::storyStateChanged, this, &ReviewDock::storyStateChanged);
-    connect(mHistory, &HistoryPanel::storyRestored, this, &ReviewDock::storyStateChanged);
-    // A workflow action may add a comment (Request changes) and a revision.
-    connect(mReview, &ReviewPanel::storyStateChanged, this, &ReviewDock::refresh);
+void ReviewDock::makeCurrentPanel()
+{
+    if (isVisible()) {
+        makePanel(Tab(mTabs->currentIndex()));
+    }
+}
+
+void ReviewDock::makePanel(Tab tab)
+{
+    QWidget *panel = nullptr;
+    switch (tab) {
+    case ReviewTab:
+        if (mReview) {
+            return;
+        }
+        mReview = new ReviewPanel(mSession);
+        mReview->setSaveHook(mSaveHook);
+        connect(mReview, &ReviewPanel::storyStateChanged, this, &ReviewDock::storyStateChanged);
+        // A workflow action may add a comment (Request changes) and a revision.
+        connect(mReview, &ReviewPanel::storyStateChanged, this, &ReviewDock::refresh);
+        mReview->setStory(mStoryId);
+        panel = mReview;
+        break;
+    case HistoryTab:
+        if (mHistory) {
+            return;
+        }
+        mHistory = new HistoryPanel(mSession);
+        mHistory->setSaveHook(mSaveHook);
+        connect(mHistory, &HistoryPanel::storyRestored, this, &ReviewDock::storyStateChanged);
+        mHistory->setStory(mStoryId);
+        panel = mHistory;
+        break;
+    case CommentsTab:
+        if (mComments) {
+            return;
+        }
+        mComments = new CommentsPanel(mSession);
+        mComments->setBodyEditor(mBody);
+        mComments->setStory(mStoryId);
+        panel = mComments;
+        break;
+    }
+    mPages[tab]->layout()->addWidget(panel);
+    mPages[tab]->setFocusProxy(panel);
+}
+
+ReviewPanel *ReviewDock::reviewPanel()
+{
+    makePanel(ReviewTab);
+    return mReview;
+}
+
+HistoryPanel *ReviewDock::historyPanel()
+{
+    makePanel(HistoryTab);
+    return mHistory;
+}
+
+CommentsPanel *ReviewDock::commentsPanel()
+{
+    makePanel(CommentsTab);
+    return mComments;
 }
 
 void ReviewDock::setSaveHook(const std::function<bool()> &hook)
 {
-    mReview->setSaveHook(hook);
-    mHistory->setSaveHook(hook);
+    mSaveHook = hook;
+    if (mReview) {
+        mReview->setSaveHook(hook);
+    }
+    if (mHistory) {
+        mHistory->setSaveHook(hook);
+    }
 }
 
 void ReviewDock::setBodyEditor(QTextEdit *body)
 {
-    mComments->setBodyEditor(body);
+    mBody = body;
+    if (mComments) {
+        mComments->setBodyEditor(body);
+    }
 }
 
 void ReviewDock::setStory(qint64 id)
 {
-    mReview->setStory(id);
-    mHistory->setStory(id);
-    mComments->setStory(id);
+    mStoryId = id;
+    if (mReview) {
+        mReview->setStory(id);
+    }
+    if (mHistory) {
+        mHistory->setStory(id);
+    }
+    if (mComments) {
+        mComments->setStory(id);
+    }
 }
 
 void ReviewDock::refresh()
 {
-    mReview->refresh();
-    mHistory->refresh();
-    mComments->refresh();
+    if (mReview) {
+        mReview->refresh();
+    }
+    if (mHistory) {
+        mHistory->refresh();
+    }
+    if (mComments) {
+        mComments->refresh();
+    }
 }
 
 void ReviewDock::showTab(Tab tab)
@@ -63,6 +154,7 @@ void ReviewDock::showTab(Tab tab)
     show();
     raise();
     mTabs->setCurrentIndex(tab);
+    makePanel(tab);
     mTabs->currentWidget()->setFocus();
 }
 

@@ -17,6 +17,9 @@ class Session;
 /// The review side of the open story, beside the editor: the Review, History and Comments
 /// panels as tabs in one dock. It only hands the open story to its panels and passes on what
 /// they changed.
+///
+/// A panel is made when its tab first shows (or when asked for): the window's first frame
+/// does not wait for panels nobody has looked at. Once made, a panel follows the open story.
 class ReviewDock : public QDockWidget
 {
     Q_OBJECT
@@ -33,9 +36,10 @@ public:
 
     ~ReviewDock() override;
 
-    ReviewPanel *reviewPanel() const { return mReview; }
-    HistoryPanel *historyPanel() const { return mHistory; }
-    CommentsPanel *commentsPanel() const { return mComments; }
+    /// The panels, made now if they were not yet.
+    ReviewPanel *reviewPanel();
+    HistoryPanel *historyPanel();
+    CommentsPanel *commentsPanel();
 
     /// Writes the editor's pending changes before a state change or restore.
     void setSaveHook(const std::function<bool()> &hook);
@@ -52,10 +56,19 @@ signals:
     void storyStateChanged(qint64 id);
 
 private:
+    /// Makes the panel of `tab` if it does not exist yet, showing the open story.
+    void makePanel(Tab tab);
+    void makeCurrentPanel();
+
+    Session &mSession;
+    std::function<bool()> mSaveHook;
+    QTextEdit *mBody = nullptr;
+    qint64 mStoryId = 0;
     ReviewPanel *mReview = nullptr;
     HistoryPanel *mHistory = nullptr;
     CommentsPanel *mComments = nullptr;
     QTabWidget *mTabs = nullptr;
+    QWidget *mPages[3] = {};
 };
 
 } // namespace fo
