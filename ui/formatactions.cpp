@@ -8,7 +8,7 @@
 
 namespace fo {
 
-FormatActions::FormatActions(BodyEditor *editor, QObject *parent) : QObject(parent), mEditor(editor)
+FormatActions::FormatActions(QObject *parent) : QObject(parent)
 {
     mBold = add(tr("&Bold"), tr("B"), QKeySequence::Bold, QStringLiteral("formatBold"), true);
     mItalic =
@@ -35,6 +35,18 @@ FormatActions::FormatActions(BodyEditor *editor, QObject *parent) : QObject(pare
     mLink = add(tr("&Link…"), tr("Link"), QKeySequence(tr("Ctrl+K")), QStringLiteral("formatLink"),
                 false);
 
+    setEnabled(false); // until there is a text to format
+}
+
+void FormatActions::setEditor(BodyEditor *editor)
+{
+    Q_ASSERT(editor && !mEditor);
+    mEditor = editor;
+    for (QAction *action : std::as_const(mActions)) {
+        if (action) {
+            mEditor->addAction(action); // shortcuts while the text has the focus
+        }
+    }
     connect(mBold, &QAction::triggered, mEditor, &BodyEditor::toggleBold);
     connect(mItalic, &QAction::triggered, mEditor, &BodyEditor::toggleItalic);
     connect(mHeading2, &QAction::triggered, mEditor, [this] { mEditor->toggleHeading(2); });
@@ -68,7 +80,6 @@ QAction *FormatActions::add(const QString &text, const QString &iconText,
     tip.remove(QStringLiteral("…"));
     action->setToolTip(
         QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
-    mEditor->addAction(action);
     mActions.append(action);
     return action;
 }
@@ -105,6 +116,9 @@ void FormatActions::setEnabled(bool enabled)
 
 void FormatActions::updateChecks()
 {
+    if (!mEditor) {
+        return;
+    }
     const int heading = mEditor->headingLevel();
     const QTextListFormat::Style list = mEditor->listStyle();
     mBold->setChecked(mEditor->isBold());
@@ -120,7 +134,7 @@ void FormatActions::updateChecks()
 
 void FormatActions::editLink()
 {
-    if (mEditor->isReadOnly()) {
+    if (!mEditor || mEditor->isReadOnly()) {
         return;
     }
     const QString current = mEditor->linkAtCursor();

@@ -19,7 +19,10 @@ class FormatActions : public QObject
     Q_OBJECT
 
 public:
-    explicit FormatActions(BodyEditor *editor, QObject *parent = nullptr);
+    explicit FormatActions(QObject *parent = nullptr);
+
+    /// The text the actions work on, once; until then they are there (for the menu) but idle.
+    void setEditor(BodyEditor *editor);
 
     /// In menu order; null entries are separators.
     QList<QAction *> actions() const { return mActions; }
@@ -39,7 +42,7 @@ private:
                  const QString &objectName, bool checkable);
     void updateChecks();
 
-    BodyEditor *mEditor;
+    BodyEditor *mEditor = nullptr;
     QList<QAction *> mActions;
     QAction *mBold = nullptr;
     QAction *mItalic = nullptr;

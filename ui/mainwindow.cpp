@@ -96,10 +96,12 @@ void MainWindow::buildWidgets()
     setCentralWidget(central);
 
     mReviewDock = new ReviewDock(*mSession, this);
-    mReviewDock->setBodyEditor(mEditor->bodyEditor());
     addDockWidget(Qt::RightDockWidgetArea, mReviewDock);
-
-    setTabOrder(mBrowser->listView(), mEditor->firstField());
+    // The editor makes its form and text with the first story it opens.
+    connect(mEditor, &StoryEditor::pageBuilt, this, [this] {
+        mReviewDock->setBodyEditor(mEditor->bodyEditor());
+        setTabOrder(mBrowser->listView(), mEditor->firstField());
+    });
     // Delete moves a story to the Trash only from the list: in the text it deletes text.
     mBrowser->listView()->addAction(mActions->trashAction());
 }

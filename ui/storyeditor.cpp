@@ -64,6 +64,7 @@ StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(d
     mRedoAction->setShortcut(QKeySequence::Redo);
     mAutosaver = new Autosaver([this](QString *error) { return write(error); }, this);
     mPreviewTimer.setSingleShot(true);
+    mFormat = new FormatActions(this);
 
     buildWidgets();
     connectEditing();
@@ -89,8 +90,19 @@ void StoryEditor::buildWidgets()
     hint->setWordWrap(true);
     hint->setEnabled(false); // drawn greyed: a hint, not content
 
-    mBanner = new EditorBanner(this);
+    mStack = new QStackedWidget(this);
+    mStack->addWidget(hint);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mStack);
+}
 
+void StoryEditor::ensurePage()
+{
+    if (mSplitter) {
+        return;
+    }
+    mBanner = new EditorBanner(this);
     mPreview = new PreviewPane(this);
     mSplitter = new QSplitter(Qt::Horizontal, this);
     mSplitter->setObjectName(QStringLiteral("editorSplitter"));
@@ -105,13 +117,16 @@ void StoryEditor::buildWidgets()
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(mBanner);
     pageLayout->addWidget(mSplitter, 1);
-
-    mStack = new QStackedWidget(this);
-    mStack->addWidget(hint);
     mStack->addWidget(page);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(mStack);
+
+    connectPage();
+    mForm->setOffices(mOffices);
+    mForm->setTagChoices(mTagChoices);
+    if (!mSplitter->restoreState(mSplitterState)) {
+        mSplitter->setSizes({440, 340});
+    }
+    mPreview->setVisible(mPreviewVisible);
+    emit pageBuilt();
 }
 
 QWidget *StoryEditor::buildEditorColumn()
@@ -121,7 +136,7 @@ QWidget *StoryEditor::buildEditorColumn()
     mBody = new BodyEditor(column);
     mBody->setUndoActions(mUndoAction, mRedoAction);
     mBody->document()->setDocumentMargin(8);
-    mFormat = new FormatActions(mBody, this);
+    mFormat->setEditor(mBody);
 
     mFormatBar = new QToolBar(tr("Format"), column);
     mFormatBar->setObjectName(QStringLiteral("formatToolBar"));
@@ -142,6 +157,13 @@ QWidget *StoryEditor::buildEditorColumn()
 }
 
 void StoryEditor::connectEditing()
+{
+    connect(mUndoGroup, &QUndoGroup::indexChanged, this, &StoryEditor::markChanged);
+    connect(&mPreviewTimer, &QTimer::timeout, this, &StoryEditor::updatePreviewAndStatistics);
+    connect(mAutosaver, &Autosaver::stateChanged, this, &StoryEditor::onSaveStateChanged);
+}
+
+void StoryEditor::connectPage()
 {
     QTextDocument *doc = mBody->document();
     connect(doc, &QTextDocument::undoCommandAdded, this, [this] {
@@ -165,9 +187,6 @@ void StoryEditor::connectEditing()
             });
     connect(mBody, &BodyEditor::undoRequested, mUndoAction, &QAction::trigger);
     connect(mBody, &BodyEditor::redoRequested, mRedoAction, &QAction::trigger);
-    connect(mUndoGroup, &QUndoGroup::indexChanged, this, &StoryEditor::markChanged);
-    connect(&mPreviewTimer, &QTimer::timeout, this, &StoryEditor::updatePreviewAndStatistics);
-    connect(mAutosaver, &Autosaver::stateChanged, this, &StoryEditor::onSaveStateChanged);
     for (QWidget *field : mForm->editors()) {
         field->installEventFilter(this);
     }
@@ -234,6 +253,7 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     if (!story) {
         return false;
     }
+    ensurePage();
     mLoading = true;
     mAutosaver->reset();
     mPreviewTimer.stop();
@@ -308,8 +328,10 @@ void StoryEditor::closeStory()
     mTrashed = false;
     mStored = Story();
     mOpenedBody.clear();
-    mBody->document()->clear();
-    mPreview->clearStory();
+    if (mBody) {
+        mBody->document()->clear();
+        mPreview->clearStory();
+    }
     mLoading = false;
     mStack->setCurrentIndex(0);
     emit statisticsChanged(0, 0);
@@ -377,6 +399,9 @@ void StoryEditor::applyReadOnly(const QString &reason)
 
 void StoryEditor::updateBanner()
 {
+    if (!mBanner) {
+        return;
+    }
     if (mOpen && mAutosaver->state() == Autosaver::State::Failed) {
         mBanner->showMessage(tr("Your latest changes are not saved: %1. They stay here, and "
                                 "Field Office keeps trying to save them.")
@@ -449,47 +474,61 @@ bool StoryEditor::saveFailed() const
 
 void StoryEditor::setOffices(const QVector<Office> &offices)
 {
-    mForm->setOffices(offices);
+    mOffices = offices;
+    if (mForm) {
+        mForm->setOffices(offices);
+    }
 }
 
 void StoryEditor::setTagChoices(const QVector<Tag> &tags)
 {
-    mForm->setTagChoices(tags);
+    mTagChoices = tags;
+    if (mForm) {
+        mForm->setTagChoices(tags);
+    }
 }
 
 void StoryEditor::focusHeadline()
 {
-    mForm->focusField(MetadataForm::Field::Headline);
+    if (mForm) {
+        mForm->focusField(MetadataForm::Field::Headline);
+    }
 }
 
 void StoryEditor::focusBody()
 {
-    mBody->setFocus(Qt::OtherFocusReason);
+    if (mBody) {
+        mBody->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 QWidget *StoryEditor::firstField() const
 {
-    return mForm->editors().constFirst();
+    return mForm ? mForm->editors().constFirst() : nullptr;
 }
 
 void StoryEditor::setPreviewVisible(bool visible)
 {
-    mPreview->setVisible(visible);
+    mPreviewVisible = visible;
+    if (mPreview) {
+        mPreview->setVisible(visible);
+    }
 }
 
 bool StoryEditor::isPreviewVisible() const
 {
-    return !mPreview->isHidden();
+    return mPreview ? !mPreview->isHidden() : mPreviewVisible;
 }
 
 QByteArray StoryEditor::splitterState() const
 {
-    return mSplitter->saveState();
+    return mSplitter ? mSplitter->saveState() : mSplitterState;
 }
 
 void StoryEditor::restoreSplitterState(const QByteArray &state)
 {
-    if (!mSplitter->restoreState(state)) {
+    mSplitterState = state;
+    if (mSplitter && !mSplitter->restoreState(state)) {
         mSplitter->setSizes({440, 340});
     }
 }

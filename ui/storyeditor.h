@@ -41,6 +41,9 @@ class PreviewPane;
 /// differs; while the text's document is unmodified (never edited, or undone back to where it
 /// was opened) its Markdown is the stored Markdown itself, byte for byte, not a conversion.
 ///
+/// LAZY PAGE. Until the first story opens, the editor is a hint and its actions; the form, the
+/// text and the preview are made then (pageBuilt()), not before the window's first frame.
+///
 /// UNDO. Each open story has one QUndoStack (in a QUndoGroup whose actions the window shows)
 /// for the form and the text: each step of the text's own QTextDocument history is mirrored
 /// as a command that undoes that step, and each field change is a command. The undo keys in
@@ -94,9 +97,12 @@ public:
     QAction *undoAction() const { return mUndoAction; }
     QAction *redoAction() const { return mRedoAction; }
     FormatActions *formatActions() const { return mFormat; }
+    /// The text, the preview and the form's first field: null until the page is made.
     BodyEditor *bodyEditor() const { return mBody; }
     PreviewPane *previewPane() const { return mPreview; }
     QWidget *firstField() const;
+    /// Makes the form, the text and the preview now if they were not yet.
+    void ensurePage();
 
     /// "Saved 14:03:12", "Saving…", "Not saved: …"; empty when there is nothing to say.
     QString saveStatusText() const;
@@ -112,6 +118,8 @@ signals:
     void statisticsChanged(int words, int readingMinutes);
     /// A story was opened (0: closed).
     void storyChanged(qint64 id);
+    /// The form, the text and the preview exist now (ensurePage()).
+    void pageBuilt();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -120,6 +128,7 @@ private:
     void buildWidgets();
     QWidget *buildEditorColumn();
     void connectEditing();
+    void connectPage();
     void markChanged();
     bool write(QString *error);
     QString bodyMarkdown() const;
@@ -157,6 +166,11 @@ private:
     QAction *mRedoAction = nullptr;
     Autosaver *mAutosaver = nullptr;
     QTimer mPreviewTimer;
+    // What the page shows once it is made.
+    QVector<Office> mOffices;
+    QVector<Tag> mTagChoices;
+    QByteArray mSplitterState;
+    bool mPreviewVisible = true;
 };
 
 } // namespace fo
