@@ -47,6 +47,7 @@ private Q_SLOTS:
     void failedWritesLeaveNothing();
     void cancelledPacketLeavesTheOldOne();
     void htmlFolderReplacesOnlyAPacket();
+    void twoPacketsInOneFolderKeepBothManifests();
     void commandLine();
 
 private:
@@ -499,6 +500,29 @@ void TestExport::htmlFolderReplacesOnlyAPacket()
     QVERIFY(!QFile::exists(QDir(packet).filePath(QStringLiteral("story-103.html"))));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              (QStringList{QStringLiteral("documents"), QStringLiteral("packet")}));
+}
+
+void TestExport::twoPacketsInOneFolderKeepBothManifests()
+{
+    QTemporaryDir dir(path(QStringLiteral("two-XXXXXX")));
+    const QString first = dir.filePath(QStringLiteral("donors.pdf"));
+    const QString second = dir.filePath(QStringLiteral("press.html"));
+    QString error;
+    QVERIFY2(writePacket(makePacket(3, false), first, PacketOptions(), &error), qPrintable(error));
+    PacketOptions single;
+    single.format = PacketFormat::HtmlSingleFile;
+    QVERIFY2(writePacket(makePacket(2, false), second, single, &error), qPrintable(error));
+    const auto manifestOf = [](const QString &file) {
+        return QJsonDocument::fromJson(fileBytes(file)).object();
+    };
+    // manifest.json describes the latest packet; each packet keeps its own record.
+    QCOMPARE(manifestOf(manifestPath(second, single.format)).value(QStringLiteral("file")).toString(),
+             QStringLiteral("press.html"));
+    const QJsonObject donors = manifestOf(dir.filePath(QStringLiteral("donors.manifest.json")));
+    QCOMPARE(donors.value(QStringLiteral("file")).toString(), QStringLiteral("donors.pdf"));
+    QCOMPARE(donors.value(QStringLiteral("stories")).toArray().size(), 3);
+    const QJsonObject press = manifestOf(dir.filePath(QStringLiteral("press.manifest.json")));
+    QCOMPARE(press.value(QStringLiteral("stories")).toArray().size(), 2);
 }
 
 void TestExport::commandLine()

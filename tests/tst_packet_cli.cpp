@@ -590,7 +590,8 @@ void TestPacketCli::approvedPacketPdf()
                         .arg(stories.size())
                         .arg(QFileInfo(manifest).absoluteFilePath()));
     QCOMPARE(outputEntries(),
-             (QStringList{QStringLiteral("manifest.json"), QStringLiteral("spring.pdf")}));
+             (QStringList{QStringLiteral("manifest.json"), QStringLiteral("spring.manifest.json"),
+                          QStringLiteral("spring.pdf")}));
 
     checkManifest(manifest, stories, false);
     if (QTest::currentTestFailed()) {
@@ -956,7 +957,8 @@ void TestPacketCli::htmlPacket()
     if (singleFile) {
         QVERIFY(QFileInfo(target).isFile());
         QCOMPARE(outputEntries(),
-                 (QStringList{QStringLiteral("manifest.json"), QStringLiteral("press.html")}));
+                 (QStringList{QStringLiteral("manifest.json"), QStringLiteral("press.html"),
+                              QStringLiteral("press.manifest.json")}));
         checkManifest(out(QStringLiteral("manifest.json")), stories, false);
         checkHtmlPage(target, false);
         if (QTest::currentTestFailed()) {

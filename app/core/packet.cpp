@@ -134,10 +134,16 @@ QString manifestPath(const QString &path, PacketFormat format)
     if (format == PacketFormat::HtmlFolder) {
         return QDir(info.absoluteFilePath()).filePath(QStringLiteral("manifest.json"));
     }
-    // "manifest.json beside every packet": the name a recipient's tools look for. The manifest
-    // names the file it describes, so a folder of several packets is still unambiguous, but a
-    // second packet written to the same folder replaces the first one's manifest.
+    // "manifest.json beside every packet": the name a recipient's tools look for. It names the
+    // file it describes; a second packet in the same folder takes that name over, and each
+    // packet's own copy (ownManifestPath) keeps the first one's record.
     return info.absoluteDir().filePath(QStringLiteral("manifest.json"));
+}
+
+QString ownManifestPath(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".manifest.json"));
 }
 
 QByteArray packetManifest(const Packet &packet, PacketFormat format, const QString &fileName)
@@ -179,8 +185,11 @@ bool writePacket(const Packet &packet, const QString &path, const PacketOptions 
         return false;
     }
     const QString fileName = info.fileName();
+    const QByteArray manifestData = packetManifest(packet, options.format, fileName);
     QSaveFile manifest(manifestPath(path, options.format));
-    if (!prepareManifest(manifest, packetManifest(packet, options.format, fileName), error)) {
+    QSaveFile ownManifest(ownManifestPath(path));
+    if (!prepareManifest(manifest, manifestData, error) ||
+        !prepareManifest(ownManifest, manifestData, error)) {
         return false;
     }
     bool ok = false;
@@ -189,7 +198,7 @@ bool writePacket(const Packet &packet, const QString &path, const PacketOptions 
     } else {
         ok = writeFileAtomically(path, renderPacketSingleHtml(packet).toUtf8(), error);
     }
-    return ok && commitManifest(manifest, error);
+    return ok && commitManifest(manifest, error) && commitManifest(ownManifest, error);
 }
 
 } // namespace fo

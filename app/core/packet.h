@@ -70,9 +70,11 @@ bool writePacket(const Packet &packet, const QString &path, const PacketOptions 
                  QString *error);
 
 /// Where the manifest of a packet goes: inside the folder of an HTML packet
-/// ("press/manifest.json"), else beside the file with ".manifest.json" in place of its suffix
-/// ("press.pdf" → "press.manifest.json").
+/// ("press/manifest.json"), else beside the file ("press.pdf" → "manifest.json" in its folder).
 QString manifestPath(const QString &path, PacketFormat format);
+/// A file packet's own copy of its manifest, which a later packet in the same folder does not
+/// replace: "press.pdf" → "press.manifest.json".
+QString ownManifestPath(const QString &path);
 
 /// manifest.json: title, time, exporting person, and for each story its id, UUID, revision,
 /// approving reviewer and time, and the SHA-256 of its approved content.
