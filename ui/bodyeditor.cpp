@@ -183,7 +183,10 @@ void BodyEditor::loadMarkdown(const QString &markdown)
     QTextDocument *doc = document();
     markdownToDocument(markdown, doc);
     doc->setUndoRedoEnabled(false);
+    QTextCursor batch(doc); // one layout pass for all the spacing
+    batch.beginEditBlock();
     bodyformat::spaceBlocks(doc);
+    batch.endEditBlock();
     doc->setUndoRedoEnabled(true);
     doc->setModified(false);
     moveCursor(QTextCursor::Start);

@@ -167,6 +167,10 @@ InlineText extractBlock(const QTextBlock &block)
 {
     InlineText t;
     QVector<bool> marked;
+    const int length = block.length();
+    t.text.reserve(length);
+    t.formats.reserve(length);
+    marked.reserve(length);
     for (auto it = block.begin(); !it.atEnd(); ++it) {
         const QTextFragment fragment = it.fragment();
         if (!fragment.isValid())

@@ -411,7 +411,7 @@ private:
 };
 
 bool isRepresentable(const Events &events, const QVector<Range> &tops, const Unit &unit,
-                     QString *canonical)
+                     const QString &source, QString *canonical)
 {
     if (unit.topCount == 0 || unit.definitions)
         return false;
@@ -422,6 +422,8 @@ bool isRepresentable(const Events &events, const QVector<Range> &tops, const Uni
     if (builder.lossy())
         return false;
     *canonical = canonicalOf(&scratch, 0, scratch.blockCount() - 1);
+    if (*canonical == source)
+        return true; // written as the editor writes it (the usual case): nothing to compare
     const Events back = parseMarkdown(*canonical);
     const QVector<Range> parts = topLevelBlocks(back);
     if (parts.size() != unit.topCount)
@@ -494,13 +496,18 @@ void markdownToDocument(const QString &markdown, QTextDocument *doc)
     const QVector<Range> tops = topLevelBlocks(events);
     const QVector<Unit> units =
         mergeDependentUnits(matchUnits(text, events, tops), text, events, tops);
+    // One edit block around the whole build: a document shown in an editor is laid out once
+    // at the end, not again after every block and format change (a 5,000-word story shaped
+    // its text several times over).
+    QTextCursor batch(doc);
+    batch.beginEditBlock();
     DocBuilder builder(doc);
     for (int u = 0; u < units.size(); ++u) {
         const Unit &unit = units[u];
         QString source = text.mid(unit.begin, unit.end - unit.begin);
         builder.beginUnit();
         QString canonical;
-        if (isRepresentable(events, tops, unit, &canonical)) {
+        if (isRepresentable(events, tops, unit, source, &canonical)) {
             for (int k = unit.firstTop; k < unit.firstTop + unit.topCount; ++k)
                 builder.build(events, tops[k].from, tops[k].to);
         } else {
@@ -520,6 +527,7 @@ void markdownToDocument(const QString &markdown, QTextDocument *doc)
             canonical = canonicalOf(doc, first, doc->blockCount() - 1);
         markUnit(doc, first, u + 1, source, canonical, separator);
     }
+    batch.endEditBlock();
     doc->setUndoRedoEnabled(undo);
     doc->setModified(false);
 }

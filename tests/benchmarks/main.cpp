@@ -14,7 +14,7 @@ namespace {
 int usage()
 {
     std::fputs("Usage: fieldoffice-bench generate --library FILE --stories N [--seed S]\n"
-               "       fieldoffice-bench run --library FILE [--json]\n",
+               "       fieldoffice-bench run --library FILE [--json] [--only list,startup,export,editor]\n",
                stderr);
     return 2;
 }
@@ -38,7 +38,11 @@ int main(int argc, char **argv)
     const QCommandLineOption stories(QStringLiteral("stories"), QStringLiteral("How many stories."), QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    p.addOptions({library, stories, seed, json});
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Only these groups: list, startup, export, editor "
+                                                 "(comma-separated)."),
+                                  QStringLiteral("GROUPS"));
+    p.addOptions({library, stories, seed, json, only});
     if (!p.parse(args) || !p.isSet(library)) {
         return usage();
     }
@@ -55,7 +59,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (command == QLatin1String("run")) {
-        const auto measures = fo::bench::runBenchmarks(p.value(library), &error);
+        const QStringList groups = p.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const auto measures = fo::bench::runBenchmarks(p.value(library), groups, &error);
         if (measures.isEmpty()) {
             std::fprintf(stderr, "fieldoffice-bench: %s\n", qPrintable(error));
             return 1;

@@ -305,10 +305,13 @@ void measureEditor(Database &source, QVector<Measure> &out)
 
 } // namespace
 
-QVector<Measure> runBenchmarks(const QString &library, QString *error)
+QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, QString *error)
 {
+    const auto wanted = [&only](const char *group) {
+        return only.isEmpty() || only.contains(QLatin1String(group));
+    };
     QVector<Measure> out;
-    {
+    if (wanted("list")) {
         Measure m;
         m.name = QStringLiteral("open → first page of the list");
         m.target = 150;
@@ -325,7 +328,7 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
     }
     StoryRepository stories(*db);
     Floor floor(library);
-    for (const Query &query : queries(*db)) {
+    for (const Query &query : wanted("list") ? queries(*db) : QVector<Query>()) {
         Measure m;
         m.name = QStringLiteral("search: ") + query.name;
         m.target = 20;
@@ -340,7 +343,7 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
-    {
+    if (wanted("list")) {
         Measure m;
         m.name = QStringLiteral("tag filter (%1)").arg(midTag(*db));
         m.target = 20;
@@ -351,7 +354,7 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
-    {
+    if (wanted("list")) {
         Measure m;
         m.name = QStringLiteral("status + office filter");
         m.target = 20;
@@ -363,7 +366,7 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
-    {
+    if (wanted("list")) {
         Measure m;
         m.name = QStringLiteral("scroll the list top to bottom, per 1,000 rows");
         int rows = 0;
@@ -382,12 +385,16 @@ QVector<Measure> runBenchmarks(const QString &library, QString *error)
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
-    {
+    if (wanted("startup")) {
         const QVector<Story> longest = longStories(*db, 1);
         measureStartup(library, longest.isEmpty() ? 0 : longest.first().id, out);
     }
-    measureExport(*db, out);
-    measureEditor(*db, out);
+    if (wanted("export")) {
+        measureExport(*db, out);
+    }
+    if (wanted("editor")) {
+        measureEditor(*db, out);
+    }
     {
         Measure m;
         m.name = QStringLiteral("peak resident memory (MB)");

@@ -17,8 +17,9 @@ struct Measure
     QString note;
 };
 
-/// Runs every measurement on an existing library, in this process.
-QVector<Measure> runBenchmarks(const QString &library, QString *error);
+/// Runs the measurements of the groups in `only` (list, startup, export, editor; all when
+/// empty) on an existing library, in this process; peak memory always comes last.
+QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, QString *error);
 QString formatTable(const QVector<Measure> &measures);
 QByteArray formatJson(const QVector<Measure> &measures);
 
