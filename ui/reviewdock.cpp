@@ -29,6 +29,8 @@ ReviewDock::ReviewDock(Session &session, QWidget *parent)
         layout->setContentsMargins(0, 0, 0, 0);
         mTabs->addTab(mPages[tab], titles[tab]);
     }
+    // Wide enough for the three tabs before their panels exist (the panels widen it anyway).
+    mTabs->setMinimumWidth(mTabs->tabBar()->sizeHint().width() + 16);
     setWidget(mTabs);
     connect(mTabs, &QTabWidget::currentChanged, this, &ReviewDock::makeCurrentPanel);
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
