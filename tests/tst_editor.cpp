@@ -44,6 +44,7 @@ private slots:
     void undoCoversFormAndText();
     void previewFollowsTyping();
     void failedSaveKeepsTheTextAndRetries();
+    void lockedLibraryKeepsTheTextAndRetries();
     void readOnlyLibraryIsReadOnly();
 
 private:
@@ -481,6 +482,37 @@ void TestEditor::failedSaveKeepsTheTextAndRetries()
         stored(window.database(), id).body.contains(QStringLiteral("precious words")), 5000);
     QTRY_VERIFY(status->text().startsWith(QStringLiteral("Saved ")));
     QVERIFY(!banner->isVisible());
+}
+
+// Another program holds the library's write lock (a long import): the save gives up after a
+// moment instead of freezing the window, keeps the text, and writes it once the lock is gone.
+void TestEditor::lockedLibraryKeepsTheTextAndRetries()
+{
+    auto db = openLibrary(*mDir);
+    const qint64 id = addStory(*db, QStringLiteral("Contended"), QStringLiteral("Text.\n"));
+    MainWindow window(std::move(db));
+    QVERIFY(showActive(window));
+    QVERIFY(window.openStory(id));
+
+    QString error;
+    auto other = Database::open(window.database().path(), Database::OpenMode::MustExist, &error);
+    QVERIFY2(other, qPrintable(error));
+    QSqlQuery q(other->connection());
+    QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    typeAtEnd(body(window), QStringLiteral(" patient"));
+    auto *status = part<QLabel>(window, QStringLiteral("saveStatusLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Not saved"), 10000);
+    QVERIFY(part<QLabel>(window, QStringLiteral("editorBanner"))->text().contains(
+        QStringLiteral("the library is busy")));
+    QVERIFY(body(window)->toPlainText().contains(QStringLiteral("patient")));
+    // The window still answers: more typing goes into the text while the lock is held.
+    QTest::keyClicks(body(window), QStringLiteral(" reader"));
+    QVERIFY(body(window)->toPlainText().endsWith(QStringLiteral("patient reader")));
+
+    QVERIFY(q.exec(QStringLiteral("COMMIT")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        stored(window.database(), id).body.contains(QStringLiteral("patient reader")), 15000);
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("Saved ")));
 }
 
 void TestEditor::readOnlyLibraryIsReadOnly()

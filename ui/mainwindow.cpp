@@ -42,6 +42,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     : QMainWindow(parent), mDb(std::move(db))
 {
     Q_ASSERT(mDb);
+    // Another program writing (an import of thousands of stories) must not freeze typing: a
+    // save waits a moment, then fails, keeps the text and is tried again (Autosaver).
+    mDb->setBusyTimeout(kBusyTimeoutMs);
     // [*] shows while changes have not reached the library yet.
     setWindowTitle(tr("Field Office — %1[*]").arg(QFileInfo(mDb->path()).fileName()));
     mActions = new StoryActions(*mDb, this);

@@ -35,6 +35,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    /// How long a write of the window waits for another program's write (milliseconds).
+    static constexpr int kBusyTimeoutMs = 250;
+
     /// Takes over the open library; it closes with the window.
     explicit MainWindow(std::unique_ptr<Database> db, QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -101,7 +101,16 @@ bool isWritable(const QString &path)
 QString sqlError(const QSqlQuery &query)
 {
     const QSqlError e = query.lastError();
-    return e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    // SQLite's primary result codes, in words a field office understands.
+    const int code = e.nativeErrorCode().toInt() & 0xff;
+    if (code == 5 || code == 6) { // SQLITE_BUSY, SQLITE_LOCKED
+        return QStringLiteral("the library is busy: another program is writing to it (%1)").arg(text);
+    }
+    if (code == 13) { // SQLITE_FULL
+        return QStringLiteral("the disk is full (%1)").arg(text);
+    }
+    return text;
 }
 
 QString Database::defaultPath()
@@ -276,6 +285,12 @@ Database::~Database()
         }
     }
     QSqlDatabase::removeDatabase(mConnectionName);
+}
+
+bool Database::setBusyTimeout(int milliseconds)
+{
+    QSqlQuery q(connection());
+    return q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(qMax(0, milliseconds)));
 }
 
 QSqlDatabase Database::connection() const

@@ -44,6 +44,10 @@ public:
     int schemaVersion() const { return mSchemaVersion; }
     /// How many migrations this open applied (0 when the library was current).
     int migrationsApplied() const { return mMigrationsApplied; }
+    /// How long a write waits for another program's write to finish before it fails with
+    /// "database is locked" (5 s from open). The window uses a short wait: a save that fails
+    /// is kept and tried again, while a long wait would freeze typing.
+    bool setBusyTimeout(int milliseconds);
 
     /// Where the library lives when none is named: AppDataLocation/library.fieldoffice.
     static QString defaultPath();
