@@ -125,6 +125,7 @@ private slots:
     void bengaliHeadline();
     void noStory_data();
     void noStory();
+    void smallLetterDatelineIsExplained();
     void pseudonymAsterisks_data();
     void pseudonymAsterisks();
     void plainTextPseudonym();
@@ -132,6 +133,8 @@ private slots:
     void roundTrip();
     void crlfFile();
     void bomFile();
+    void utf16File();
+    void frontMatterAliases();
     void nfc();
     void refusedFiles_data();
     void refusedFiles();
@@ -345,6 +348,10 @@ void TestImport::datelines_data()
                                         << L("UGANDA") << L("A group of");
     QTest::newRow("dateline alone")
         << L("GULU, UGANDA –") << true << L("GULU") << L("UGANDA") << QString();
+    QTest::newRow("Bengali") << u8("কলকাতা, ভারত – লেখা") << true << u8("কলকাতা") << u8("ভারত")
+                             << u8("লেখা");
+    QTest::newRow("Tamil") << u8("சென்னை, இந்தியா – உரை") << true << u8("சென்னை") << u8("இந்தியா")
+                           << u8("உரை");
     QTest::newRow("lower case") << L("Gulu, Uganda – For") << false << QString() << QString()
                                 << QString();
     QTest::newRow("no spaces around dash")
@@ -603,8 +610,19 @@ void TestImport::noStory()
 {
     QFETCH(QString, text);
     const ParseResult r = parsePlainTextStories(text, QStringLiteral("notes.txt"));
-    QVERIFY(r.error.startsWith(QStringLiteral("notes.txt:1: no story found")));
+    QVERIFY2(r.error.startsWith(QStringLiteral("notes.txt:")) &&
+                 r.error.contains(QStringLiteral(": no story found")),
+             qPrintable(r.error));
     QVERIFY(r.stories.isEmpty());
+}
+
+// A dateline in small letters is named, with what to write instead.
+void TestImport::smallLetterDatelineIsExplained()
+{
+    const ParseResult r = parsePlainTextStories(
+        QStringLiteral("Headline\n\nKolkata, India – Officers met.\n"), QStringLiteral("n.txt"));
+    QCOMPARE(r.error, QStringLiteral("n.txt:3: no story found: the dateline 'Kolkata, India' must "
+                                     "be in capitals ('KOLKATA, INDIA – ')"));
 }
 
 void TestImport::pseudonymAsterisks_data()
@@ -829,6 +847,39 @@ void TestImport::bomFile()
     QCOMPARE(s.body, QStringLiteral("The text."));
 }
 
+// "Unicode" text as Windows editors save it (UTF-16 with a byte-order mark) reads as UTF-8 does.
+void TestImport::utf16File()
+{
+    const QString path = dataPath(QStringLiteral("utf16.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("\xFF\xFE"));
+    const ParseResult r = parseFile(path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.stories.size(), 1);
+    QCOMPARE(r.stories.first().story.dateline(), QStringLiteral("GULU, UGANDA"));
+}
+
+// Front matter written for other tools: title, author, description and lang are the same fields.
+void TestImport::frontMatterAliases()
+{
+    const ParseResult r = parseMarkdownStory(
+        QStringLiteral("---\ntitle: From Another Tool\nauthor: Desk\ndescription: Short.\n"
+                       "lang: bn\n---\n\nGULU, UGANDA – Text.\n"),
+        QStringLiteral("hugo.md"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const Story &s = r.stories.first().story;
+    QCOMPARE(s.headline, QStringLiteral("From Another Tool"));
+    QCOMPARE(s.byline, QStringLiteral("Desk"));
+    QCOMPARE(s.summary, QStringLiteral("Short."));
+    QCOMPARE(s.language, QStringLiteral("bn"));
+    QVERIFY(r.notes.isEmpty());
+    // The same field twice under two names is the same mistake as twice under one.
+    const ParseResult twice = parseMarkdownStory(
+        QStringLiteral("---\ntitle: A\nheadline: B\n---\n\nText.\n"), QStringLiteral("t.md"));
+    QVERIFY(twice.error.contains(QStringLiteral("given twice")));
+}
+
 void TestImport::nfc()
 {
     QTemporaryDir dir;
@@ -853,8 +904,6 @@ void TestImport::refusedFiles_data()
     QTest::newRow("NUL byte") << QStringLiteral("nul.txt")
                               << QStringLiteral(
                                      "nul.txt:2: contains a NUL byte; this is not a text file");
-    QTest::newRow("UTF-16") << QStringLiteral("utf16.txt")
-                            << QStringLiteral("utf16.txt:1: is UTF-16 text; save it as UTF-8");
     QTest::newRow("missing") << QStringLiteral("no-such-story.md")
                              << QStringLiteral("no-such-story.md: no such file");
     QTest::newRow("folder") << QStringLiteral("batch")

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace fo {
 
@@ -63,7 +64,9 @@ bool isSeparator(const QString &line)
 const QRegularExpression &datelinePattern()
 {
     static const QRegularExpression re = [] {
-        const QString word = QStringLiteral("\\p{Lu}[\\p{Lu}\\p{M}.'\\x{2019}-]*");
+        // Capitals, or a script without case (কলকাতা, சென்னை), with their marks.
+        const QString word = QStringLiteral(
+            "(?:\\p{Lu}[\\p{Lu}\\p{M}.'\\x{2019}-]*|\\p{Lo}[\\p{Lo}\\p{M}.'\\x{2019}-]*)");
         const QString name =
             word + QStringLiteral("(?:[ \\x{00A0}]+") + word + QStringLiteral(")*");
         const QString pattern =
@@ -427,6 +430,22 @@ ParseResult parsePlainTextStories(const QString &text, const QString &displayNam
     }
     const QVector<PlainStart> starts = plainStoryStarts(lines);
     if (starts.isEmpty()) {
+        // The usual near miss: a dateline written in small letters ("Gulu, Uganda – ").
+        static const QRegularExpression smallDateline(
+            QStringLiteral("^(\\p{L}[\\p{L}\\p{M}.' -]*), *(\\p{L}[\\p{L}\\p{M}.' -]*) +(?:--|[\\x{2013}\\x{2014}-]) "),
+            QRegularExpression::UseUnicodePropertiesOption);
+        for (int i = 1; i < lines.size(); ++i) {
+            const QRegularExpressionMatch m = smallDateline.match(lines.at(i));
+            if (m.hasMatch() && lines.at(i - 1).isEmpty()) {
+                result.error = located(
+                    displayName, i + 1,
+                    QStringLiteral("no story found: the dateline '%1, %2' must be in capitals "
+                                   "('%3, %4 – ')")
+                        .arg(m.captured(1), m.captured(2), m.captured(1).toUpper(),
+                             m.captured(2).toUpper()));
+                return result;
+            }
+        }
         result.error = located(displayName, 1,
                                QStringLiteral("no story found (a story starts with its headline "
                                               "on a line of its own, a blank line, and a "
@@ -492,8 +511,15 @@ ParseResult parseFile(const QString &path)
         return result;
     }
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
-        result.error = located(name, 1, QStringLiteral("is UTF-16 text; save it as UTF-8"));
-        return result;
+        // "Unicode" text as Windows editors save it: unambiguous with its byte-order mark.
+        QStringDecoder utf16(bytes.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE
+                                                            : QStringDecoder::Utf16BE);
+        const QString decoded = utf16.decode(bytes.mid(2));
+        if (utf16.hasError() || decoded.contains(QChar::Null)) {
+            result.error = located(name, 1, QStringLiteral("is damaged UTF-16 text"));
+            return result;
+        }
+        bytes = decoded.toUtf8();
     }
     if (bytes.startsWith("\xEF\xBB\xBF")) {
         bytes.remove(0, 3);

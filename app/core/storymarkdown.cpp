@@ -196,8 +196,17 @@ QString applyFrontMatter(const FrontMatter &fm, const QString &name, ParsedStory
                                       QStringLiteral("office"),   QStringLiteral("byline"),
                                       QStringLiteral("summary"),  QStringLiteral("tags"),
                                       QStringLiteral("language"), QStringLiteral("embargo")};
+    // The names other tools give the same fields (Jekyll, Hugo, Pandoc), in any case.
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("title"), QStringLiteral("headline")},
+        {QStringLiteral("author"), QStringLiteral("byline")},
+        {QStringLiteral("description"), QStringLiteral("summary")},
+        {QStringLiteral("lang"), QStringLiteral("language")},
+    };
     QMap<QString, int> seen;
-    for (const FrontMatterEntry &e : fm.entries) {
+    for (FrontMatterEntry e : fm.entries) {
+        e.key = e.key.toLower();
+        e.key = aliases.value(e.key, e.key);
         if (!known.contains(e.key)) {
             // Kept for callers that know the key (the demo loader reads "status").
             parsed.extra.insert(e.key,
