@@ -7,12 +7,7 @@
 #include <functional>
 #include <optional>
 
-typedef struct _cairo cairo_t;
-
 namespace fo {
-
-class PangoText;
-struct PageGeometry;
 
 enum class PageSize
 {
@@ -23,8 +18,6 @@ enum class PageSize
 /// "A4" or "Letter", case-insensitive.
 std::optional<PageSize> parsePageSize(const QString &text);
 QString pageSizeName(PageSize size);
-/// The paper and the house margins for a page size.
-PageGeometry pageGeometry(PageSize size);
 
 /// Options of a PDF export.
 struct PdfOptions
@@ -41,20 +34,10 @@ struct PdfOptions
 /// One story as a PDF: A4 or Letter, headline, dateline, byline, summary, body and footnotes,
 /// with fonts embedded as subsets and the text in reading order. Written atomically; returns
 /// false and sets `error` on failure, leaving an existing file as it was.
+///
+/// PDF is drawn by the PDF module (app/pdf: Pango and Cairo), loaded on the first PDF, so that
+/// the program starts without mapping the PDF stack (pdfmodule.h).
 bool writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
                    QString *error);
-
-/// What surrounds the text on a page: the running header, "Page N of M" and the draft mark.
-struct PageFrame
-{
-    QString headerLeft;
-    QString headerRight;
-    bool header = true; // false on a cover
-    bool draft = false;
-};
-
-/// Draws the frame of page `page` (1-based) of `pageCount`.
-void drawPageFrame(cairo_t *cr, const PangoText &text, const PageGeometry &geometry,
-                   const PageFrame &frame, int page, int pageCount);
 
 } // namespace fo

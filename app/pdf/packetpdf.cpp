@@ -2,6 +2,7 @@
 // the page on which each story starts and the page count are known; then every page is drawn.
 
 #include "packet.h"
+#include "pdfrender.h"
 
 #include "pdflayout.h"
 #include "pdfsurface.h"
@@ -186,8 +187,8 @@ void numberContents(Section &contents, const QVector<Section> &stories, const Pa
 
 } // namespace
 
-bool writePacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
-                    QString *error)
+bool renderPacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
+                     QString *error)
 {
     const PageGeometry g = pageGeometry(options.pageSize);
     const PangoText t;

@@ -1,4 +1,4 @@
-#include "pdfexporter.h"
+#include "pdfrender.h"
 
 #include "htmlexporter.h"
 #include "pdflayout.h"
@@ -56,23 +56,6 @@ void drawDraftWatermark(cairo_t *cr, const PangoText &text, const PageGeometry &
 
 } // namespace
 
-std::optional<PageSize> parsePageSize(const QString &text)
-{
-    const QString t = text.trimmed().toLower();
-    if (t == QLatin1String("a4")) {
-        return PageSize::A4;
-    }
-    if (t == QLatin1String("letter") || t == QLatin1String("us-letter")) {
-        return PageSize::Letter;
-    }
-    return std::nullopt;
-}
-
-QString pageSizeName(PageSize size)
-{
-    return size == PageSize::Letter ? QStringLiteral("Letter") : QStringLiteral("A4");
-}
-
 PageGeometry pageGeometry(PageSize size)
 {
     PageGeometry g;
@@ -119,8 +102,8 @@ void drawPageFrame(cairo_t *cr, const PangoText &text, const PageGeometry &g,
                   g.height - g.bottom + 40);
 }
 
-bool writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
-                   QString *error)
+bool renderStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
+                    QString *error)
 {
     const PageGeometry g = pageGeometry(options.pageSize);
     PangoText text;
