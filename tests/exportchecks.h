@@ -1,5 +1,7 @@
 #pragma once
 
+#include "processrun.h"
+
 // Checks on exported files for tst_export: an allow-list over HTML, external tools (tidy,
 // poppler) run as processes, and a small reader for the parts of a Cairo PDF the tests need.
 
@@ -12,27 +14,8 @@
 
 namespace exportchecks {
 
-struct ToolRun
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-inline ToolRun runTool(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    ToolRun r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using fo::runTool;
+using fo::ToolRun;
 
 inline QByteArray fileBytes(const QString &path)
 {

@@ -1,5 +1,7 @@
 // The command line, run as a process: what users type, what they see, and the exit codes.
 
+#include "processrun.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -11,12 +13,7 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = fo::ToolRun;
 
 QByteArray fileBytes(const QString &path)
 {
@@ -64,23 +61,7 @@ private:
 
 Run TestCli::run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), mDir.filePath(QStringLiteral("xdg-data")));
-    env.insert(QStringLiteral("HOME"), mDir.filePath(QStringLiteral("home")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FO_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return fo::runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir.path()));
 }
 
 void TestCli::initTestCase()

@@ -248,24 +248,7 @@ private:
 
 ToolRun TestPacketCli::run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), mDir->filePath(QStringLiteral("xdg-data")));
-    env.insert(QStringLiteral("HOME"), mDir->filePath(QStringLiteral("home")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FO_BINARY), args);
-    ToolRun r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir->path()));
 }
 
 void TestPacketCli::init()

@@ -1,6 +1,8 @@
 // The workflow on the command line, run as a process: people, the review cycle, history and
 // diff, and every refusal with its exit code and its one line on stderr.
 
+#include "processrun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,12 +15,7 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = fo::ToolRun;
 
 const QString kGrace = QStringLiteral("Grace Achieng");
 const QString kRahul = QStringLiteral("Rahul Sen");
@@ -62,23 +59,7 @@ private:
 
 Run TestWorkflowCli::run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_DATA_HOME"), mDir->filePath(QStringLiteral("xdg-data")));
-    env.insert(QStringLiteral("HOME"), mDir->filePath(QStringLiteral("home")));
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FO_BINARY), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return fo::runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir->path()));
 }
 
 void TestWorkflowCli::init()

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "database.h"
 #include "personrepository.h"
+#include "storyrepository.h"
 #include "exportcommands.h"
 #include "historycommands.h"
 #include "workflowcommands.h"
@@ -90,6 +91,16 @@ std::optional<Person> actingPerson(Database &db, const QString &name)
                        .arg(name));
     }
     return person;
+}
+
+std::optional<Story> storyOrComplain(Database &db, qint64 id)
+{
+    QString error;
+    std::optional<Story> story = StoryRepository(db).get(id, &error);
+    if (!story) {
+        printError(error.isEmpty() ? QStringLiteral("no story with id %1").arg(id) : error);
+    }
+    return story;
 }
 
 void printError(const QString &message)

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "person.h"
+#include "story.h"
 
 #include <memory>
 #include <optional>
@@ -32,6 +33,8 @@ bool parseId(const QString &text, qint64 *id);
 bool storyIdArgument(Command &cmd, qint64 *id);
 /// The person named by --as; prints why not and returns nullopt when there is none.
 std::optional<Person> actingPerson(Database &db, const QString &name);
+/// Story `id`; prints why not ("no story with id 9") and returns nullopt when there is none.
+std::optional<Story> storyOrComplain(Database &db, qint64 id);
 
 /// One line on stderr, starting "fieldoffice: ".
 void printError(const QString &message);

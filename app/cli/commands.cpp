@@ -246,12 +246,11 @@ int runShow(const QStringList &arguments)
     if (!db) {
         return Refused;
     }
-    QString error;
-    const std::optional<Story> story = StoryRepository(*db).get(id, &error);
+    const std::optional<Story> story = storyOrComplain(*db, id);
     if (!story) {
-        printError(error);
         return Refused;
     }
+    QString error;
     if (cmd.parser().isSet(markdown)) {
         std::fputs(storyToMarkdown(*story).toUtf8().constData(), stdout);
         return Success;

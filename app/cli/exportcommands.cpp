@@ -82,12 +82,11 @@ int runExport(const QStringList &arguments)
     if (!db) {
         return Refused;
     }
-    QString error;
-    const std::optional<Story> story = StoryRepository(*db).get(r.id, &error);
+    const std::optional<Story> story = storyOrComplain(*db, r.id);
     if (!story) {
-        printError(error.isEmpty() ? QStringLiteral("no story %1").arg(r.id) : error);
         return Refused;
     }
+    QString error;
     // A file that leaves the office unmarked must be the approved version: anything else,
     // including a story changed since its approval, carries the draft mark.
     const bool draft = r.draft || !Workflow(*db).approvalState(*story).valid;

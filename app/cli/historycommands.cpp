@@ -166,12 +166,11 @@ int runHistory(const QStringList &arguments)
     if (!db) {
         return Refused;
     }
-    QString error;
-    const std::optional<Story> story = StoryRepository(*db).get(id, &error);
+    const std::optional<Story> story = storyOrComplain(*db, id);
     if (!story) {
-        printError(error);
         return Refused;
     }
+    QString error;
     const ApprovalState state = Workflow(*db).approvalState(*story);
     QVector<Revision> revisions = RevisionRepository(*db).forStory(id, false, &error);
     const QVector<Approval> approvals = ApprovalRepository(*db).forStory(id, &error);
@@ -234,12 +233,11 @@ int runDiff(const QStringList &arguments)
     if (!db) {
         return Refused;
     }
-    QString error;
-    const std::optional<Story> story = StoryRepository(*db).get(id, &error);
+    const std::optional<Story> story = storyOrComplain(*db, id);
     if (!story) {
-        printError(error);
         return Refused;
     }
+    QString error;
     QString labelA;
     QString labelB;
     const std::optional<Story> a = versionOf(*db, *story, args.at(1), &labelA, &error);
