@@ -105,7 +105,8 @@ QString sqlError(const QSqlQuery &query)
     // SQLite's primary result codes, in words a field office understands.
     const int code = e.nativeErrorCode().toInt() & 0xff;
     if (code == 5 || code == 6) { // SQLITE_BUSY, SQLITE_LOCKED
-        return QStringLiteral("the library is busy: another program is writing to it (%1)").arg(text);
+        return QStringLiteral("the library is busy: another program is writing to it (%1)")
+            .arg(text);
     }
     if (code == 13) { // SQLITE_FULL
         return QStringLiteral("the disk is full (%1)").arg(text);

@@ -432,7 +432,8 @@ ParseResult parsePlainTextStories(const QString &text, const QString &displayNam
     if (starts.isEmpty()) {
         // The usual near miss: a dateline written in small letters ("Gulu, Uganda – ").
         static const QRegularExpression smallDateline(
-            QStringLiteral("^(\\p{L}[\\p{L}\\p{M}.' -]*), *(\\p{L}[\\p{L}\\p{M}.' -]*) +(?:--|[\\x{2013}\\x{2014}-]) "),
+            QStringLiteral("^(\\p{L}[\\p{L}\\p{M}.' -]*), *(\\p{L}[\\p{L}\\p{M}.' -]*) "
+                           "+(?:--|[\\x{2013}\\x{2014}-]) "),
             QRegularExpression::UseUnicodePropertiesOption);
         for (int i = 1; i < lines.size(); ++i) {
             const QRegularExpressionMatch m = smallDateline.match(lines.at(i));
@@ -513,7 +514,7 @@ ParseResult parseFile(const QString &path)
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         // "Unicode" text as Windows editors save it: unambiguous with its byte-order mark.
         QStringDecoder utf16(bytes.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE
-                                                            : QStringDecoder::Utf16BE);
+                                                          : QStringDecoder::Utf16BE);
         const QString decoded = utf16.decode(bytes.mid(2));
         if (utf16.hasError() || decoded.contains(QChar::Null)) {
             result.error = located(name, 1, QStringLiteral("is damaged UTF-16 text"));
