@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "importactions.h"
 
 #include "auditlog.h"
 #include "revisionrepository.h"
@@ -7,6 +8,8 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QStandardPaths>
 
 using namespace fo;
@@ -31,6 +34,7 @@ private slots:
     void standardShortcuts();
     void everyControlHasAnAccessibleName();
     void tabMovesFromListToForm();
+    void importFromTheWindow();
 
 private:
     std::unique_ptr<QTemporaryDir> mDir;
@@ -262,6 +266,38 @@ void TestStoryActions::tabMovesFromListToForm()
     QTest::keyClick(body(window), Qt::Key_Tab);
     QVERIFY(!body(window)->toPlainText().contains(QLatin1Char('\t')));
     QVERIFY(!body(window)->hasFocus());
+}
+
+// File ▸ Import Stories… runs in the background: good files arrive in the list (each whole),
+// a broken one is named with its line, and typing in the open story goes on meanwhile.
+void TestStoryActions::importFromTheWindow()
+{
+    auto db = openLibrary(*mDir);
+    const qint64 open = addStory(*db, QStringLiteral("Being typed"), QStringLiteral("Text.\n"));
+    MainWindow window(std::move(db));
+    QVERIFY(showActive(window));
+    QVERIFY(window.openStory(open));
+    auto *imports = window.findChild<ImportActions *>();
+    QVERIFY(imports);
+    QVERIFY(imports->importAction()->isEnabled());
+    QSignalSpy finished(imports, &ImportActions::importFinished);
+    const QString data = QStringLiteral(FO_TEST_DATA "/import/");
+    QVERIFY(imports->importPaths({data + QStringLiteral("multi-story.txt"),
+                                  data + QStringLiteral("invalid-utf8.txt")}));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(imports->lastSummary(),
+             QStringLiteral("Imported 3 stories from 2 files. 1 file could not be imported."));
+    QTRY_COMPARE(model(window)->rowCount(), 4);
+    QCOMPARE(StoryRepository(window.database()).count({}), 4);
+    // The details name the broken file and its line.
+    auto *summary = window.findChild<QMessageBox *>(QStringLiteral("importSummary"));
+    QVERIFY(summary);
+    QVERIFY(summary->detailedText().contains(QStringLiteral("invalid-utf8.txt:3: is not valid UTF-8")));
+    QVERIFY(summary->detailedText().contains(
+        QStringLiteral("Imported: Survivor Leaders Meet in Gulu (Gulu)")));
+    summary->close();
+    // The story being edited was left alone.
+    QCOMPARE(window.editor()->storyId(), open);
 }
 
 QTEST_MAIN(TestStoryActions)

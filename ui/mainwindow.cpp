@@ -128,14 +128,7 @@ void MainWindow::connectPanels()
     connect(mEditor, &StoryEditor::storyChanged, mReviewDock, &ReviewDock::setStory);
     connect(mEditor, &StoryEditor::storySaved, mReviewDock, &ReviewDock::refresh);
     connect(mReviewDock, &ReviewDock::storyStateChanged, this, &MainWindow::onStoryStateChanged);
-    mReviewDock->setSaveHook([this] {
-        QString error;
-        if (mEditor->save(&error)) {
-            return true;
-        }
-        statusBar()->showMessage(tr("The open story could not be saved: %1").arg(error));
-        return false;
-    });
+    mReviewDock->setSaveHook([this] { return saveBeforeAction(); });
     connect(mEditor, &StoryEditor::modifiedChanged, this, &QWidget::setWindowModified);
     connect(mEditor, &StoryEditor::saveStatusChanged, this,
             [this] { mStatus->showSaveState(mEditor->saveStatusText(), mEditor->saveFailed()); });

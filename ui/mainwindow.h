@@ -17,6 +17,7 @@ namespace fo {
 
 class Database;
 class ExportActions;
+class ImportActions;
 class LibraryBrowser;
 class ReviewDock;
 class Session;
@@ -76,6 +77,9 @@ private:
     void buildWidgets();
     void buildMenus();
     void buildExportActions(QMenu *file);
+    void buildImportAction(QMenu *file);
+    /// Saves the open story before an action that reads or writes the library; says why not.
+    bool saveBeforeAction();
     void buildEditMenu();
     void buildViewMenu();
     QList<PaneCycler::Pane> panes() const;
@@ -106,6 +110,7 @@ private:
     StoryEditor *mEditor = nullptr;
     StoryActions *mActions = nullptr;
     ExportActions *mExport = nullptr;
+    ImportActions *mImport = nullptr;
     QSplitter *mSplitter = nullptr;
     QAction *mTrashView = nullptr;
     QAction *mPreviewView = nullptr;

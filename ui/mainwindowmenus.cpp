@@ -6,6 +6,7 @@
 #include "bodyeditor.h"
 #include "exportactions.h"
 #include "formatactions.h"
+#include "importactions.h"
 #include "librarybrowser.h"
 #include "persondialog.h"
 #include "previewpane.h"
@@ -29,6 +30,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(mActions->newAction());
     file->addAction(mActions->duplicateAction());
+    buildImportAction(file);
     file->addSeparator();
     file->addAction(mActions->archiveAction());
     file->addAction(mActions->trashAction());
@@ -70,14 +72,31 @@ void MainWindow::buildExportActions(QMenu *file)
     connect(mExport, &ExportActions::messageShown, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     // Exports read the library: the open story's latest text goes there first.
-    mExport->setSaveHook([this] {
-        QString error;
-        if (mEditor->save(&error)) {
-            return true;
-        }
-        statusBar()->showMessage(tr("The open story could not be saved: %1").arg(error));
-        return false;
+    mExport->setSaveHook([this] { return saveBeforeAction(); });
+}
+
+void MainWindow::buildImportAction(QMenu *file)
+{
+    mImport = new ImportActions(*mDb, this);
+    file->addAction(mImport->importAction());
+    connect(mImport, &ImportActions::messageShown, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // The worker writes through its own connection: the open story's text goes first.
+    mImport->setSaveHook([this] { return saveBeforeAction(); });
+    connect(mImport, &ImportActions::storiesImported, this, [this] {
+        reloadFilterChoices(); // new offices and tags
+        mBrowser->refreshSoon();
     });
+}
+
+bool MainWindow::saveBeforeAction()
+{
+    QString error;
+    if (mEditor->save(&error)) {
+        return true;
+    }
+    statusBar()->showMessage(tr("The open story could not be saved: %1").arg(error));
+    return false;
 }
 
 void MainWindow::buildEditMenu()

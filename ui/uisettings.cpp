@@ -1,6 +1,8 @@
 #include "uisettings.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
 
 namespace fo {
 
@@ -17,6 +19,7 @@ const QString kFilterTag = QStringLiteral("storyList/filter/tag");
 const QString kEditorSplitterState = QStringLiteral("editor/splitter");
 const QString kPreviewVisible = QStringLiteral("editor/previewVisible");         // default: shown
 const QString kStoryListVisible = QStringLiteral("mainWindow/storyListVisible"); // default: shown
+const QString kImportFolder = QStringLiteral("import/folder");
 const QString kOpenStoryLibrary = QStringLiteral("editor/openStory/library");
 const QString kOpenStoryId = QStringLiteral("editor/openStory/id");
 // Library path → the id of the person who last used the window on it (ids are per library).
@@ -118,6 +121,21 @@ bool UiSettings::storyListVisible() const
 void UiSettings::setStoryListVisible(bool visible)
 {
     mSettings.setValue(kStoryListVisible, visible);
+}
+
+QString UiSettings::importFolder() const
+{
+    const QString last = mSettings.value(kImportFolder).toString();
+    if (!last.isEmpty() && QDir(last).exists()) {
+        return last;
+    }
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(documents).exists() ? documents : QDir::homePath();
+}
+
+void UiSettings::setImportFolder(const QString &folder)
+{
+    mSettings.setValue(kImportFolder, folder);
 }
 
 qint64 UiSettings::openStory(const QString &libraryPath) const

@@ -41,6 +41,9 @@ public:
     /// Whether the story list shows beside the editor (hidden for more room to write).
     bool storyListVisible() const;
     void setStoryListVisible(bool visible);
+    /// The folder File ▸ Import Stories… opens in: the last one used, else Documents, else home.
+    QString importFolder() const;
+    void setImportFolder(const QString &folder);
 
     /// The story open in the editor when the window closed on the library at `libraryPath`;
     /// 0 when none (or when the window last showed another library: ids are per library).

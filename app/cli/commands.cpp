@@ -142,7 +142,11 @@ int runImport(const QStringList &arguments)
         }
     }
     if (failed) {
-        printError(QStringLiteral("imported %1 stories; %2 files refused").arg(imported).arg(failed));
+        printError(QStringLiteral("imported %1; %2 refused")
+                       .arg(imported == 1 ? QStringLiteral("1 story")
+                                          : QStringLiteral("%1 stories").arg(imported),
+                            failed == 1 ? QStringLiteral("1 file")
+                                        : QStringLiteral("%1 files").arg(failed)));
         return Refused;
     }
     return Success;
