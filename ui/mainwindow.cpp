@@ -177,9 +177,9 @@ void MainWindow::restoreSettings()
         resize(size);
     }
     if (!restoreState(mSettings.mainWindowState())) {
-        // First start: the review dock only where it fits beside the list and the editor
-        // (Review ▸ Review Panel shows it anywhere).
-        mReviewDock->setVisible(width() >= 1200);
+        // First start: the review dock only where it fits beside a list wide enough for its
+        // headlines and the editor with its preview (Review ▸ Review Panel shows it anywhere).
+        mReviewDock->setVisible(width() >= 1500);
     }
     if (!mSplitter->restoreState(mSettings.mainSplitterState())) {
         mSplitter->setSizes({width() * 9 / 25, width() * 16 / 25});

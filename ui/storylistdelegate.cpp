@@ -59,14 +59,38 @@ QVector<StoryListDelegate::Run> StoryListDelegate::snippetRuns(const QString &sn
     return runs;
 }
 
+namespace {
+
+/// Rows all have the height of the first one (uniform rows, for 100,000 of them), which the style
+/// takes from the Latin font: Bengali and Tamil reach higher and lower, and their vowel signs
+/// were cut off. A line is as tall as the tallest of these scripts.
+int lineHeight(const QFont &font)
+{
+    static const QString tallScripts =
+        QStringLiteral("কলকাতায় পশ্চিমবঙ্গের சென்னை தமிழ்நாடு Ág");
+    // Shaping the sample costs more than a row's painting: once per font (GUI thread only).
+    static QFont measured;
+    static int height = -1;
+    if (height < 0 || font != measured) {
+        const QFontMetrics metrics(font);
+        measured = font;
+        height = qMax(metrics.height(), metrics.boundingRect(tallScripts).height());
+    }
+    return height;
+}
+
+} // namespace
+
 QSize StoryListDelegate::sizeHint(const QStyleOptionViewItem &option,
                                   const QModelIndex &index) const
 {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
     QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const int line = lineHeight(opt.font);
+    size.setHeight(qMax(size.height(), line + 4));
     if (isSearchRow(index)) {
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        size.setHeight(size.height() + QFontMetrics(opt.font).height() + kLineGap);
+        size.setHeight(size.height() + line + kLineGap);
     }
     return size;
 }
@@ -91,19 +115,19 @@ void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     rect.adjust(margin, 0, -margin, 0);
     const QFontMetrics metrics(opt.font);
-    const int lineHeight = metrics.height();
-    const int top = rect.top() + (rect.height() - 2 * lineHeight - kLineGap) / 2;
+    const int line = lineHeight(opt.font);
+    const int top = rect.top() + (rect.height() - 2 * line - kLineGap) / 2;
 
     painter->save();
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(
         opt.palette.color(colorGroup(opt), selected ? QPalette::HighlightedText : QPalette::Text));
     painter->setFont(opt.font);
-    painter->drawText(QRect(rect.left(), top, rect.width(), lineHeight),
+    painter->drawText(QRect(rect.left(), top, rect.width(), line),
                       Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                       metrics.elidedText(headline, Qt::ElideRight, rect.width()));
     paintSnippet(painter, opt,
-                 QRect(rect.left(), top + lineHeight + kLineGap, rect.width(), lineHeight),
+                 QRect(rect.left(), top + line + kLineGap, rect.width(), line),
                  index.data(StoryListModel::SnippetRole).toString());
     painter->restore();
 }
