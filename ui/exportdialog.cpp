@@ -3,7 +3,7 @@
 
 #include "coverpreview.h"
 #include "database.h"
-#include "exportjob.h"
+#include "backgroundjob.h"
 #include "organisationsettings.h"
 #include "outputpathfield.h"
 #include "packetstorymodel.h"
@@ -33,7 +33,7 @@ ExportDialog::ExportDialog(Session &session, const QVector<qint64> &storyIds, QW
 {
     setWindowTitle(tr("Export Press Packet"));
     mModel = new PacketStoryModel(this);
-    mJob = new ExportJob(this);
+    mJob = new BackgroundJob(this);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -73,12 +73,12 @@ ExportDialog::ExportDialog(Session &session, const QVector<qint64> &storyIds, QW
     layout->addWidget(mReason);
     layout->addWidget(buttons);
 
-    connect(mJob, &ExportJob::progressed, this, [this](int done, int total) {
+    connect(mJob, &BackgroundJob::progressed, this, [this](int done, int total) {
         mProgress->setRange(0, qMax(total, 1));
         mProgress->setValue(qMin(done, qMax(total, 1)));
         Q_EMIT exportProgressed(done, total);
     });
-    connect(mJob, &ExportJob::finished, this, &ExportDialog::onFinished);
+    connect(mJob, &BackgroundJob::finished, this, &ExportDialog::onFinished);
     connect(&mSession, &Session::personChanged, this, &ExportDialog::updateState);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(mModel, signal, this, &ExportDialog::reloadStories);
@@ -454,7 +454,7 @@ bool ExportDialog::startExport()
     mExportPath = mOutput->path();
     // The worker gets values only: the packet, the path and the options.
     mJob->start([packet = mExporting, path = mExportPath,
-                 options = options()](const ExportJob::Progress &progress, QString *error) {
+                 options = options()](const BackgroundJob::Progress &progress, QString *error) {
         PacketOptions o = options;
         o.progress = progress;
         return writePacket(packet, path, o, error);

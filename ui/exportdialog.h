@@ -16,7 +16,7 @@ class QTextBrowser;
 
 namespace fo {
 
-class ExportJob;
+class BackgroundJob;
 class OutputPathField;
 class PacketStoryModel;
 class Session;
@@ -24,7 +24,7 @@ class Session;
 /// "Export Press Packet": the stories (the list's selection, or added by tag and status) in an
 /// order set by drag and drop or Move Up/Down, the title, format, paper and path, a live summary
 /// of the approval gate and a preview of the cover. The packet is written on a worker thread
-/// (ExportJob) with a progress bar and Cancel; the export is recorded in the library afterwards.
+/// (BackgroundJob) with a progress bar and Cancel; the export is recorded in the library afterwards.
 ///
 /// Export stays disabled, with the reason shown, while the person lacks the exporter role or
 /// the gate refuses a story and "allow unapproved" is off.
@@ -84,7 +84,7 @@ private:
     Session &mSession;
     PacketBuilder mBuilder;
     PacketStoryModel *mModel = nullptr;
-    ExportJob *mJob = nullptr;
+    BackgroundJob *mJob = nullptr;
     QVector<Story> mStories; // the listed stories, read when the list changes
     QVector<PacketRefusal> mRefusals;
     QString mLoadError;

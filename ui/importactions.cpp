@@ -1,7 +1,7 @@
 #include "importactions.h"
 
 #include "database.h"
-#include "exportjob.h"
+#include "backgroundjob.h"
 #include "importer.h"
 #include "uisettings.h"
 
@@ -33,14 +33,14 @@ ImportActions::ImportActions(Database &db, QWidget *window)
     mImport->setStatusTip(tr("Bring Markdown or plain-text story files into the library"));
     mImport->setEnabled(!mDb.isReadOnly());
     connect(mImport, &QAction::triggered, this, &ImportActions::chooseAndImport);
-    mJob = new ExportJob(this); // a job on a worker thread, with progress and cancel
-    connect(mJob, &ExportJob::progressed, this, [this](int done, int total) {
+    mJob = new BackgroundJob(this);
+    connect(mJob, &BackgroundJob::progressed, this, [this](int done, int total) {
         if (mProgress) {
             mProgress->setMaximum(total);
             mProgress->setValue(done);
         }
     });
-    connect(mJob, &ExportJob::finished, this, &ImportActions::onFinished);
+    connect(mJob, &BackgroundJob::finished, this, &ImportActions::onFinished);
 }
 
 ImportActions::~ImportActions() = default;
@@ -78,7 +78,7 @@ bool ImportActions::importPaths(const QStringList &paths)
     mReport = report;
     const QString library = mDb.path();
     // A connection of its own: a Qt SQL connection belongs to the thread that opened it.
-    const bool started = mJob->start([report, library, paths](const ExportJob::Progress &progress,
+    const bool started = mJob->start([report, library, paths](const BackgroundJob::Progress &progress,
                                                              QString *error) {
         const QStringList files = Importer::expandPaths(paths, &report->refused);
         report->files = int(files.size());
@@ -122,7 +122,7 @@ bool ImportActions::importPaths(const QStringList &paths)
     mProgress->setMinimumDuration(300); // a file or two never flashes a dialog
     mProgress->setAutoReset(false);
     mProgress->setAutoClose(false);
-    connect(mProgress, &QProgressDialog::canceled, mJob, &ExportJob::cancel);
+    connect(mProgress, &QProgressDialog::canceled, mJob, &BackgroundJob::cancel);
     return true;
 }
 

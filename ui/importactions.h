@@ -15,7 +15,7 @@ class QWidget;
 namespace fo {
 
 class Database;
-class ExportJob;
+class BackgroundJob;
 
 /// File ▸ Import Stories…: brings Markdown and plain-text story files (importparser.h) into the
 /// library from the window, as `fieldoffice import` does on the command line.
@@ -63,7 +63,7 @@ private:
     Database &mDb;
     QWidget *mWindow = nullptr;
     QAction *mImport = nullptr;
-    ExportJob *mJob = nullptr;
+    BackgroundJob *mJob = nullptr;
     QPointer<QProgressDialog> mProgress;
     std::shared_ptr<Report> mReport;
     std::function<bool()> mSaveHook;

@@ -1,7 +1,7 @@
 #include "storyexportdialog.h"
 #include "childsignals.h"
 
-#include "exportjob.h"
+#include "backgroundjob.h"
 #include "htmlexporter.h"
 #include "organisationsettings.h"
 #include "outputpathfield.h"
@@ -35,7 +35,7 @@ StoryExportDialog::StoryExportDialog(Session &session, qint64 storyId, QWidget *
     : QDialog(parent), mSession(session)
 {
     setWindowTitle(tr("Export Story"));
-    mJob = new ExportJob(this);
+    mJob = new BackgroundJob(this);
     QString error;
     if (const auto story = StoryRepository(session.database()).get(storyId, &error)) {
         mStory = *story;
@@ -94,11 +94,11 @@ StoryExportDialog::StoryExportDialog(Session &session, qint64 storyId, QWidget *
 
     connect(mFormat, &QComboBox::currentIndexChanged, this, &StoryExportDialog::updateFormat);
     connect(mOutput, &OutputPathField::pathChanged, this, &StoryExportDialog::updateState);
-    connect(mJob, &ExportJob::progressed, this, [this](int done, int total) {
+    connect(mJob, &BackgroundJob::progressed, this, [this](int done, int total) {
         mProgress->setRange(0, qMax(total, 1));
         mProgress->setValue(qMin(done, qMax(total, 1)));
     });
-    connect(mJob, &ExportJob::finished, this, &StoryExportDialog::onFinished);
+    connect(mJob, &BackgroundJob::finished, this, &StoryExportDialog::onFinished);
     updateFormat();
     resize(560, sizeHint().height());
 }
@@ -154,7 +154,7 @@ bool StoryExportDialog::startExport()
         options.draft = mDraft;
         options.organisation = mOrganisation;
         mJob->start([story = mStory, path = mExportPath,
-                     options](const ExportJob::Progress &progress, QString *error) {
+                     options](const BackgroundJob::Progress &progress, QString *error) {
             PdfOptions o = options;
             o.progress = progress;
             return writeStoryPdf(story, path, o, error);
@@ -162,7 +162,7 @@ bool StoryExportDialog::startExport()
     } else {
         HtmlOptions options;
         options.draft = mDraft;
-        mJob->start([story = mStory, path = mExportPath, options](const ExportJob::Progress &,
+        mJob->start([story = mStory, path = mExportPath, options](const BackgroundJob::Progress &,
                                                                   QString *error) {
             return writeStoryHtml(story, path, options, error);
         });

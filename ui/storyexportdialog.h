@@ -11,7 +11,7 @@ class QPushButton;
 
 namespace fo {
 
-class ExportJob;
+class BackgroundJob;
 class OutputPathField;
 class Session;
 
@@ -50,7 +50,7 @@ private:
     void onFinished(bool ok, const QString &error, bool cancelled);
 
     Session &mSession;
-    ExportJob *mJob = nullptr;
+    BackgroundJob *mJob = nullptr;
     Story mStory;
     bool mLoaded = false;
     bool mDraft = true;

@@ -1,12 +1,12 @@
-#include "exportjob.h"
+#include "backgroundjob.h"
 
 #include <QThread>
 
 namespace fo {
 
-ExportJob::ExportJob(QObject *parent) : QObject(parent) {}
+BackgroundJob::BackgroundJob(QObject *parent) : QObject(parent) {}
 
-ExportJob::~ExportJob()
+BackgroundJob::~BackgroundJob()
 {
     if (mThread) {
         cancel();
@@ -15,7 +15,7 @@ ExportJob::~ExportJob()
     }
 }
 
-bool ExportJob::start(Work work)
+bool BackgroundJob::start(Work work)
 {
     if (mThread) {
         return false;
@@ -32,7 +32,7 @@ bool ExportJob::start(Work work)
     mThread = QThread::create([work = std::move(work), progress, outcome] {
         outcome->ok = work(progress, &outcome->error);
     });
-    mThread->setObjectName(QStringLiteral("export"));
+    mThread->setObjectName(QStringLiteral("background job"));
     // finished is emitted by the worker once the work returned; the queued slot then reads the
     // outcome on this object's thread.
     connect(
@@ -49,7 +49,7 @@ bool ExportJob::start(Work work)
     return true;
 }
 
-void ExportJob::cancel()
+void BackgroundJob::cancel()
 {
     if (mCancelled) {
         mCancelled->store(true);

@@ -11,13 +11,15 @@ class QThread;
 
 namespace fo {
 
-/// Runs one export (a packet or a story) on a worker thread, with progress and cancel.
+/// Runs one long piece of work (an export, an import) on a worker thread, with progress and
+/// cancel.
 ///
 /// The work gets a progress function to call as it goes; each call is passed on to the GUI
-/// thread as progressed(), and returns false once cancel() was called, which makes the export
-/// core stop and write nothing. The work must not touch the Database: a Qt SQL connection
-/// belongs to the thread that opened it, so the caller reads what the work needs beforehand.
-class ExportJob : public QObject
+/// thread as progressed(), and returns false once cancel() was called, which makes the work
+/// stop (an export then writes nothing). The work must not touch the window's Database: a Qt
+/// SQL connection belongs to the thread that opened it, so the caller reads what the work
+/// needs beforehand, or the work opens a connection of its own (ImportActions).
+class BackgroundJob : public QObject
 {
     Q_OBJECT
 
@@ -25,16 +27,16 @@ public:
     using Progress = std::function<bool(int done, int total)>;
     using Work = std::function<bool(const Progress &progress, QString *error)>;
 
-    explicit ExportJob(QObject *parent = nullptr);
-    /// Cancels a running export and waits for it, so that nothing outlives the job.
-    ~ExportJob() override;
+    explicit BackgroundJob(QObject *parent = nullptr);
+    /// Cancels running work and waits for it, so that nothing outlives the job.
+    ~BackgroundJob() override;
 
-    /// Starts `work` on a new thread; false when an export is already running.
+    /// Starts `work` on a new thread; false when work is already running.
     bool start(Work work);
     bool isRunning() const { return mThread != nullptr; }
 
 public Q_SLOTS:
-    /// Asks the running export to stop; finished() follows with `cancelled` set.
+    /// Asks the running work to stop; finished() follows with `cancelled` set.
     void cancel();
 
 Q_SIGNALS:
