@@ -2,6 +2,8 @@
 
 #include "database.h"
 #include "searchquery.h"
+#include "nestedtransaction.h"
+#include "storyquery.h"
 #include "storyrepository.h"
 
 #include <QTemporaryDir>
@@ -24,6 +26,10 @@ private Q_SLOTS:
     void filtersCombineWithSearch();
     void asYouTypeMatchesTheWordBeingTyped_data();
     void asYouTypeMatchesTheWordBeingTyped();
+    void fewMatchesComeBestFirst_data();
+    void fewMatchesComeBestFirst();
+    void manyMatchesComeNewestFirst_data();
+    void manyMatchesComeNewestFirst();
 
 private:
     QVector<qint64> search(const QString &text, StoryFilter filter = {});
@@ -235,6 +241,102 @@ void TestSearch::asYouTypeMatchesTheWordBeingTyped()
     StoryFilter filter;
     filter.prefixLastWord = true;
     QCOMPARE(search(typed, filter), want);
+}
+
+// Up to StoryQuery::kRankLimit matches are ranked: a match in the headline beats one in the
+// text, however old — for a word and for a phrase (ranked in the pass that counts).
+void TestSearch::fewMatchesComeBestFirst_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("word") << QStringLiteral("ferryboat");
+    QTest::newRow("phrase") << QStringLiteral("\"harbour ferryboat\"");
+}
+
+void TestSearch::fewMatchesComeBestFirst()
+{
+    QFETCH(QString, query);
+    QTemporaryDir dir;
+    QString error;
+    auto db = Database::open(dir.filePath(QStringLiteral("r.fieldoffice")),
+                             Database::OpenMode::CreateIfMissing, &error);
+    QVERIFY2(db, qPrintable(error));
+    StoryRepository repo(*db);
+    Story inHeadline;
+    inHeadline.headline = QStringLiteral("Harbour Ferryboat Crew Rescued");
+    inHeadline.body = QStringLiteral("The crew was found at dawn.");
+    inHeadline.status = StoryStatus::Approved;
+    QVERIFY2(repo.create(inHeadline, &error), qPrintable(error));
+    Story inText;
+    inText.headline = QStringLiteral("Port Inspection Report");
+    inText.body = QStringLiteral("Inspectors boarded a harbour ferryboat at noon.");
+    inText.status = StoryStatus::Draft;
+    QVERIFY2(repo.create(inText, &error), qPrintable(error)); // newer
+    StoryFilter filter;
+    filter.search = query;
+    QCOMPARE(StoryQuery(*db).order(filter), StoryQuery::Order::Relevance);
+    const QVector<StoryRow> rows = repo.list(filter, 0, 10, false, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).id, inHeadline.id);
+    QCOMPARE(rows.at(1).id, inText.id);
+    QVERIFY(rows.at(1).snippet.contains(QChar(2))); // the match is marked in the snippet
+    // The other filters still apply.
+    filter.status = StoryStatus::Draft;
+    const QVector<StoryRow> drafts = repo.list(filter, 0, 10, false, &error);
+    QCOMPARE(drafts.size(), 1);
+    QCOMPARE(drafts.at(0).id, inText.id);
+}
+
+// More than StoryQuery::kRankLimit matches come newest first, page after page, with the other
+// filters applied.
+void TestSearch::manyMatchesComeNewestFirst_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("word") << QStringLiteral("ferryboat");
+    QTest::newRow("phrase") << QStringLiteral("\"harbour ferryboat\"");
+}
+
+void TestSearch::manyMatchesComeNewestFirst()
+{
+    QFETCH(QString, query);
+    QTemporaryDir dir;
+    QString error;
+    auto db = Database::open(dir.filePath(QStringLiteral("n.fieldoffice")),
+                             Database::OpenMode::CreateIfMissing, &error);
+    QVERIFY2(db, qPrintable(error));
+    StoryRepository repo(*db);
+    const int total = StoryQuery::kRankLimit + 20;
+    {
+        NestedTransaction batch(db->connection());
+        for (int i = 0; i < total; ++i) {
+            Story s;
+            s.headline = QStringLiteral("Crossing %1").arg(i);
+            s.body = QStringLiteral("A harbour ferryboat crossed the bay.");
+            s.status = i % 2 ? StoryStatus::Draft : StoryStatus::Approved;
+            QVERIFY2(repo.create(s, &error), qPrintable(error));
+        }
+        QVERIFY2(batch.commit(&error), qPrintable(error));
+    }
+    StoryFilter filter;
+    filter.search = query;
+    QCOMPARE(StoryQuery(*db).order(filter), StoryQuery::Order::Newest);
+    const QVector<StoryRow> first = repo.list(filter, 0, 50, false, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(first.size(), 50);
+    for (int i = 1; i < first.size(); ++i) {
+        QVERIFY(first.at(i).id < first.at(i - 1).id);
+    }
+    QCOMPARE(first.constFirst().headline, QStringLiteral("Crossing %1").arg(total - 1));
+    const QVector<StoryRow> second =
+        StoryQuery(*db).listAfter(filter, first.constLast(), 50, 50, false, &error);
+    QCOMPARE(second.size(), 50);
+    QVERIFY(second.constFirst().id < first.constLast().id);
+    filter.status = StoryStatus::Draft;
+    const QVector<StoryRow> drafts = repo.list(filter, 0, 50, false, &error);
+    QCOMPARE(drafts.size(), 50);
+    for (const StoryRow &row : drafts) {
+        QCOMPARE(row.status, StoryStatus::Draft);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearch)

@@ -20,6 +20,9 @@ struct FilterSql
     QVariantList values;
     QString fts;
     bool byTag = false; // the rows come from story_tags, ordered by its copy of updated_at
+    // The conditions and values besides the full-text match (which comes first in `where`).
+    QStringList otherConditions;
+    QVariantList otherValues;
 };
 
 /// Replaces a long prefix (`"investig"*`) by the words of the index that start with it
@@ -115,6 +118,10 @@ FilterSql filterSql(Database &db, const StoryFilter &filter)
     if (!conditions.isEmpty()) {
         sql.where = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     }
+    if (!sql.fts.isEmpty()) {
+        sql.otherConditions = conditions.mid(1);
+        sql.otherValues = sql.values.mid(1);
+    }
     return sql;
 }
 
@@ -160,15 +167,126 @@ QVector<StoryRow> StoryQuery::listAfter(const StoryFilter &filter, const StoryRo
     return read(filter, &last, offset, limit, withTags, error);
 }
 
+namespace {
+
+const QString kRowColumns = QStringLiteral("s.id, s.headline, s.status, o.name, s.dateline_city, "
+                                           "s.dateline_country, s.updated_at");
+
+StoryRow rowFrom(const QSqlQuery &q)
+{
+    StoryRow row;
+    row.id = q.value(0).toLongLong();
+    row.headline = q.value(1).toString();
+    row.status = parseStatus(q.value(2).toString()).value_or(StoryStatus::Draft);
+    row.officeName = q.value(3).toString();
+    row.datelineCity = q.value(4).toString();
+    row.datelineCountry = q.value(5).toString();
+    row.updatedAt = timeFromSql(q.value(6));
+    return row;
+}
+
+/// Whether the expression holds a phrase: a quoted string of more than one word.
+bool hasPhrase(const QString &fts)
+{
+    bool quoted = false;
+    bool space = false;
+    for (qsizetype i = 0; i < fts.size(); ++i) {
+        const QChar c = fts.at(i);
+        if (c == u'"') {
+            if (quoted && i + 1 < fts.size() && fts.at(i + 1) == u'"') {
+                ++i; // "" is a quote inside the string
+                continue;
+            }
+            if (quoted && space) {
+                return true;
+            }
+            quoted = !quoted;
+            space = false;
+        } else if (quoted && c.isSpace()) {
+            space = true;
+        }
+    }
+    return false;
+}
+
+/// The page of a search ranked by relevance, into `rows`; false (and no rows) when the search
+/// matches more than kRankLimit stories and must be read newest first instead.
+bool readRanked(Database &db, const FilterSql &sql, int offset, int limit, QVector<StoryRow> *rows,
+                QString *error)
+{
+    constexpr int kRankLimit = StoryQuery::kRankLimit;
+    // One pass over the matches: their scores, taken no further than kRankLimit + 1. More
+    // than kRankLimit (a common word) means newest first instead, and this pass cost no more
+    // than counting them would have; fewer are ranked from what was read, without reading the
+    // matches a second time (a phrase costs its position lists once, not twice).
+    QString where;
+    if (!sql.otherConditions.isEmpty()) {
+        where = QStringLiteral(" WHERE ") + sql.otherConditions.join(QStringLiteral(" AND "));
+    }
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("WITH m AS MATERIALIZED (SELECT rowid AS rid, "
+                             "bm25(stories_fts, 10.0, 4.0, 1.0, 2.0) AS score FROM stories_fts "
+                             "WHERE stories_fts MATCH ? LIMIT ?) "
+                             "SELECT ") +
+              kRowColumns +
+              QStringLiteral(", (SELECT count(*) FROM m) FROM m JOIN stories s ON s.id = m.rid "
+                             "LEFT JOIN offices o ON o.id = s.office_id") +
+              where + QStringLiteral(" ORDER BY m.score, s.id DESC LIMIT ? OFFSET ?"));
+    q.addBindValue(sql.fts);
+    q.addBindValue(kRankLimit + 1);
+    for (const QVariant &v : sql.otherValues) {
+        q.addBindValue(v);
+    }
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return true; // answered: with the error
+    }
+    while (q.next()) {
+        if (q.value(7).toInt() > kRankLimit) {
+            rows->clear();
+            return false;
+        }
+        rows->append(rowFrom(q));
+    }
+    if (rows->isEmpty() && offset > 0) {
+        // An empty page past the end says nothing of the count: ask once more from the start.
+        QVector<StoryRow> first;
+        if (!readRanked(db, sql, 0, 1, &first, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *after, int offset,
                                    int limit, bool withTags, QString *error) const
 {
     QVector<StoryRow> rows;
     FilterSql sql = filterSql(mDb, filter);
+    // A phrase is the one kind of query whose count costs as much as its answer (its position
+    // lists are read whole even to count a few matches), so it is ranked in the same pass that
+    // counts; words are counted first, which stops early when they are common.
+    if (!sql.fts.isEmpty() && !after && hasPhrase(sql.fts)) {
+        if (readRanked(mDb, sql, offset, limit, &rows, error)) {
+            finishRows(rows, sql.fts, withTags);
+            return rows;
+        }
+        rows.clear();
+    }
     QString orderBy;
     QString keyset;
     QVariantList keyValues;
-    switch (orderFor(sql.fts)) {
+    const Order order = sql.fts.isEmpty()                ? Order::Updated
+                        : (!after && hasPhrase(sql.fts)) ? Order::Newest // ranked above: too many
+                                                         : orderFor(sql.fts);
+    switch (order) {
     case Order::Updated: {
         const QString key = sql.byTag ? QStringLiteral("(st.updated_at, st.story_id)")
                                       : QStringLiteral("(s.updated_at, s.id)");
@@ -199,9 +317,8 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     }
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT s.id, s.headline, s.status, o.name, s.dateline_city, "
-                             "s.dateline_country, s.updated_at FROM ") +
-              sql.from + sql.where + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"));
+    q.prepare(QStringLiteral("SELECT ") + kRowColumns + QStringLiteral(" FROM ") + sql.from +
+              sql.where + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant &v : sql.values) {
         q.addBindValue(v);
     }
@@ -214,18 +331,16 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
         return rows;
     }
     while (q.next()) {
-        StoryRow row;
-        row.id = q.value(0).toLongLong();
-        row.headline = q.value(1).toString();
-        row.status = parseStatus(q.value(2).toString()).value_or(StoryStatus::Draft);
-        row.officeName = q.value(3).toString();
-        row.datelineCity = q.value(4).toString();
-        row.datelineCountry = q.value(5).toString();
-        row.updatedAt = timeFromSql(q.value(6));
-        rows.append(row);
+        rows.append(rowFrom(q));
     }
-    if (!sql.fts.isEmpty()) {
-        addSnippets(rows, sql.fts);
+    finishRows(rows, sql.fts, withTags);
+    return rows;
+}
+
+void StoryQuery::finishRows(QVector<StoryRow> &rows, const QString &fts, bool withTags) const
+{
+    if (!fts.isEmpty()) {
+        addSnippets(rows, fts);
     }
     if (withTags) {
         TagRepository tags(mDb);
@@ -233,7 +348,6 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
             row.tags = tags.storyTags(row.id);
         }
     }
-    return rows;
 }
 
 void StoryQuery::addSnippets(QVector<StoryRow> &rows, const QString &fts) const

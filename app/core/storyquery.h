@@ -16,7 +16,11 @@ class Database;
 /// scored with bm25() and the best come first. When it matches more — a common word can match
 /// every story — scoring them all would cost hundreds of milliseconds at 100,000 stories, so the
 /// newest matches come first instead, read from the index in rowid order and stopping as soon as
-/// the page is full. Snippets are made only for the rows returned.
+/// the page is full. Which one is found by counting the matches up to kRankLimit + 1, which stops
+/// early for common words; for a phrase, whose count costs as much as its answer, the first page
+/// scores the matches up to kRankLimit + 1 in the same pass and falls back to newest-first only
+/// when there are more.
+/// Snippets are made only for the rows returned.
 class StoryQuery
 {
 public:
@@ -42,6 +46,8 @@ private:
     QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset,
                            int limit, bool withTags, QString *error) const;
     void addSnippets(QVector<StoryRow> &rows, const QString &fts) const;
+    /// Snippets (when searching) and tags (when asked) for the rows of a page.
+    void finishRows(QVector<StoryRow> &rows, const QString &fts, bool withTags) const;
 
     Database &mDb;
 };
