@@ -2,6 +2,7 @@
 #include "importactions.h"
 
 #include "auditlog.h"
+#include "personrepository.h"
 #include "revisionrepository.h"
 #include "trashrepository.h"
 
@@ -274,7 +275,13 @@ void TestStoryActions::importFromTheWindow()
 {
     auto db = openLibrary(*mDir);
     const qint64 open = addStory(*db, QStringLiteral("Being typed"), QStringLiteral("Text.\n"));
+    Person grace;
+    grace.name = QStringLiteral("Grace Achieng");
+    grace.roles = Role::Editor;
+    QString error;
+    QVERIFY2(PersonRepository(*db).add(grace, Person(), &error), qPrintable(error));
     MainWindow window(std::move(db));
+    window.setCurrentPerson(grace);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(open));
     auto *imports = window.findChild<ImportActions *>();
@@ -296,8 +303,14 @@ void TestStoryActions::importFromTheWindow()
     QVERIFY(summary->detailedText().contains(
         QStringLiteral("Imported: Survivor Leaders Meet in Gulu (Gulu)")));
     summary->close();
-    // The story being edited was left alone.
+    // The story being edited was left alone, and the imported ones are recorded as created by
+    // the person at the window.
     QCOMPARE(window.editor()->storyId(), open);
+    const qint64 imported = model(window)->storyIdAt(0);
+    QVERIFY(imported != open);
+    const QVector<Revision> revisions = RevisionRepository(window.database()).forStory(imported);
+    QCOMPARE(revisions.size(), 1);
+    QCOMPARE(revisions.first().personName, QStringLiteral("Grace Achieng"));
 }
 
 QTEST_MAIN(TestStoryActions)

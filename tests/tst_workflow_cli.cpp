@@ -38,6 +38,7 @@ private Q_SLOTS:
     void refusals();
     void approvalLostShowsInHistoryAndDiff();
     void bodyFromAFile();
+    void importRecordsWhoImported();
 
 private:
     Run run(const QStringList &args);
@@ -383,6 +384,31 @@ void TestWorkflowCli::bodyFromAFile()
            {QStringLiteral("--as"), kGrace, id, QStringLiteral("--body-file"), file});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("not UTF-8")), qPrintable(r.err));
+}
+
+// `import --as NAME` records the stories as created by that person (revision 1 and the audit);
+// a name that is not a person of the library is refused before anything is read.
+void TestWorkflowCli::importRecordsWhoImported()
+{
+    const QString file = mDir->filePath(QStringLiteral("one.txt"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Clinic Opens in Gulu\n\nGULU, UGANDA \xe2\x80\x93 A clinic opened.\n");
+    }
+    const Run refused = run({QStringLiteral("import"), QStringLiteral("--library"), mLib,
+                             QStringLiteral("--as"), QStringLiteral("Nobody Here"), file});
+    QCOMPARE(refused.code, 1);
+    QVERIFY(refused.err.startsWith(QStringLiteral("fieldoffice: no person named 'Nobody Here'")));
+    const Run r = run({QStringLiteral("import"), QStringLiteral("--library"), mLib,
+                       QStringLiteral("--as"), QStringLiteral("Grace Achieng"), file});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString id = r.out.section(QLatin1Char(' '), 1, 1).chopped(1); // "imported 16: …"
+    const QJsonArray revisions = history(id).value(QStringLiteral("revisions")).toArray();
+    QCOMPARE(revisions.size(), 1);
+    const QJsonObject first = revisions.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("kind")).toString(), QStringLiteral("created"));
+    QCOMPARE(first.value(QStringLiteral("person")).toString(), QStringLiteral("Grace Achieng"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowCli)

@@ -1,8 +1,9 @@
 #include "importactions.h"
 
-#include "database.h"
 #include "backgroundjob.h"
+#include "database.h"
 #include "importer.h"
+#include "session.h"
 #include "uisettings.h"
 
 #include <QAction>
@@ -24,8 +25,8 @@ struct ImportActions::Report
     int filesDone = 0;
 };
 
-ImportActions::ImportActions(Database &db, QWidget *window)
-    : QObject(window), mDb(db), mWindow(window)
+ImportActions::ImportActions(Session &session, QWidget *window)
+    : QObject(window), mSession(session), mDb(session.database()), mWindow(window)
 {
     mImport = new QAction(tr("&Import Stories…"), this);
     mImport->setObjectName(QStringLiteral("importAction"));
@@ -53,9 +54,9 @@ bool ImportActions::isRunning() const
 void ImportActions::chooseAndImport()
 {
     UiSettings settings;
-    const QStringList files = QFileDialog::getOpenFileNames(
-        mWindow, tr("Import Stories"), settings.importFolder(),
-        tr("Story files (*.md *.markdown *.txt);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(mWindow, tr("Import Stories"), settings.importFolder(),
+                                      tr("Story files (*.md *.markdown *.txt);;All files (*)"));
     if (!files.isEmpty()) {
         settings.setImportFolder(QFileInfo(files.constFirst()).absolutePath());
         importPaths(files);
@@ -77,9 +78,10 @@ bool ImportActions::importPaths(const QStringList &paths)
     auto report = std::make_shared<Report>();
     mReport = report;
     const QString library = mDb.path();
+    const Person actor = mSession.person();
     // A connection of its own: a Qt SQL connection belongs to the thread that opened it.
-    const bool started = mJob->start([report, library, paths](const BackgroundJob::Progress &progress,
-                                                             QString *error) {
+    const bool started = mJob->start([report, library, paths, actor](
+                                         const BackgroundJob::Progress &progress, QString *error) {
         const QStringList files = Importer::expandPaths(paths, &report->refused);
         report->files = int(files.size());
         if (files.isEmpty()) {
@@ -89,7 +91,7 @@ bool ImportActions::importPaths(const QStringList &paths)
         if (!db) {
             return false;
         }
-        Importer importer(*db);
+        Importer importer(*db, actor);
         for (const QString &file : files) {
             if (!progress(report->filesDone, report->files)) {
                 return false; // cancelled between files: those done stay imported

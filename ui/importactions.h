@@ -16,6 +16,7 @@ namespace fo {
 
 class Database;
 class BackgroundJob;
+class Session;
 
 /// File ▸ Import Stories…: brings Markdown and plain-text story files (importparser.h) into the
 /// library from the window, as `fieldoffice import` does on the command line.
@@ -29,7 +30,8 @@ class ImportActions : public QObject
     Q_OBJECT
 
 public:
-    ImportActions(Database &db, QWidget *window);
+    /// The stories are recorded as created by the session's person.
+    ImportActions(Session &session, QWidget *window);
     ~ImportActions() override;
 
     QAction *importAction() const { return mImport; }
@@ -60,6 +62,7 @@ private:
     struct Report;
     void onFinished(bool ok, const QString &error, bool cancelled);
 
+    Session &mSession;
     Database &mDb;
     QWidget *mWindow = nullptr;
     QAction *mImport = nullptr;

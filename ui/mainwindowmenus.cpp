@@ -77,7 +77,7 @@ void MainWindow::buildExportActions(QMenu *file)
 
 void MainWindow::buildImportAction(QMenu *file)
 {
-    mImport = new ImportActions(*mDb, this);
+    mImport = new ImportActions(*mSession, this);
     file->addAction(mImport->importAction());
     connect(mImport, &ImportActions::messageShown, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });

@@ -97,6 +97,11 @@ int runImport(const QStringList &arguments)
                     "plain-text files holding one or more stories. Folders are searched for "
                     ".md, .markdown and .txt files. Each file is imported whole or not at all."),
                 QStringLiteral("PATH..."));
+    const QCommandLineOption as(QStringLiteral("as"),
+                                QStringLiteral("Who imports: recorded as the stories' creator "
+                                               "(optional)."),
+                                QStringLiteral("NAME"));
+    cmd.parser().addOption(as);
     if (const int code = cmd.parse(arguments); code >= 0) {
         return code;
     }
@@ -120,7 +125,15 @@ int runImport(const QStringList &arguments)
     if (!db) {
         return Refused;
     }
-    Importer importer(*db);
+    Person actor;
+    if (cmd.parser().isSet(as)) {
+        const std::optional<Person> found = actingPerson(*db, cmd.parser().value(as));
+        if (!found) {
+            return Refused;
+        }
+        actor = *found;
+    }
+    Importer importer(*db, actor);
     int failed = pathErrors.size();
     int imported = 0;
     for (const QString &file : files) {
@@ -136,8 +149,8 @@ int runImport(const QStringList &arguments)
         for (const Story &s : result.imported) {
             printOut(QStringLiteral("imported %1: %2 (%3)")
                          .arg(s.id)
-                         .arg(s.headline, s.officeName.isEmpty() ? QStringLiteral("no office")
-                                                                 : s.officeName));
+                         .arg(s.headline,
+                              s.officeName.isEmpty() ? QStringLiteral("no office") : s.officeName));
             ++imported;
         }
     }
@@ -164,9 +177,9 @@ int runList(const QStringList &arguments)
                                                    "changes-requested, approved, released, "
                                                    "archived)."),
                                     QStringLiteral("S"));
-    const QCommandLineOption tag(QStringLiteral("tag"),
-                                 QStringLiteral("Only stories with this tag (topic/forced-labour)."),
-                                 QStringLiteral("T"));
+    const QCommandLineOption tag(
+        QStringLiteral("tag"), QStringLiteral("Only stories with this tag (topic/forced-labour)."),
+        QStringLiteral("T"));
     const QCommandLineOption office(QStringLiteral("office"),
                                     QStringLiteral("Only stories of this office."),
                                     QStringLiteral("O"));

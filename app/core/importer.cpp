@@ -105,7 +105,7 @@ Importer::FileResult Importer::importFile(const QString &path)
         story.id = 0;
         story.status = StoryStatus::Draft; // a front-matter "status:" is for the demo loader only
         QString error;
-        if (!stories.create(story, &error)) {
+        if (!stories.create(story, mActor, &error)) {
             // The transaction rolls back: nothing of this file stays.
             result.error = QStringLiteral("%1:%2: not imported (\"%3\"): %4")
                                .arg(name, QString::number(p.line), story.headline, error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "person.h"
 #include "story.h"
 
 #include <QString>
@@ -13,11 +14,12 @@ class Database;
 /// Brings story files (Markdown with front matter, or plain text with one or more stories; see
 /// importparser.h) into the library. Each file is all or nothing: its stories are written in one
 /// transaction, so a file that fails leaves no trace, and the files before it stay imported.
-/// Imported stories start as drafts.
+/// Imported stories start as drafts, each recorded as created (revision 1 and an audit row) by
+/// the person who imports, or by nobody when none is given.
 class Importer
 {
 public:
-    explicit Importer(Database &db) : mDb(db) {}
+    explicit Importer(Database &db, const Person &actor = Person()) : mDb(db), mActor(actor) {}
 
     struct FileResult
     {
@@ -38,6 +40,7 @@ public:
 
 private:
     Database &mDb;
+    Person mActor;
 };
 
 } // namespace fo
