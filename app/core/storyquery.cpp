@@ -273,7 +273,8 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     // A phrase is the one kind of query whose count costs as much as its answer (its position
     // lists are read whole even to count a few matches), so it is ranked in the same pass that
     // counts; words are counted first, which stops early when they are common.
-    if (!sql.fts.isEmpty() && !after && hasPhrase(sql.fts)) {
+    const bool rankedPass = !sql.fts.isEmpty() && !after && hasPhrase(sql.fts);
+    if (rankedPass) {
         if (readRanked(mDb, sql, offset, limit, &rows, error)) {
             finishRows(rows, sql.fts, withTags);
             return rows;
@@ -283,9 +284,9 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     QString orderBy;
     QString keyset;
     QVariantList keyValues;
-    const Order order = sql.fts.isEmpty()                ? Order::Updated
-                        : (!after && hasPhrase(sql.fts)) ? Order::Newest // ranked above: too many
-                                                         : orderFor(sql.fts);
+    const Order order = sql.fts.isEmpty() ? Order::Updated
+                        : rankedPass      ? Order::Newest // ranked above: too many to rank
+                                          : orderFor(sql.fts);
     switch (order) {
     case Order::Updated: {
         const QString key = sql.byTag ? QStringLiteral("(st.updated_at, st.story_id)")
