@@ -124,31 +124,29 @@ void ReviewDock::setBodyEditor(QTextEdit *body)
     }
 }
 
+template <typename Call>
+void ReviewDock::forMadePanels(Call call)
+{
+    if (mReview) {
+        call(mReview);
+    }
+    if (mHistory) {
+        call(mHistory);
+    }
+    if (mComments) {
+        call(mComments);
+    }
+}
+
 void ReviewDock::setStory(qint64 id)
 {
     mStoryId = id;
-    if (mReview) {
-        mReview->setStory(id);
-    }
-    if (mHistory) {
-        mHistory->setStory(id);
-    }
-    if (mComments) {
-        mComments->setStory(id);
-    }
+    forMadePanels([id](auto *panel) { panel->setStory(id); });
 }
 
 void ReviewDock::refresh()
 {
-    if (mReview) {
-        mReview->refresh();
-    }
-    if (mHistory) {
-        mHistory->refresh();
-    }
-    if (mComments) {
-        mComments->refresh();
-    }
+    forMadePanels([](auto *panel) { panel->refresh(); });
 }
 
 void ReviewDock::showTab(Tab tab)

@@ -59,6 +59,9 @@ private:
     /// Makes the panel of `tab` if it does not exist yet, showing the open story.
     void makePanel(Tab tab);
     void makeCurrentPanel();
+    /// Calls `call` with each panel that has been made.
+    template <typename Call>
+    void forMadePanels(Call call);
 
     Session &mSession;
     std::function<bool()> mSaveHook;
