@@ -124,8 +124,7 @@ void ReviewDock::setBodyEditor(QTextEdit *body)
     }
 }
 
-template <typename Call>
-void ReviewDock::forMadePanels(Call call)
+template <typename Call> void ReviewDock::forMadePanels(Call call)
 {
     if (mReview) {
         call(mReview);

@@ -60,8 +60,7 @@ private:
     void makePanel(Tab tab);
     void makeCurrentPanel();
     /// Calls `call` with each panel that has been made.
-    template <typename Call>
-    void forMadePanels(Call call);
+    template <typename Call> void forMadePanels(Call call);
 
     Session &mSession;
     std::function<bool()> mSaveHook;
