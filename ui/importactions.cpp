@@ -26,13 +26,13 @@ struct ImportActions::Report
 };
 
 ImportActions::ImportActions(Session &session, QWidget *window)
-    : QObject(window), mSession(session), mDb(session.database()), mWindow(window)
+    : QObject(window), mSession(session), mWindow(window)
 {
     mImport = new QAction(tr("&Import Stories…"), this);
     mImport->setObjectName(QStringLiteral("importAction"));
     mImport->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     mImport->setStatusTip(tr("Bring Markdown or plain-text story files into the library"));
-    mImport->setEnabled(!mDb.isReadOnly());
+    mImport->setEnabled(!mSession.database().isReadOnly());
     connect(mImport, &QAction::triggered, this, &ImportActions::chooseAndImport);
     mJob = new BackgroundJob(this);
     connect(mJob, &BackgroundJob::progressed, this, [this](int done, int total) {
@@ -68,7 +68,7 @@ bool ImportActions::importPaths(const QStringList &paths)
     if (isRunning() || paths.isEmpty()) {
         return false;
     }
-    if (mDb.isReadOnly()) {
+    if (mSession.database().isReadOnly()) {
         emit messageShown(tr("This library is read-only: nothing can be imported into it."));
         return false;
     }
@@ -77,7 +77,7 @@ bool ImportActions::importPaths(const QStringList &paths)
     }
     auto report = std::make_shared<Report>();
     mReport = report;
-    const QString library = mDb.path();
+    const QString library = mSession.database().path();
     const Person actor = mSession.person();
     // A connection of its own: a Qt SQL connection belongs to the thread that opened it.
     const bool started = mJob->start([report, library, paths, actor](
@@ -133,7 +133,7 @@ void ImportActions::onFinished(bool ok, const QString &error, bool cancelled)
     if (mProgress) {
         mProgress->deleteLater();
     }
-    mImport->setEnabled(!mDb.isReadOnly());
+    mImport->setEnabled(!mSession.database().isReadOnly());
     const std::shared_ptr<Report> report = std::move(mReport);
     if (!report) {
         return;

@@ -63,7 +63,6 @@ private:
     void onFinished(bool ok, const QString &error, bool cancelled);
 
     Session &mSession;
-    Database &mDb;
     QWidget *mWindow = nullptr;
     QAction *mImport = nullptr;
     BackgroundJob *mJob = nullptr;
