@@ -16,8 +16,9 @@ namespace fo {
 LibraryBrowser::LibraryBrowser(Database &db, QWidget *parent) : QWidget(parent), mDb(db)
 {
     setObjectName(QStringLiteral("libraryBrowser"));
-    mModel = new StoryListModel(mDb, this);
     mFilterBar = new StoryFilterBar(this);
+    // With the bar's filter, so that restoring an unfiltered list reads nothing again.
+    mModel = new StoryListModel(mDb, mFilterBar->filter(), this);
     mList = new StoryListView(this);
     mList->setModel(mModel);
     auto *layout = new QVBoxLayout(this);

@@ -37,7 +37,8 @@ bool checkHeader(const QString &path, QString *error)
     }
     const QByteArray header = file.read(100);
     if (header.isEmpty()) {
-        *error = QStringLiteral("%1 is an empty file, not a Field Office library").arg(native(path));
+        *error =
+            QStringLiteral("%1 is an empty file, not a Field Office library").arg(native(path));
         return false;
     }
     static const QByteArray magic("SQLite format 3\0", 16);
@@ -187,7 +188,7 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
         }
         db->mSchemaVersion = identity.userVersion;
         db->mReadOnly = !isWritable(path);
-        if (db->mReadOnly && identity.userVersion < kSchemaVersion) {
+        if (db->mReadOnly && identity.userVersion < kOldestReadOnlyVersion) {
             *error = QStringLiteral("%1 is read-only and was made by an older Field Office; "
                                     "make it writable once so that it can be upgraded")
                          .arg(native(path));
@@ -198,8 +199,9 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
     db->mConnectionName = newConnectionName();
     QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->mConnectionName);
     conn.setDatabaseName(db->mPath);
-    conn.setConnectOptions(db->mReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                         : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    conn.setConnectOptions(db->mReadOnly
+                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!conn.open()) {
         *error = QStringLiteral("cannot open %1: %2").arg(native(path), conn.lastError().text());
         if (db->mCreated) {
@@ -239,8 +241,8 @@ bool Database::migrate(QString *error)
     for (int version = mSchemaVersion; version < migrations.size(); ++version) {
         Transaction tx(conn);
         if (!tx.isActive()) {
-            *error = QStringLiteral("cannot upgrade %1: %2")
-                         .arg(native(mPath), conn.lastError().text());
+            *error =
+                QStringLiteral("cannot upgrade %1: %2").arg(native(mPath), conn.lastError().text());
             return false;
         }
         QSqlQuery q(conn);

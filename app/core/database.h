@@ -2,8 +2,8 @@
 
 #include <QDateTime>
 #include <QSqlDatabase>
-#include <QVariant>
 #include <QString>
+#include <QVariant>
 
 #include <memory>
 
@@ -18,13 +18,17 @@ namespace fo {
 class Database
 {
 public:
-    enum class OpenMode {
+    enum class OpenMode
+    {
         MustExist,       // refuse a missing file
         CreateIfMissing, // create an empty library when the file does not exist
         CreateNew,       // refuse an existing file
     };
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
+    /// The oldest version a read-only library may have: later versions only added indexes,
+    /// so such a library is read as it is (it cannot be upgraded).
+    static constexpr int kOldestReadOnlyVersion = 2;
     /// Written to PRAGMA application_id: "FOLB".
     static constexpr int kApplicationId = 0x464F4C42;
     static constexpr const char *kFileSuffix = "fieldoffice";

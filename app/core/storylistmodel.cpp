@@ -40,8 +40,15 @@ QString snippetHtml(const QString &snippet)
 
 } // namespace
 
-StoryListModel::StoryListModel(Database &db, QObject *parent) : QAbstractTableModel(parent), mDb(db)
+StoryListModel::StoryListModel(Database &db, QObject *parent)
+    : StoryListModel(db, StoryFilter(), parent)
 {
+}
+
+StoryListModel::StoryListModel(Database &db, const StoryFilter &filter, QObject *parent)
+    : QAbstractTableModel(parent), mDb(db), mFilter(filter)
+{
+    mSearching = !SearchQuery(filter.search).isEmpty();
     reload(kPageSize);
 }
 
@@ -232,10 +239,9 @@ QVector<StoryRow> StoryListModel::readPage(int limit)
     // One row more than asked tells whether another page exists, without counting.
     // After the first page, read on from the last row: constant cost however deep the list.
     QVector<StoryRow> page =
-        mRows.isEmpty()
-            ? StoryQuery(mDb).list(mFilter, mSqlOffset, limit + 1, false, &error)
-            : StoryQuery(mDb).listAfter(mFilter, mRows.constLast(), mSqlOffset, limit + 1, false,
-                                        &error);
+        mRows.isEmpty() ? StoryQuery(mDb).list(mFilter, mSqlOffset, limit + 1, false, &error)
+                        : StoryQuery(mDb).listAfter(mFilter, mRows.constLast(), mSqlOffset,
+                                                    limit + 1, false, &error);
     mLastError = error.isEmpty() ? QString() : tr("Cannot read the story list: %1").arg(error);
     mHasMore = error.isEmpty() && page.size() > limit;
     if (page.size() > limit) {

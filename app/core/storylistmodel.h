@@ -45,6 +45,8 @@ public:
 
     /// Loads the first page of the whole library (no filter).
     explicit StoryListModel(Database &db, QObject *parent = nullptr);
+    /// Loads the first page for `filter`: the list a window starts with is read once.
+    StoryListModel(Database &db, const StoryFilter &filter, QObject *parent = nullptr);
 
     StoryFilter filter() const { return mFilter; }
     /// Shows the stories matching `filter`, starting again from the first page. Setting the

@@ -263,6 +263,46 @@ bool readRanked(Database &db, const FilterSql &sql, int offset, int limit, QVect
     return true;
 }
 
+/// The statement that reads a page of rows in `order`; after `after` when given, which sets
+/// the offset to 0 (the key replaces it). Binds: sql.values, then the limit and the offset.
+QString pageStatement(FilterSql &sql, StoryQuery::Order order, const StoryRow *after, int *offset)
+{
+    QString orderBy;
+    QString keyset;
+    QVariantList keyValues;
+    switch (order) {
+    case StoryQuery::Order::Updated: {
+        const QString key = sql.byTag ? QStringLiteral("(st.updated_at, st.story_id)")
+                                      : QStringLiteral("(s.updated_at, s.id)");
+        orderBy = sql.byTag ? QStringLiteral(" ORDER BY st.updated_at DESC, st.story_id DESC")
+                            : QStringLiteral(" ORDER BY s.updated_at DESC, s.id DESC");
+        if (after) {
+            keyset = key + QStringLiteral(" < (?, ?)");
+            keyValues << after->updatedAt.toMSecsSinceEpoch() << after->id;
+        }
+        break;
+    }
+    case StoryQuery::Order::Relevance:
+        orderBy = QStringLiteral(" ORDER BY bm25(stories_fts, 10.0, 4.0, 1.0, 2.0), s.id DESC");
+        break;
+    case StoryQuery::Order::Newest:
+        orderBy = QStringLiteral(" ORDER BY stories_fts.rowid DESC");
+        if (after) {
+            keyset = QStringLiteral("stories_fts.rowid < ?");
+            keyValues << after->id;
+        }
+        break;
+    }
+    if (!keyset.isEmpty()) {
+        sql.where +=
+            (sql.where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + keyset;
+        sql.values += keyValues;
+        *offset = 0;
+    }
+    return QStringLiteral("SELECT ") + kRowColumns + QStringLiteral(" FROM ") + sql.from +
+           sql.where + orderBy + QStringLiteral(" LIMIT ? OFFSET ?");
+}
+
 } // namespace
 
 QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *after, int offset,
@@ -281,45 +321,13 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
         }
         rows.clear();
     }
-    QString orderBy;
-    QString keyset;
-    QVariantList keyValues;
     const Order order = sql.fts.isEmpty() ? Order::Updated
                         : rankedPass      ? Order::Newest // ranked above: too many to rank
                                           : orderFor(sql.fts);
-    switch (order) {
-    case Order::Updated: {
-        const QString key = sql.byTag ? QStringLiteral("(st.updated_at, st.story_id)")
-                                      : QStringLiteral("(s.updated_at, s.id)");
-        orderBy = sql.byTag ? QStringLiteral(" ORDER BY st.updated_at DESC, st.story_id DESC")
-                            : QStringLiteral(" ORDER BY s.updated_at DESC, s.id DESC");
-        if (after) {
-            keyset = key + QStringLiteral(" < (?, ?)");
-            keyValues << after->updatedAt.toMSecsSinceEpoch() << after->id;
-        }
-        break;
-    }
-    case Order::Relevance:
-        orderBy = QStringLiteral(" ORDER BY bm25(stories_fts, 10.0, 4.0, 1.0, 2.0), s.id DESC");
-        break;
-    case Order::Newest:
-        orderBy = QStringLiteral(" ORDER BY stories_fts.rowid DESC");
-        if (after) {
-            keyset = QStringLiteral("stories_fts.rowid < ?");
-            keyValues << after->id;
-        }
-        break;
-    }
-    if (!keyset.isEmpty()) {
-        sql.where +=
-            (sql.where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + keyset;
-        sql.values += keyValues;
-        offset = 0;
-    }
+    const QString statement = pageStatement(sql, order, after, &offset);
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kRowColumns + QStringLiteral(" FROM ") + sql.from +
-              sql.where + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"));
+    q.prepare(statement);
     for (const QVariant &v : sql.values) {
         q.addBindValue(v);
     }
@@ -336,6 +344,27 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     }
     finishRows(rows, sql.fts, withTags);
     return rows;
+}
+
+QStringList StoryQuery::plan(const StoryFilter &filter) const
+{
+    FilterSql sql = filterSql(mDb, filter);
+    const Order order = sql.fts.isEmpty() ? Order::Updated : orderFor(sql.fts);
+    int offset = 0;
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + pageStatement(sql, order, nullptr, &offset));
+    for (const QVariant &v : sql.values) {
+        q.addBindValue(v);
+    }
+    q.addBindValue(200);
+    q.addBindValue(offset);
+    QStringList steps;
+    if (q.exec()) {
+        while (q.next()) {
+            steps << q.value(3).toString();
+        }
+    }
+    return steps;
 }
 
 void StoryQuery::finishRows(QVector<StoryRow> &rows, const QString &fts, bool withTags) const

@@ -3,6 +3,7 @@
 #include "story.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace fo {
@@ -24,7 +25,12 @@ class Database;
 class StoryQuery
 {
 public:
-    enum class Order { Updated, Relevance, Newest };
+    enum class Order
+    {
+        Updated,
+        Relevance,
+        Newest
+    };
     static constexpr int kRankLimit = 1000;
 
     explicit StoryQuery(Database &db) : mDb(db) {}
@@ -40,11 +46,14 @@ public:
     int count(const StoryFilter &filter, QString *error) const;
     /// The order list() uses for this filter.
     Order order(const StoryFilter &filter) const;
+    /// How SQLite reads the first page for this filter: EXPLAIN QUERY PLAN, a line per step
+    /// (for tests and fieldoffice-bench).
+    QStringList plan(const StoryFilter &filter) const;
 
 private:
     Order orderFor(const QString &fts) const; // fts: the expression as filterSql() made it
-    QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset,
-                           int limit, bool withTags, QString *error) const;
+    QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset, int limit,
+                           bool withTags, QString *error) const;
     void addSnippets(QVector<StoryRow> &rows, const QString &fts) const;
     /// Snippets (when searching) and tags (when asked) for the rows of a page.
     void finishRows(QVector<StoryRow> &rows, const QString &fts, bool withTags) const;
