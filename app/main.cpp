@@ -6,6 +6,8 @@
 #include "demolibrary.h"
 #include "mainwindow.h"
 #include "personrepository.h"
+#include "startuptrace.h"
+#include "startupwarmup.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -13,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScopeGuard>
 
 #include <cstdio>
 #include <cstdlib>
@@ -43,7 +46,8 @@ void reportShownAndQuit()
 {
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
-    std::printf("shown-at-ns %lld\n", static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec);
+    std::printf("shown-at-ns %lld\n",
+                static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec);
     std::fflush(stdout);
     QCoreApplication::quit();
 }
@@ -88,7 +92,13 @@ int runWindow(int argc, char **argv)
                    stderr);
         return 1;
     }
+    fo::traceStartup("main");
+    fo::StartupWarmup warmup; // fonts on the second core, beside the application and library
     QApplication app(argc, argv);
+    warmup.applicationReady();
+    // Whatever happens below, the thread is done before the application object goes.
+    const auto joinWarmup = qScopeGuard([&warmup] { warmup.finish(); });
+    fo::traceStartup("application");
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Field Office"));
 
@@ -98,10 +108,9 @@ int runWindow(int argc, char **argv)
     }
     const bool firstStart = !explicitPath && !QFileInfo::exists(path);
     QString error;
-    auto db = fo::Database::open(path,
-                                 firstStart ? fo::Database::OpenMode::CreateNew
-                                            : fo::Database::OpenMode::MustExist,
-                                 &error);
+    auto db = fo::Database::open(
+        path, firstStart ? fo::Database::OpenMode::CreateNew : fo::Database::OpenMode::MustExist,
+        &error);
     if (db && firstStart && fo::createDemoLibrary(*db, &error) < 0) {
         db.reset();
         QFile::remove(path); // a half-made first library is worth nothing; start clean next time
@@ -112,6 +121,9 @@ int runWindow(int argc, char **argv)
                               QStringLiteral("The library could not be opened.\n\n%1").arg(error));
         return 1;
     }
+    fo::traceStartup("library");
+    warmup.finish();
+    fo::traceStartup("fonts");
     std::optional<fo::Person> person;
     if (!personName.isEmpty()) {
         person = fo::PersonRepository(*db).findByName(personName);
@@ -122,6 +134,7 @@ int runWindow(int argc, char **argv)
         }
     }
     fo::MainWindow window(std::move(db));
+    fo::traceStartup("window");
     if (person) {
         window.setCurrentPerson(*person);
     }
@@ -134,6 +147,7 @@ int runWindow(int argc, char **argv)
         });
     }
     window.show();
+    fo::traceStartup("show");
     return app.exec();
 }
 

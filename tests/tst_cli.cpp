@@ -50,6 +50,7 @@ private Q_SLOTS:
     void showMarkdownRoundTrips();
     void importBatchWithABrokenFile();
     void defaultLibraryLocation();
+    void windowStartsInItsPhases();
 
 private:
     Run run(const QStringList &args);
@@ -94,7 +95,8 @@ void TestCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--colour")};
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("list"), QStringLiteral("--colour")};
     QTest::newRow("bad status") << QStringList{QStringLiteral("list"), QStringLiteral("--status"),
                                                QStringLiteral("published-ish")};
     QTest::newRow("show without id") << QStringList{QStringLiteral("show")};
@@ -114,8 +116,8 @@ void TestCli::usageErrors()
 
 void TestCli::demoCreatesALibrary()
 {
-    const Run r = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
-                       QStringLiteral("--json")});
+    const Run r =
+        run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     const QJsonArray stories = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QVERIFY2(stories.size() >= 12, qPrintable(r.out));
@@ -130,11 +132,13 @@ void TestCli::demoCreatesALibrary()
         }
     }
     QVERIFY(offices.size() >= 4);
-    for (const char *s : {"draft", "in-review", "changes-requested", "approved", "released", "archived"}) {
+    for (const char *s :
+         {"draft", "in-review", "changes-requested", "approved", "released", "archived"}) {
         QVERIFY2(statuses.contains(QString::fromLatin1(s)), s);
     }
     QVERIFY(tags.size() >= 8);
-    QVERIFY(categories.contains(QStringLiteral("office")) && categories.contains(QStringLiteral("topic")) &&
+    QVERIFY(categories.contains(QStringLiteral("office")) &&
+            categories.contains(QStringLiteral("topic")) &&
             categories.contains(QStringLiteral("type")));
     // Bengali and Tamil passages are searchable; a pseudonym carries its footnote.
     for (const QString &word : {QStringLiteral("পশ্চিমবঙ্গের"), QStringLiteral("சென்னை"),
@@ -165,7 +169,8 @@ void TestCli::refusedLibraries_data()
     QTest::addColumn<QString>("content");
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing") << QString() << QStringLiteral("no library at");
-    QTest::newRow("text file") << QStringLiteral("Headline\n\nGULU, UGANDA – text\n") << QStringLiteral("not a Field Office library");
+    QTest::newRow("text file") << QStringLiteral("Headline\n\nGULU, UGANDA – text\n")
+                               << QStringLiteral("not a Field Office library");
     QTest::newRow("empty file") << QStringLiteral("") << QStringLiteral("empty file");
 }
 
@@ -173,7 +178,9 @@ void TestCli::refusedLibraries()
 {
     QFETCH(QString, content);
     QFETCH(QString, expected);
-    const QString path = lib(QStringLiteral("refused-%1.fieldoffice").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+    const QString path = lib(QStringLiteral("refused-%1.fieldoffice")
+                                 .arg(QString::fromLatin1(QTest::currentDataTag())
+                                          .replace(QLatin1Char(' '), QLatin1Char('-'))));
     if (!content.isNull()) {
         writeFile(path, content);
     }
@@ -200,7 +207,8 @@ void TestCli::refusedLibraries()
 
 void TestCli::listJson()
 {
-    const Run r = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
+    const Run r =
+        run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
@@ -211,18 +219,21 @@ void TestCli::listJson()
         QVERIFY2(first.contains(QString::fromLatin1(key)), key);
     }
     QVERIFY(first.value(QStringLiteral("id")).toInt() > 0);
-    QVERIFY(QDateTime::fromString(first.value(QStringLiteral("updated")).toString(), Qt::ISODate).isValid());
+    QVERIFY(QDateTime::fromString(first.value(QStringLiteral("updated")).toString(), Qt::ISODate)
+                .isValid());
 }
 
 void TestCli::listFilters()
 {
-    const Run approved = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
-                              QStringLiteral("--status"), QStringLiteral("approved"), QStringLiteral("--json")});
+    const Run approved =
+        run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--status"),
+             QStringLiteral("approved"), QStringLiteral("--json")});
     QCOMPARE(approved.code, 0);
     const QJsonArray rows = QJsonDocument::fromJson(approved.out.toUtf8()).array();
     QVERIFY(!rows.isEmpty());
     for (const QJsonValue &v : rows) {
-        QCOMPARE(v.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
+        QCOMPARE(v.toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("approved"));
     }
     const Run plain = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo,
                            QStringLiteral("--office"), QStringLiteral("kolkata")});
@@ -240,31 +251,37 @@ void TestCli::listFilters()
 
 void TestCli::showAndUnknownStory()
 {
-    const Run r = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("1")});
+    const Run r =
+        run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("1")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QStringLiteral("Status:")));
-    const Run missing = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("99999")});
+    const Run missing =
+        run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("99999")});
     QCOMPARE(missing.code, 1);
     QCOMPARE(missing.err, QStringLiteral("fieldoffice: no story with id 99999\n"));
 }
 
 void TestCli::showMarkdownRoundTrips()
 {
-    const Run list = run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
+    const Run list =
+        run({QStringLiteral("list"), QStringLiteral("--library"), mDemo, QStringLiteral("--json")});
     const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
     const QString target = lib(QStringLiteral("roundtrip.fieldoffice"));
     int n = 0;
     for (const QJsonValue &v : rows) {
         const QString id = QString::number(v.toObject().value(QStringLiteral("id")).toInt());
-        const Run shown = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo, QStringLiteral("--markdown"), id});
+        const Run shown = run({QStringLiteral("show"), QStringLiteral("--library"), mDemo,
+                               QStringLiteral("--markdown"), id});
         QCOMPARE(shown.code, 0);
         const QString file = lib(QStringLiteral("story-%1.md").arg(id));
         writeFile(file, shown.out);
-        const Run imported = run({QStringLiteral("import"), QStringLiteral("--library"), target, file});
+        const Run imported =
+            run({QStringLiteral("import"), QStringLiteral("--library"), target, file});
         QVERIFY2(imported.code == 0, qPrintable(imported.err));
         QVERIFY(imported.out.startsWith(QStringLiteral("imported ")));
         const QString newId = imported.out.section(QLatin1Char(' '), 1, 1).remove(QLatin1Char(':'));
-        const Run again = run({QStringLiteral("show"), QStringLiteral("--library"), target, QStringLiteral("--markdown"), newId});
+        const Run again = run({QStringLiteral("show"), QStringLiteral("--library"), target,
+                               QStringLiteral("--markdown"), newId});
         QCOMPARE(again.code, 0);
         QCOMPARE(again.out, shown.out);
         ++n;
@@ -278,31 +295,38 @@ void TestCli::importBatchWithABrokenFile()
     const QString good1 = lib(QStringLiteral("good1.md"));
     const QString broken = lib(QStringLiteral("broken.md"));
     const QString good2 = lib(QStringLiteral("good2.txt"));
-    writeFile(good1, QStringLiteral("---\nheadline: Labour Inspectors Visit Fishing Fleet\n"
-                                    "dateline: CEBU, THE PHILIPPINES\ntags: topic/forced-labour\n---\n"
-                                    "Inspectors boarded twelve boats.\n"));
-    writeFile(broken, QStringLiteral("---\nheadline: Never closed\n\nBody without an end to the front matter.\n"));
-    writeFile(good2, QStringLiteral("Preamble line that is not a story.\n\n"
-                                    "Court Clerks Digitise Case Files\n\n"
-                                    "GULU, UGANDA – For three weeks, the courthouse yard held a tent.\n\n"
-                                    "Amina*, 16, helped.\n\n*Name changed to protect her identity.\n\n"
-                                    "Police Trained in Quezon City\n\n"
-                                    "QUEZON CITY, THE PHILIPPINES — Forty officers trained.\n"));
-    const Run r = run({QStringLiteral("import"), QStringLiteral("--library"), target, good1, broken, good2});
+    writeFile(good1,
+              QStringLiteral("---\nheadline: Labour Inspectors Visit Fishing Fleet\n"
+                             "dateline: CEBU, THE PHILIPPINES\ntags: topic/forced-labour\n---\n"
+                             "Inspectors boarded twelve boats.\n"));
+    writeFile(broken,
+              QStringLiteral(
+                  "---\nheadline: Never closed\n\nBody without an end to the front matter.\n"));
+    writeFile(good2,
+              QStringLiteral("Preamble line that is not a story.\n\n"
+                             "Court Clerks Digitise Case Files\n\n"
+                             "GULU, UGANDA – For three weeks, the courthouse yard held a tent.\n\n"
+                             "Amina*, 16, helped.\n\n*Name changed to protect her identity.\n\n"
+                             "Police Trained in Quezon City\n\n"
+                             "QUEZON CITY, THE PHILIPPINES — Forty officers trained.\n"));
+    const Run r =
+        run({QStringLiteral("import"), QStringLiteral("--library"), target, good1, broken, good2});
     QCOMPARE(r.code, 1);
     QCOMPARE(r.out.count(QStringLiteral("imported ")), 3);
     QVERIFY2(r.err.contains(QStringLiteral("broken.md")), qPrintable(r.err));
     for (const QString &line : r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         QVERIFY(line.startsWith(QStringLiteral("fieldoffice: ")));
     }
-    const Run list = run({QStringLiteral("list"), QStringLiteral("--library"), target, QStringLiteral("--json")});
+    const Run list = run(
+        {QStringLiteral("list"), QStringLiteral("--library"), target, QStringLiteral("--json")});
     const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
     QCOMPARE(rows.size(), 3);
     QSet<QString> offices;
     for (const QJsonValue &v : rows) {
         offices << v.toObject().value(QStringLiteral("office")).toString();
     }
-    QCOMPARE(offices, (QSet<QString>{QStringLiteral("Cebu"), QStringLiteral("Gulu"), QStringLiteral("Quezon City")}));
+    QCOMPARE(offices, (QSet<QString>{QStringLiteral("Cebu"), QStringLiteral("Gulu"),
+                                     QStringLiteral("Quezon City")}));
 }
 
 void TestCli::defaultLibraryLocation()
@@ -313,9 +337,41 @@ void TestCli::defaultLibraryLocation()
     QVERIFY2(missing.err.contains(QStringLiteral("xdg-data")), qPrintable(missing.err));
     const Run demo = run({QStringLiteral("demo")});
     QVERIFY2(demo.code == 0, qPrintable(demo.err));
-    QVERIFY(QFile::exists(mDir.filePath(QStringLiteral("xdg-data/fieldoffice/library.fieldoffice"))));
+    QVERIFY(
+        QFile::exists(mDir.filePath(QStringLiteral("xdg-data/fieldoffice/library.fieldoffice"))));
     QCOMPARE(run({QStringLiteral("list")}).code, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+// The window as a process: it starts (fonts made on a second thread beside the library), shows
+// its first frame and quits, going through its start-up phases in order; the library is the
+// demo one.
+void TestCli::windowStartsInItsPhases()
+{
+    QProcessEnvironment env = fo::commandLineEnvironment(mDir.path());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), mDir.filePath(QStringLiteral("window-config")));
+    env.insert(QStringLiteral("FIELDOFFICE_TRACE_STARTUP"), QStringLiteral("1"));
+    const Run r =
+        fo::runTool(QStringLiteral(FO_BINARY),
+                    {QStringLiteral("--library"), mDemo, QStringLiteral("--quit-when-shown")}, env);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QStringLiteral("shown-at-ns ")), qPrintable(r.out));
+    QStringList phases;
+    qint64 last = 0;
+    for (const QString &line : r.err.split(QLatin1Char('\n'))) {
+        if (!line.startsWith(QStringLiteral("startup "))) {
+            continue;
+        }
+        const qint64 at = line.section(QLatin1Char(' '), 1, 1).toLongLong();
+        QVERIFY2(at >= last, qPrintable(line));
+        last = at;
+        phases << line.section(QLatin1Char(' '), 2);
+    }
+    QCOMPARE(phases, QStringList({QStringLiteral("main"), QStringLiteral("application"),
+                                  QStringLiteral("library"), QStringLiteral("fonts"),
+                                  QStringLiteral("window"), QStringLiteral("show"),
+                                  QStringLiteral("first frame")}));
+}
+
 #include "tst_cli.moc"

@@ -13,6 +13,7 @@
 #include "previewpane.h"
 #include "reviewdock.h"
 #include "session.h"
+#include "startuptrace.h"
 #include "storyactions.h"
 #include "storyeditor.h"
 #include "storyfilterbar.h"
@@ -220,8 +221,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         windowHandle()->removeEventFilter(this);
         // The expose paints the window as soon as this returns; what follows comes after it.
         QTimer::singleShot(0, this, [this] {
+            traceStartup("first frame");
             emit firstFrameShown();
             QTimer::singleShot(0, this, [this] {
+                mBrowser->filterBar()->addClearButton();
                 restoreOpenStory();
                 emit startupFinished();
             });

@@ -42,7 +42,6 @@ StoryFilterBar::StoryFilterBar(QWidget *parent) : QWidget(parent)
     mSearch->setObjectName(QStringLiteral("searchEdit"));
     mSearch->setPlaceholderText(tr("Search stories (Ctrl+F)"));
     mSearch->setAccessibleName(tr("Search stories"));
-    mSearch->setClearButtonEnabled(true);
 
     mStatus =
         makeCombo(QStringLiteral("statusFilter"), tr("Status filter"), tr("All statuses"), this);
@@ -75,6 +74,11 @@ StoryFilterBar::StoryFilterBar(QWidget *parent) : QWidget(parent)
     for (QComboBox *combo : {mStatus, mOffice, mTag}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &StoryFilterBar::applyNow);
     }
+}
+
+void StoryFilterBar::addClearButton()
+{
+    mSearch->setClearButtonEnabled(true);
 }
 
 StoryFilter StoryFilterBar::filter() const

@@ -32,6 +32,10 @@ public:
     /// Shows `filter` without emitting filterChanged(). An office or tag that is not among the
     /// choices falls back to "All".
     void setFilter(const StoryFilter &filter);
+    /// The search box's clear button. Its icon comes from the desktop's icon theme, whose
+    /// first lookup takes milliseconds (4-6 ms on X11 here), so a window adds it after its
+    /// first frame; until there is text the button does not show anyway.
+    void addClearButton();
 
     /// Replaces the choices, keeping the current one when it is still there (otherwise "All",
     /// and filterChanged() is emitted).
