@@ -81,36 +81,41 @@ QSize StoryListDelegate::sizeHint(const QStyleOptionViewItem &option,
 void StoryListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const
 {
-    if (index.column() != StoryListModel::HeadlineColumn || !isSearchRow(index)) {
-        QStyledItemDelegate::paint(painter, option, index);
-        return;
-    }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString headline = opt.text;
+    const QString text = opt.text;
     opt.text.clear();
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
-    // Background, selection and focus as the style draws them; the text is ours.
+    // Background, selection and focus as the style draws them; the text is ours, drawn once.
+    // (The style would lay each cell's text out three times over: for its size, its place and
+    // its drawing, which was most of the cost of a screen of the list.)
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
+    if (text.isEmpty()) {
+        return;
+    }
     QRect rect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     rect.adjust(margin, 0, -margin, 0);
     const QFontMetrics metrics(opt.font);
-    const int line = metrics.height();
-    const int top = rect.top() + (rect.height() - 2 * line - kLineGap) / 2;
-
-    painter->save();
     const bool selected = opt.state & QStyle::State_Selected;
+    painter->save();
     painter->setPen(
         opt.palette.color(colorGroup(opt), selected ? QPalette::HighlightedText : QPalette::Text));
     painter->setFont(opt.font);
-    painter->drawText(QRect(rect.left(), top, rect.width(), line),
-                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      metrics.elidedText(headline, Qt::ElideRight, rect.width()));
-    paintSnippet(painter, opt, QRect(rect.left(), top + line + kLineGap, rect.width(), line),
-                 index.data(StoryListModel::SnippetRole).toString());
+    const bool twoLines = index.column() == StoryListModel::HeadlineColumn && isSearchRow(index);
+    const int line = metrics.height();
+    const QRect first =
+        twoLines ? QRect(rect.left(), rect.top() + (rect.height() - 2 * line - kLineGap) / 2,
+                         rect.width(), line)
+                 : rect;
+    const Qt::Alignment alignment = QStyle::visualAlignment(opt.direction, opt.displayAlignment);
+    painter->drawText(first, int(alignment) | Qt::TextSingleLine,
+                      metrics.elidedText(text, opt.textElideMode, first.width()));
+    if (twoLines) {
+        paintSnippet(painter, opt, first.translated(0, line + kLineGap),
+                     index.data(StoryListModel::SnippetRole).toString());
+    }
     painter->restore();
 }
 

@@ -7,6 +7,8 @@
 #include "previewpane.h"
 #include "storyeditor.h"
 #include "htmlexporter.h"
+#include "librarybrowser.h"
+#include "storylistview.h"
 #include "packet.h"
 #include "pdfexporter.h"
 #include "searchquery.h"
@@ -383,6 +385,22 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         m.ours.p99 *= per;
         m.ours.max *= per;
         m.note = QStringLiteral("%1 rows").arg(rows);
+        out << m;
+    }
+    if (wanted("list")) {
+        // What the window does for every screen of the list: the rows' cells laid out and
+        // drawn (into the window's buffer, as a repaint does).
+        Measure m;
+        m.name = QStringLiteral("draw one screen of the list (1,280 × 800 window)");
+        LibraryBrowser browser(*db);
+        browser.resize(460, 760);
+        browser.show();
+        QApplication::processEvents();
+        QWidget *viewport = browser.listView()->viewport();
+        viewport->repaint(); // glyphs and fonts as after the first frame
+        m.ours = measure(30, [&] { viewport->repaint(); });
+        m.note = QStringLiteral("%1 rows shown").arg(viewport->height() /
+                                                     qMax(1, browser.listView()->sizeHintForRow(0)));
         out << m;
     }
     if (wanted("startup")) {
