@@ -17,9 +17,9 @@ StartupWarmup::StartupWarmup()
             return;
         }
         QFontDatabase::families(); // Qt's database of the fonts fontconfig knows
-        // The fonts the application font falls back on, which Qt keeps for every thread:
-        // a line edit asks at once whether the font has U+25CF for passwords, and the default
-        // Latin fonts have not.
+        // The fonts the application font falls back on: Qt asks fontconfig to sort every
+        // font for them once, for all threads. A line edit asks at once (whether the font
+        // has U+25CF for passwords; the usual Latin fonts have not).
         QFontMetrics(QGuiApplication::font()).inFontUcs4(0x25CF);
     });
 }
