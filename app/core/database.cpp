@@ -64,12 +64,12 @@ struct Identity
 bool readIdentity(const QString &path, Identity *identity, QString *error)
 {
     sqlite3 *db = nullptr;
-    int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY,
-                             nullptr);
+    const int rc =
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
     if (rc != SQLITE_OK) {
-        *error = QStringLiteral("cannot open %1: %2")
-                     .arg(native(path), QString::fromUtf8(db ? sqlite3_errmsg(db)
-                                                             : sqlite3_errstr(rc)));
+        *error =
+            QStringLiteral("cannot open %1: %2")
+                .arg(native(path), QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
         sqlite3_close(db);
         return false;
     }
