@@ -51,6 +51,7 @@ private Q_SLOTS:
     void importBatchWithABrokenFile();
     void defaultLibraryLocation();
     void windowStartsInItsPhases();
+    void listsEveryMatchOfACommonWord();
 
 private:
     Run run(const QStringList &args);
@@ -372,6 +373,42 @@ void TestCli::windowStartsInItsPhases()
                                   QStringLiteral("library"), QStringLiteral("fonts"),
                                   QStringLiteral("window"), QStringLiteral("show"),
                                   QStringLiteral("first frame")}));
+}
+
+// A word in more stories than a page (1,000) holds: the command line lists every match once,
+// newest first, across its pages.
+void TestCli::listsEveryMatchOfACommonWord()
+{
+    const QString target = lib(QStringLiteral("many.fieldoffice"));
+    const QString file = lib(QStringLiteral("many.txt"));
+    QString text;
+    constexpr int kStories = 2100;
+    for (int i = 1; i <= kStories; ++i) {
+        text += QStringLiteral("Kiln Inspection Number %1\n\nGULU, UGANDA – Inspectors visited "
+                               "brick kiln %1 again.\n\n")
+                    .arg(i);
+    }
+    writeFile(file, text);
+    const Run imported = run({QStringLiteral("import"), QStringLiteral("--library"), target, file});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    const Run r =
+        run({QStringLiteral("list"), QStringLiteral("--library"), target,
+             QStringLiteral("--search"), QStringLiteral("kiln"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(rows.size(), kStories);
+    QSet<qint64> ids;
+    qint64 previous = std::numeric_limits<qint64>::max();
+    for (const QJsonValue &v : rows) {
+        const qint64 id = v.toObject().value(QStringLiteral("id")).toInteger();
+        QVERIFY2(id < previous, "newest (highest id) first, each once");
+        previous = id;
+        ids.insert(id);
+    }
+    QCOMPARE(ids.size(), kStories);
+    const Run plain = run({QStringLiteral("list"), QStringLiteral("--library"), target,
+                           QStringLiteral("--search"), QStringLiteral("kiln")});
+    QCOMPARE(plain.out.count(QLatin1Char('\n')), kStories);
 }
 
 #include "tst_cli.moc"

@@ -4,6 +4,7 @@
 #include "searchquery.h"
 #include "tagrepository.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
@@ -369,13 +370,42 @@ QStringList StoryQuery::plan(const StoryFilter &filter) const
 
 void StoryQuery::finishRows(QVector<StoryRow> &rows, const QString &fts, bool withTags) const
 {
-    if (!fts.isEmpty()) {
+    if (!fts.isEmpty() && mSnippets) {
         addSnippets(rows, fts);
     }
     if (withTags) {
-        TagRepository tags(mDb);
-        for (StoryRow &row : rows) {
-            row.tags = tags.storyTags(row.id);
+        addTags(rows);
+    }
+}
+
+void StoryQuery::addTags(QVector<StoryRow> &rows) const
+{
+    if (rows.isEmpty()) {
+        return;
+    }
+    // One query for the page, not one per row. The ids are integers read from the library.
+    QHash<qint64, int> rowOfId;
+    QStringList ids;
+    rowOfId.reserve(rows.size());
+    ids.reserve(rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        rowOfId.insert(rows.at(i).id, i);
+        ids << QString::number(rows.at(i).id);
+    }
+    QSqlQuery q(mDb.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT st.story_id, t.category, t.name FROM story_tags st "
+                               "JOIN tags t ON t.id = st.tag_id WHERE st.story_id IN (%1) "
+                               "ORDER BY st.story_id, t.category = '', t.category, "
+                               "t.name COLLATE NOCASE")
+                    .arg(ids.join(QLatin1Char(','))))) {
+        return;
+    }
+    while (q.next()) {
+        const int row = rowOfId.value(q.value(0).toLongLong(), -1);
+        if (row >= 0) {
+            rows[row].tags.append(
+                TagLabel{q.value(1).toString(), q.value(2).toString()}.toString());
         }
     }
 }

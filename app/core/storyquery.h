@@ -35,6 +35,10 @@ public:
 
     explicit StoryQuery(Database &db) : mDb(db) {}
 
+    /// Whether searches make snippets for their rows (the default); the command line prints
+    /// none and turns them off.
+    void setSnippets(bool on) { mSnippets = on; }
+
     QVector<StoryRow> list(const StoryFilter &filter, int offset, int limit, bool withTags,
                            QString *error) const;
     /// The page after `last` (a row of the previous page). Unlike an offset, the cost does not
@@ -55,10 +59,12 @@ private:
     QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset, int limit,
                            bool withTags, QString *error) const;
     void addSnippets(QVector<StoryRow> &rows, const QString &fts) const;
+    void addTags(QVector<StoryRow> &rows) const;
     /// Snippets (when searching) and tags (when asked) for the rows of a page.
     void finishRows(QVector<StoryRow> &rows, const QString &fts, bool withTags) const;
 
     Database &mDb;
+    bool mSnippets = true;
 };
 
 } // namespace fo
