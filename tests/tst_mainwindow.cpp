@@ -1,5 +1,6 @@
 #include "database.h"
 #include "mainwindow.h"
+#include "storylistdelegate.h"
 #include "storylistmodel.h"
 #include "storylistview.h"
 #include "storyrepository.h"
@@ -35,6 +36,7 @@ private slots:
     void opensOnALibrary();
     void searchNarrowsTheListAfterAPause();
     void searchShowsSnippetLines();
+    void aNarrowListStillShowsTheFirstMatch();
     void tagChoiceNarrowsTheList();
     void statusAndOfficeChoicesNarrowTheList();
     void selectingAStoryShowsIt();
@@ -489,4 +491,33 @@ void TestMainWindow::remembersFiltersAcrossRestarts()
 }
 
 QTEST_MAIN(TestMainWindow)
+// The snippet's context before the first match is cut from the left when it would push the
+// match out of a narrow column; a short context, or a match at the start, is left as it is.
+void TestMainWindow::aNarrowListStillShowsTheFirstMatch()
+{
+    using Run = StoryListDelegate::Run;
+    const QFontMetrics metrics(QApplication::font());
+    const QVector<Run> runs = StoryListDelegate::snippetRuns(
+        QStringLiteral("…the committee heard from seven families and their lawyers before the "
+                       "\x02" "court\x03 ruled"));
+    QCOMPARE(runs.size(), 3);
+    const int width = 200;
+    const QVector<Run> fitted = StoryListDelegate::fitFirstMatch(runs, metrics, width);
+    QCOMPARE(fitted.size(), 3);
+    QVERIFY(fitted.at(0).text.startsWith(QStringLiteral("…")));
+    // The end of the context, from a word boundary on.
+    QVERIFY2(fitted.at(0).text.endsWith(QStringLiteral(" the ")), qPrintable(fitted.at(0).text));
+    QVERIFY(fitted.at(0).text.size() < runs.at(0).text.size());
+    QVERIFY(metrics.horizontalAdvance(fitted.at(0).text) <= width / 3 + metrics.horizontalAdvance(QStringLiteral("…")));
+    QCOMPARE(fitted.at(1).text, QStringLiteral("court"));
+    QVERIFY(fitted.at(1).matched);
+    // Wide enough: nothing cut.
+    QCOMPARE(StoryListDelegate::fitFirstMatch(runs, metrics, 5000).at(0).text, runs.at(0).text);
+    // A match first, or no match: as it was.
+    const QVector<Run> first = StoryListDelegate::snippetRuns(QStringLiteral("\x02" "court\x03 ruled"));
+    QCOMPARE(StoryListDelegate::fitFirstMatch(first, metrics, 10).size(), first.size());
+    const QVector<Run> none = StoryListDelegate::snippetRuns(QStringLiteral("no match here"));
+    QCOMPARE(StoryListDelegate::fitFirstMatch(none, metrics, 10).at(0).text, none.at(0).text);
+}
+
 #include "tst_mainwindow.moc"

@@ -60,6 +60,34 @@ QVector<StoryListDelegate::Run> StoryListDelegate::snippetRuns(const QString &sn
     return runs;
 }
 
+QVector<StoryListDelegate::Run> StoryListDelegate::fitFirstMatch(QVector<Run> runs,
+                                                                  const QFontMetrics &metrics,
+                                                                  int width)
+{
+    int first = 0;
+    while (first < runs.size() && !runs.at(first).matched) {
+        ++first;
+    }
+    if (first == 0 || first == runs.size()) {
+        return runs; // starts with a match, or has none
+    }
+    QString before;
+    for (int i = 0; i < first; ++i) {
+        before += runs.at(i).text;
+    }
+    const int room = width / 3;
+    if (metrics.horizontalAdvance(before) <= room) {
+        return runs;
+    }
+    // Cut at a word: the end of the context that fits, after an ellipsis.
+    QString kept = metrics.elidedText(before, Qt::ElideLeft, room);
+    const qsizetype space = kept.indexOf(QLatin1Char(' '));
+    kept = space > 0 ? QStringLiteral("…") + kept.mid(space) : QStringLiteral("…");
+    runs.remove(0, first);
+    runs.prepend(Run{kept, false});
+    return runs;
+}
+
 QSize StoryListDelegate::sizeHint(const QStyleOptionViewItem &option,
                                   const QModelIndex &index) const
 {
@@ -138,7 +166,7 @@ void StoryListDelegate::paintSnippet(QPainter *painter, const QStyleOptionViewIt
 
     int x = rect.left();
     const int right = rect.left() + rect.width();
-    for (const Run &run : snippetRuns(snippet)) {
+    for (const Run &run : fitFirstMatch(snippetRuns(snippet), metrics, rect.width())) {
         const int available = right - x;
         if (available <= 0) {
             break;

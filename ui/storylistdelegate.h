@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFontMetrics>
 #include <QString>
 #include <QStyledItemDelegate>
 #include <QVector>
@@ -32,6 +33,10 @@ public:
     /// Splits a snippet with matches wrapped in \x02 ... \x03 into runs; line breaks become
     /// spaces, as the snippet is shown on one line.
     static QVector<Run> snippetRuns(const QString &snippet);
+    /// The runs as shown in `width` pixels: when the context before the first matched words
+    /// would take more than a third of the width, only its end is kept, after "…", so that a
+    /// narrow list still shows why the story matched.
+    static QVector<Run> fitFirstMatch(QVector<Run> runs, const QFontMetrics &metrics, int width);
 
 private:
     void paintSnippet(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
