@@ -4,6 +4,7 @@
 #include "contenthash.h"
 #include "database.h"
 #include "organisationsettings.h"
+#include "storyquery.h"
 #include "storyrepository.h"
 #include "workflow.h"
 
@@ -31,31 +32,33 @@ std::optional<QVector<Story>> PacketBuilder::select(const PacketRequest &request
     StoryFilter filter;
     filter.status = request.status;
     filter.tag = request.tags.value(0);
-    constexpr int kPage = 1000;
-    for (int offset = 0;; offset += kPage) {
-        const QVector<StoryRow> rows = repo.list(filter, offset, kPage, false, error);
-        if (error && !error->isEmpty()) {
-            return std::nullopt;
-        }
-        for (const StoryRow &row : rows) {
+    bool found = true;
+    const bool read = StoryQuery(mDb).forEachRow(
+        filter, 1000, false,
+        [&](const StoryRow &row) {
             std::optional<Story> story = repo.get(row.id, error);
             if (!story) {
-                return std::nullopt;
+                found = false;
+                return false;
             }
-            const bool hasAll = std::all_of(request.tags.begin(), request.tags.end(), [&](const QString &t) {
-                const QString label = TagLabel::parse(t).toString();
-                return std::any_of(story->tags.begin(), story->tags.end(), [&](const QString &have) {
-                    return have.compare(label, Qt::CaseInsensitive) == 0 ||
-                           TagLabel::parse(have).name.compare(label, Qt::CaseInsensitive) == 0;
+            const bool hasAll =
+                std::all_of(request.tags.begin(), request.tags.end(), [&](const QString &t) {
+                    const QString label = TagLabel::parse(t).toString();
+                    return std::any_of(
+                        story->tags.begin(), story->tags.end(), [&](const QString &have) {
+                            return have.compare(label, Qt::CaseInsensitive) == 0 ||
+                                   TagLabel::parse(have).name.compare(label, Qt::CaseInsensitive) ==
+                                       0;
+                        });
                 });
-            });
             if (hasAll) {
                 stories << *story;
             }
-        }
-        if (rows.size() < kPage) {
-            break;
-        }
+            return true;
+        },
+        error);
+    if (!read || !found) {
+        return std::nullopt;
     }
     if (stories.isEmpty()) {
         if (error) {

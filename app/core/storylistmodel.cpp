@@ -46,17 +46,20 @@ StoryListModel::StoryListModel(Database &db, QObject *parent)
 }
 
 StoryListModel::StoryListModel(Database &db, const StoryFilter &filter, QObject *parent)
-    : QAbstractTableModel(parent), mDb(db), mFilter(filter)
+    : QAbstractTableModel(parent), mDb(db)
 {
-    mSearching = !SearchQuery(filter.search).isEmpty();
-    reload(kPageSize);
+    useFilter(filter);
 }
 
 void StoryListModel::setFilter(const StoryFilter &filter)
 {
-    if (sameFilter(filter, mFilter)) {
-        return;
+    if (!sameFilter(filter, mFilter)) {
+        useFilter(filter);
     }
+}
+
+void StoryListModel::useFilter(const StoryFilter &filter)
+{
     mFilter = filter;
     mSearching = !SearchQuery(filter.search).isEmpty();
     reload(kPageSize);

@@ -86,6 +86,8 @@ signals:
 private:
     /// Replaces all rows with the first `limit` rows of the current filter.
     void reload(int limit);
+    /// Takes `filter` and reads its first page.
+    void useFilter(const StoryFilter &filter);
     /// Reads up to `limit` rows at the current SQL offset; appends those not loaded yet.
     /// Returns the new rows, and sets mHasMore.
     QVector<StoryRow> readPage(int limit);

@@ -347,10 +347,36 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     return rows;
 }
 
+bool StoryQuery::forEachRow(const StoryFilter &filter, int pageSize, bool withTags,
+                            const std::function<bool(const StoryRow &)> &each, QString *error) const
+{
+    StoryRow last;
+    for (int offset = 0;; offset += pageSize) {
+        QString readError;
+        const QVector<StoryRow> rows =
+            read(filter, offset == 0 ? nullptr : &last, offset, pageSize, withTags, &readError);
+        if (!readError.isEmpty()) {
+            if (error) {
+                *error = readError;
+            }
+            return false;
+        }
+        for (const StoryRow &row : rows) {
+            if (!each(row)) {
+                return true;
+            }
+        }
+        if (rows.size() < pageSize) {
+            return true;
+        }
+        last = rows.constLast();
+    }
+}
+
 QStringList StoryQuery::plan(const StoryFilter &filter) const
 {
     FilterSql sql = filterSql(mDb, filter);
-    const Order order = sql.fts.isEmpty() ? Order::Updated : orderFor(sql.fts);
+    const Order order = orderFor(sql.fts);
     int offset = 0;
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + pageStatement(sql, order, nullptr, &offset));
@@ -380,33 +406,14 @@ void StoryQuery::finishRows(QVector<StoryRow> &rows, const QString &fts, bool wi
 
 void StoryQuery::addTags(QVector<StoryRow> &rows) const
 {
-    if (rows.isEmpty()) {
-        return;
-    }
-    // One query for the page, not one per row. The ids are integers read from the library.
-    QHash<qint64, int> rowOfId;
-    QStringList ids;
-    rowOfId.reserve(rows.size());
+    QVector<qint64> ids;
     ids.reserve(rows.size());
-    for (int i = 0; i < rows.size(); ++i) {
-        rowOfId.insert(rows.at(i).id, i);
-        ids << QString::number(rows.at(i).id);
+    for (const StoryRow &row : std::as_const(rows)) {
+        ids << row.id;
     }
-    QSqlQuery q(mDb.connection());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT st.story_id, t.category, t.name FROM story_tags st "
-                               "JOIN tags t ON t.id = st.tag_id WHERE st.story_id IN (%1) "
-                               "ORDER BY st.story_id, t.category = '', t.category, "
-                               "t.name COLLATE NOCASE")
-                    .arg(ids.join(QLatin1Char(','))))) {
-        return;
-    }
-    while (q.next()) {
-        const int row = rowOfId.value(q.value(0).toLongLong(), -1);
-        if (row >= 0) {
-            rows[row].tags.append(
-                TagLabel{q.value(1).toString(), q.value(2).toString()}.toString());
-        }
+    const QHash<qint64, QStringList> tags = TagRepository(mDb).storyTags(ids);
+    for (StoryRow &row : rows) {
+        row.tags = tags.value(row.id);
     }
 }
 

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
+
 namespace fo {
 
 class Database;
@@ -46,6 +48,11 @@ public:
     /// Ranked searches have no such key and fall back to offsets (they have few rows).
     QVector<StoryRow> listAfter(const StoryFilter &filter, const StoryRow &last, int offset,
                                 int limit, bool withTags, QString *error) const;
+    /// Every row for the filter, in list order, a page of `pageSize` at a time: each page is
+    /// read after the last row of the one before (an offset would make the reads grow with
+    /// the depth). `each` gets every row; returning false stops. False on a read error.
+    bool forEachRow(const StoryFilter &filter, int pageSize, bool withTags,
+                    const std::function<bool(const StoryRow &)> &each, QString *error) const;
     /// Counts the whole result: on demand only, never to draw a list.
     int count(const StoryFilter &filter, QString *error) const;
     /// The order list() uses for this filter.

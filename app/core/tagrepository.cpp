@@ -134,18 +134,34 @@ bool TagRepository::setStoryTags(qint64 storyId, const QStringList &labels, QStr
 
 QStringList TagRepository::storyTags(qint64 storyId) const
 {
-    QStringList labels;
+    return storyTags(QVector<qint64>{storyId}).value(storyId);
+}
+
+QHash<qint64, QStringList> TagRepository::storyTags(const QVector<qint64> &storyIds) const
+{
+    QHash<qint64, QStringList> tags;
+    if (storyIds.isEmpty()) {
+        return tags;
+    }
+    // The ids are integers, written into the statement: one statement for any number of them.
+    QStringList ids;
+    ids.reserve(storyIds.size());
+    for (const qint64 id : storyIds) {
+        ids << QString::number(id);
+    }
     QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral("SELECT t.category, t.name FROM story_tags st "
-                             "JOIN tags t ON t.id = st.tag_id WHERE st.story_id = ? "
-                             "ORDER BY t.category = '', t.category, t.name COLLATE NOCASE"));
-    q.addBindValue(storyId);
-    if (q.exec()) {
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT st.story_id, t.category, t.name FROM story_tags st "
+                              "JOIN tags t ON t.id = st.tag_id WHERE st.story_id IN (%1) "
+                              "ORDER BY st.story_id, t.category = '', t.category, "
+                              "t.name COLLATE NOCASE")
+                   .arg(ids.join(QLatin1Char(','))))) {
         while (q.next()) {
-            labels.append(TagLabel{q.value(0).toString(), q.value(1).toString()}.toString());
+            tags[q.value(0).toLongLong()].append(
+                TagLabel{q.value(1).toString(), q.value(2).toString()}.toString());
         }
     }
-    return labels;
+    return tags;
 }
 
 } // namespace fo

@@ -2,6 +2,7 @@
 
 #include "story.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -32,6 +33,8 @@ public:
     /// Replaces the story's tags, creating tags that do not exist. Call inside a transaction.
     bool setStoryTags(qint64 storyId, const QStringList &labels, QString *error);
     QStringList storyTags(qint64 storyId) const;
+    /// The tags of many stories (a page of a list) in one query, by story id.
+    QHash<qint64, QStringList> storyTags(const QVector<qint64> &storyIds) const;
 
 private:
     Database &mDb;
