@@ -23,15 +23,6 @@ struct Section
 
 constexpr double kNumberColumn = 40;
 
-FlowBlock text(LayoutPtr layout, double before, double after)
-{
-    FlowBlock f;
-    f.layout = std::move(layout);
-    f.spaceBefore = before;
-    f.spaceAfter = after;
-    return f;
-}
-
 QVector<FlowBlock> coverFlow(const Packet &p, const PangoText &t, const PageGeometry &g)
 {
     const double w = g.textWidth();
@@ -40,7 +31,7 @@ QVector<FlowBlock> coverFlow(const Packet &p, const PangoText &t, const PageGeom
     TextStyle org = house::kicker();
     org.size = 10;
     org.letterSpacing = 1.2;
-    out.append(text(t.layout(p.organisation.toUpper(), org, w, en), 0, 8));
+    out.append(textBlock(t.layout(p.organisation.toUpper(), org, w, en), 8));
     FlowBlock bar;
     bar.kind = FlowBlock::Kind::Rule;
     bar.ruleThickness = 2.5;
@@ -49,37 +40,39 @@ QVector<FlowBlock> coverFlow(const Packet &p, const PangoText &t, const PageGeom
     out.append(bar);
     TextStyle label = house::byline();
     label.letterSpacing = 1.0;
-    out.append(
-        text(t.layout(QStringLiteral("PRESS PACKET"), label, w, en), g.textHeight() * 0.22, 10));
+    FlowBlock packetLabel = textBlock(t.layout(QStringLiteral("PRESS PACKET"), label, w, en), 10);
+    packetLabel.spaceBefore = g.textHeight() * 0.22;
+    out.append(packetLabel);
     TextStyle title = house::headline();
     title.size = 30;
     title.lineHeight = 0.86;
-    out.append(text(t.layout(p.title, title, w, QStringLiteral("und")), 0, 14));
+    out.append(textBlock(t.layout(p.title, title, w, QStringLiteral("und")), 14));
     TextStyle date = house::standfirst();
     date.italic = false;
-    out.append(text(t.layout(p.dateLine(), date, w, en), 0, 6));
+    out.append(textBlock(t.layout(p.dateLine(), date, w, en), 6));
     const int n = p.stories.size();
     TextStyle count = house::byline();
     count.size = 10;
     out.append(
-        text(t.layout(n == 1 ? QStringLiteral("1 story") : QStringLiteral("%1 stories").arg(n),
-                      count, w, en),
-             0, 0));
+        textBlock(t.layout(n == 1 ? QStringLiteral("1 story") : QStringLiteral("%1 stories").arg(n),
+                           count, w, en),
+                  0));
     if (!p.embargoLine().isEmpty()) {
         TextStyle embargo = house::kicker();
         embargo.size = 10;
-        out.append(text(t.layout(p.embargoLine().toUpper(), embargo, w, en), 22, 0));
+        FlowBlock embargoBlock = textBlock(t.layout(p.embargoLine().toUpper(), embargo, w, en), 0);
+        embargoBlock.spaceBefore = 22;
+        out.append(embargoBlock);
     }
     if (!p.pressContact.trimmed().isEmpty()) {
         TextStyle contactLabel = house::kicker();
         contactLabel.rgb = house::kMuted;
         FlowBlock labelBlock =
-            text(t.layout(QStringLiteral("PRESS CONTACT"), contactLabel, w, en), 0, 5);
-        labelBlock.keepWithNext = true;
+            textBlock(t.layout(QStringLiteral("PRESS CONTACT"), contactLabel, w, en), 5, true);
         TextStyle contact = house::body();
         contact.align = TextStyle::Align::Left;
         contact.lineHeight = 1.0;
-        FlowBlock contactBlock = text(t.layout(p.pressContact.trimmed(), contact, w, en), 0, 0);
+        FlowBlock contactBlock = textBlock(t.layout(p.pressContact.trimmed(), contact, w, en), 0);
         // The contact sits at the foot of the cover when there is room for it.
         double used = 0;
         for (const FlowBlock &b : qAsConst(out)) {
@@ -116,7 +109,8 @@ QVector<FlowBlock> contentsFlow(const Packet &p, const PangoText &t, double w)
     QVector<FlowBlock> out;
     TextStyle heading = house::headline();
     heading.size = 16;
-    out.append(text(t.layout(QStringLiteral("Contents"), heading, w, QStringLiteral("en")), 0, 6));
+    out.append(
+        textBlock(t.layout(QStringLiteral("Contents"), heading, w, QStringLiteral("en")), 6));
     FlowBlock rule;
     rule.kind = FlowBlock::Kind::Rule;
     rule.spaceAfter = 14;
@@ -128,12 +122,12 @@ QVector<FlowBlock> contentsFlow(const Packet &p, const PangoText &t, double w)
     details.size = 8;
     for (const PacketStory &ps : p.stories) {
         const QString lang = languageTag(ps.story.language);
-        FlowBlock e =
-            text(t.layout(ps.story.headline.trimmed(), entry, w - kNumberColumn, lang), 0, 2);
-        e.keepWithNext = true;
+        FlowBlock e = textBlock(
+            t.layout(ps.story.headline.trimmed(), entry, w - kNumberColumn, lang), 2, true);
         e.dottedLeader = true;
         out.append(e);
-        out.append(text(t.layout(entryDetails(ps.story), details, w - kNumberColumn, lang), 0, 11));
+        out.append(
+            textBlock(t.layout(entryDetails(ps.story), details, w - kNumberColumn, lang), 11));
     }
     return out;
 }

@@ -39,6 +39,16 @@ struct FlowBlock
     QVector<LineBox> lines; // filled by paginate()
 };
 
+/// A block of text and the space after it; a heading keeps with what follows.
+inline FlowBlock textBlock(LayoutPtr layout, double spaceAfter, bool keepWithNext = false)
+{
+    FlowBlock f;
+    f.layout = std::move(layout);
+    f.spaceAfter = spaceAfter;
+    f.keepWithNext = keepWithNext;
+    return f;
+}
+
 /// Where a piece of a block sits on a page: lines [firstLine, endLine) at `y` from the text top.
 struct Placement
 {

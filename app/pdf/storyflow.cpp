@@ -232,15 +232,6 @@ private:
     LayoutPtr mMarker;
 };
 
-FlowBlock textBlock(LayoutPtr layout, double after, bool keep)
-{
-    FlowBlock f;
-    f.layout = std::move(layout);
-    f.spaceAfter = after;
-    f.keepWithNext = keep;
-    return f;
-}
-
 FlowBlock rule(double length, double before, double after)
 {
     FlowBlock f;
