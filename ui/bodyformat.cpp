@@ -201,20 +201,11 @@ void toggleList(const QTextCursor &cursor, QTextListFormat::Style style)
     edit.endEditBlock();
 }
 
-void indentListItem(const QTextCursor &cursor)
-{
-    const QTextBlock block = cursor.block();
-    QTextList *list = block.textList();
-    if (!list) {
-        return;
-    }
-    QTextCursor edit(cursor);
-    edit.beginEditBlock();
-    moveToListAt(block, list, list->format().indent() + 1);
-    edit.endEditBlock();
-}
+namespace {
 
-void outdentListItem(const QTextCursor &cursor)
+/// Moves the list item at the cursor `by` levels deeper (or shallower); above the first
+/// level it leaves the list.
+void shiftListItem(const QTextCursor &cursor, int by)
 {
     const QTextBlock block = cursor.block();
     QTextList *list = block.textList();
@@ -223,13 +214,25 @@ void outdentListItem(const QTextCursor &cursor)
     }
     QTextCursor edit(cursor);
     edit.beginEditBlock();
-    const int target = list->format().indent() - 1;
+    const int target = list->format().indent() + by;
     if (target < 1) {
         removeFromList(block);
     } else {
         moveToListAt(block, list, target);
     }
     edit.endEditBlock();
+}
+
+} // namespace
+
+void indentListItem(const QTextCursor &cursor)
+{
+    shiftListItem(cursor, 1);
+}
+
+void outdentListItem(const QTextCursor &cursor)
+{
+    shiftListItem(cursor, -1);
 }
 
 int quoteLevel(const QTextBlock &block)

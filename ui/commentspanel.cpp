@@ -229,8 +229,18 @@ bool CommentsPanel::addComment(bool anchored)
         showError(error);
         return false;
     }
+    if (!post(text, anchor, 0)) {
+        return false;
+    }
+    mView->setCurrentIndex(mModel->index(mModel->rowCount() - 1, 0));
+    return true;
+}
+
+bool CommentsPanel::post(const QString &text, const CommentAnchor &anchor, qint64 parent)
+{
+    QString error;
     const auto added = CommentRepository(mSession.database())
-                           .add(mStoryId, mSession.person(), text, anchor, 0, &error);
+                           .add(mStoryId, mSession.person(), text, anchor, parent, &error);
     if (!added) {
         showError(error);
         return false;
@@ -238,7 +248,6 @@ bool CommentsPanel::addComment(bool anchored)
     mText->clear();
     mMessage->hide();
     refresh();
-    mView->setCurrentIndex(mModel->index(mModel->rowCount() - 1, 0));
     emit commentsChanged(mStoryId);
     return true;
 }
@@ -257,21 +266,10 @@ bool CommentsPanel::reply()
 {
     const QString text = mText->toPlainText().trimmed();
     const qint64 parent = threadOf(selectedCommentId()); // replies hang off the thread's start
-    QString error;
     if (!mStoryId || text.isEmpty() || !parent) {
         return false;
     }
-    const auto added = CommentRepository(mSession.database())
-                           .add(mStoryId, mSession.person(), text, CommentAnchor(), parent, &error);
-    if (!added) {
-        showError(error);
-        return false;
-    }
-    mText->clear();
-    mMessage->hide();
-    refresh();
-    emit commentsChanged(mStoryId);
-    return true;
+    return post(text, CommentAnchor(), parent);
 }
 
 bool CommentsPanel::toggleResolved()

@@ -48,6 +48,8 @@ private:
     qint64 selectedCommentId() const;
     /// The first comment of the thread `commentId` is in (0 when unknown).
     qint64 threadOf(qint64 commentId) const;
+    /// Adds the comment (a reply when `parent` is set), empties the box and shows it.
+    bool post(const QString &text, const CommentAnchor &anchor, qint64 parent);
     bool anchorForSelection(CommentAnchor *anchor, QString *error) const;
     void showError(const QString &error);
     void updateButtons();
