@@ -6,6 +6,7 @@
 #include "storyrepository.h"
 #include "exportcommands.h"
 #include "historycommands.h"
+#include "librarycommands.h"
 #include "workflowcommands.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,7 @@ const Entry kCommands[] = {
     {"review", "submit, approve, request changes, release or archive a story", runReview},
     {"history", "list a story's revisions and its approval", runHistory},
     {"diff", "compare two revisions of a story word by word", runDiff},
+    {"check-library", "check every page and index of the library for damage", runCheckLibrary},
 };
 
 void printUsage()
@@ -48,7 +50,7 @@ void printUsage()
         "Commands:\n");
     for (const Entry &e : kCommands) {
         text += QStringLiteral("  %1%2\n")
-                    .arg(QString::fromLatin1(e.name).leftJustified(10),
+                    .arg(QString::fromLatin1(e.name).leftJustified(14),
                          QString::fromLatin1(e.summary));
     }
     text += QStringLiteral(
@@ -225,12 +227,12 @@ std::unique_ptr<Database> Command::open(bool create, bool forWriting)
     }
     if (db->isReadOnly()) {
         if (forWriting) {
-            printError(QStringLiteral("%1 is read-only; nothing was changed")
-                           .arg(QDir::toNativeSeparators(db->path())));
+            printError(QStringLiteral("%1 is read-only (%2); nothing was changed")
+                           .arg(QDir::toNativeSeparators(db->path()), db->readOnlyReason()));
             return nullptr;
         }
-        printError(QStringLiteral("note: %1 is read-only; opened read-only")
-                       .arg(QDir::toNativeSeparators(db->path())));
+        printError(QStringLiteral("note: %1 is read-only (%2); opened read-only")
+                       .arg(QDir::toNativeSeparators(db->path()), db->readOnlyReason()));
     }
     return db;
 }

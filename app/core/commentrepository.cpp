@@ -69,8 +69,7 @@ std::optional<Comment> CommentRepository::add(qint64 storyId, const Person &auth
         }
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return std::nullopt;
     }
     QSqlQuery q(mDb.connection());
@@ -120,8 +119,7 @@ bool CommentRepository::setResolved(qint64 commentId, bool resolved, const Perso
         return true;
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     QSqlQuery q(mDb.connection());

@@ -1,16 +1,20 @@
 #include "database.h"
 
+#include "libraryaccess.h"
 #include "schema.h"
 
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
+
+#include <cerrno>
 
 namespace fo {
 
@@ -28,83 +32,14 @@ QString native(const QString &path)
     return QDir::toNativeSeparators(path);
 }
 
-/// Looks at the file's first bytes without SQLite, so that a text file, random bytes or an empty
-/// file is refused before anything could write to it.
-bool checkHeader(const QString &path, QString *error)
+/// The sqlite3* behind a QSQLITE connection, for what Qt SQL does not tell.
+sqlite3 *driverHandle(const QSqlDriver *driver)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(native(path), file.errorString());
-        return false;
+    const QVariant handle = driver ? driver->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return nullptr;
     }
-    const QByteArray header = file.read(100);
-    if (header.isEmpty()) {
-        *error =
-            QStringLiteral("%1 is an empty file, not a Field Office library").arg(native(path));
-        return false;
-    }
-    static const QByteArray magic("SQLite format 3\0", 16);
-    if (header.size() < 100 || !header.startsWith(magic)) {
-        *error = QStringLiteral("%1 is not a Field Office library (not an SQLite database)")
-                     .arg(native(path));
-        return false;
-    }
-    return true;
-}
-
-struct Identity
-{
-    qint64 applicationId = 0;
-    int userVersion = 0;
-};
-
-/// Reads application_id and user_version through a read-only connection: the authoritative
-/// values even when recent commits still sit in the write-ahead log. Straight through SQLite's
-/// C API: the connection lives for three statements, and Qt's would cost a millisecond more.
-bool readIdentity(const QString &path, Identity *identity, QString *error)
-{
-    sqlite3 *db = nullptr;
-    const int rc =
-        sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    if (rc != SQLITE_OK) {
-        *error =
-            QStringLiteral("cannot open %1: %2")
-                .arg(native(path), QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
-        sqlite3_close(db);
-        return false;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    const auto integer = [db](const char *sql, qint64 *value) {
-        sqlite3_stmt *statement = nullptr;
-        bool ok = sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
-                  sqlite3_step(statement) == SQLITE_ROW;
-        if (ok) {
-            *value = sqlite3_column_int64(statement, 0);
-        }
-        sqlite3_finalize(statement);
-        return ok;
-    };
-    qint64 version = 0;
-    qint64 schemaRows = 0;
-    // The first statement reads the whole schema, so a truncated or damaged file shows here.
-    const bool ok = integer("PRAGMA application_id", &identity->applicationId) &&
-                    integer("PRAGMA user_version", &version) &&
-                    integer("SELECT count(*) FROM sqlite_schema", &schemaRows);
-    if (ok) {
-        identity->userVersion = int(version);
-    } else {
-        *error = QStringLiteral("%1 is damaged or not a Field Office library (%2)")
-                     .arg(native(path), QString::fromUtf8(sqlite3_errmsg(db)));
-    }
-    sqlite3_close(db);
-    return ok;
-}
-
-bool isWritable(const QString &path)
-{
-    const QFileInfo info(path);
-    // WAL needs to create -wal and -shm files beside the library.
-    return info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 } // namespace
@@ -115,11 +50,16 @@ QString sqlError(const QSqlQuery &query)
     const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
     // SQLite's primary result codes, in words a field office understands.
     const int code = e.nativeErrorCode().toInt() & 0xff;
-    if (code == 5 || code == 6) { // SQLITE_BUSY, SQLITE_LOCKED
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
         return QStringLiteral("the library is busy: another program is writing to it (%1)")
             .arg(text);
     }
-    if (code == 13) { // SQLITE_FULL
+    if (code == SQLITE_CORRUPT) {
+        return QStringLiteral("the library is damaged (%1)").arg(text);
+    }
+    sqlite3 *handle = driverHandle(query.driver());
+    const int systemErrno = handle ? sqlite3_system_errno(handle) : 0;
+    if (code == SQLITE_FULL || (code == SQLITE_IOERR && systemErrno == ENOSPC)) {
         return QStringLiteral("the disk is full (%1)").arg(text);
     }
     return text;
@@ -174,67 +114,17 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
     std::unique_ptr<Database> db(new Database);
     db->mPath = info.absoluteFilePath();
     db->mCreated = !exists;
-
-    if (exists) {
-        if (!checkHeader(path, error)) {
-            return nullptr;
-        }
-        Identity identity;
-        if (!readIdentity(path, &identity, error)) {
-            return nullptr;
-        }
-        if (identity.applicationId != kApplicationId) {
-            *error = QStringLiteral("%1 is not a Field Office library (another SQLite database)")
-                         .arg(native(path));
-            return nullptr;
-        }
-        if (identity.userVersion > kSchemaVersion) {
-            *error = QStringLiteral("%1 was made by a newer Field Office (library version %2; this "
-                                    "program reads up to %3); it was left unchanged")
-                         .arg(native(path))
-                         .arg(identity.userVersion)
-                         .arg(kSchemaVersion);
-            return nullptr;
-        }
-        db->mSchemaVersion = identity.userVersion;
-        db->mReadOnly = !isWritable(path);
-        if (db->mReadOnly && identity.userVersion < kOldestReadOnlyVersion) {
-            *error = QStringLiteral("%1 is read-only and was made by an older Field Office; "
-                                    "make it writable once so that it can be upgraded")
-                         .arg(native(path));
-            return nullptr;
-        }
-    }
-
-    db->mConnectionName = newConnectionName();
-    QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->mConnectionName);
-    conn.setDatabaseName(db->mPath);
-    conn.setConnectOptions(db->mReadOnly
-                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!conn.open()) {
-        *error = QStringLiteral("cannot open %1: %2").arg(native(path), conn.lastError().text());
-        if (db->mCreated) {
-            QFile::remove(db->mPath);
-        }
+    LibraryAccess access;
+    access.name = db->mPath;
+    if (exists && !db->checkExisting(&access, error)) {
         return nullptr;
     }
-
-    QSqlQuery q(conn);
-    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    if (!db->mReadOnly) {
-        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    }
-    q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
-    q.exec(QStringLiteral("PRAGMA cache_size = -32000")); // 32 MB page cache
-    q.finish();
-
-    if (!db->mReadOnly && !db->migrate(error)) {
+    if (!db->connect(access, error) || (!db->mReadOnly && !db->migrate(error))) {
         const bool created = db->mCreated;
         const QString file = db->mPath;
         db.reset();
         if (created) {
+            // No connection to the file is open in this process any more (GUIDE › Storage).
             QFile::remove(file);
             QFile::remove(file + QStringLiteral("-wal"));
             QFile::remove(file + QStringLiteral("-shm"));
@@ -244,33 +134,108 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
     return db;
 }
 
+bool Database::checkExisting(LibraryAccess *access, QString *error)
+{
+    *access = libraryAccess(mPath);
+    if (!access->refusal.isEmpty()) {
+        *error = access->refusal;
+        return false;
+    }
+    LibraryIdentity identity;
+    if (!readLibraryIdentity(mPath, *access, &identity, error)) {
+        return false;
+    }
+    if (identity.pageCount == 0) {
+        *error =
+            QStringLiteral("%1 is an empty file, not a Field Office library").arg(native(mPath));
+        return false;
+    }
+    if (identity.applicationId != kApplicationId) {
+        *error = QStringLiteral("%1 is not a Field Office library (another SQLite database)")
+                     .arg(native(mPath));
+        return false;
+    }
+    if (identity.userVersion > kSchemaVersion) {
+        *error = QStringLiteral("%1 was made by a newer Field Office (library version %2; this "
+                                "program reads up to %3); it was left unchanged")
+                     .arg(native(mPath))
+                     .arg(identity.userVersion)
+                     .arg(kSchemaVersion);
+        return false;
+    }
+    mSchemaVersion = identity.userVersion;
+    mReadOnly = !access->writable;
+    mReadOnlyReason = access->readOnlyReason;
+    if (mReadOnly && identity.userVersion < kOldestReadOnlyVersion) {
+        *error = QStringLiteral("%1 is read-only and was made by an older Field Office; "
+                                "make it writable once so that it can be upgraded")
+                     .arg(native(mPath));
+        return false;
+    }
+    return true;
+}
+
+bool Database::connect(const LibraryAccess &access, QString *error)
+{
+    mConnectionName = newConnectionName();
+    QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), mConnectionName);
+    conn.setDatabaseName(access.name);
+    conn.setConnectOptions(
+        mReadOnly
+            ? QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+            : QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!conn.open()) {
+        *error = QStringLiteral("cannot open %1: %2")
+                     .arg(native(mPath), writeRefusalReason(conn, conn.lastError()));
+        return false;
+    }
+    QSqlQuery q(conn);
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (!mReadOnly) {
+        // Already WAL for every library but a new one, where it is the first write.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+            *error = QStringLiteral("cannot %1 %2: %3")
+                         .arg(mCreated ? QStringLiteral("create") : QStringLiteral("open"),
+                              native(mPath), writeRefusalReason(conn, q.lastError()));
+            return false;
+        }
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+    q.exec(QStringLiteral("PRAGMA cache_size = -32000")); // 32 MB page cache
+    q.finish();
+    if (sqlite3 *handle = sqliteHandle(conn)) {
+        mChangesAtOpen = sqlite3_total_changes64(handle);
+    }
+    return true;
+}
+
 bool Database::migrate(QString *error)
 {
     QSqlDatabase conn = connection();
     const QVector<QStringList> &migrations = schemaMigrations();
+    // A new library is "created" in the user's words, an older one "upgraded".
+    const QString verb = mCreated ? QStringLiteral("create") : QStringLiteral("upgrade");
     for (int version = mSchemaVersion; version < migrations.size(); ++version) {
         Transaction tx(conn);
-        if (!tx.isActive()) {
-            *error =
-                QStringLiteral("cannot upgrade %1: %2").arg(native(mPath), conn.lastError().text());
+        QString why;
+        if (!tx.started(&why)) {
+            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), why);
             return false;
         }
         QSqlQuery q(conn);
-        for (const QString &statement : migrations.at(version)) {
+        QStringList statements = migrations.at(version);
+        statements << QStringLiteral("PRAGMA user_version = %1").arg(version + 1);
+        for (const QString &statement : std::as_const(statements)) {
             if (!q.exec(statement)) {
-                *error = QStringLiteral("cannot upgrade %1 to version %2: %3")
-                             .arg(native(mPath))
-                             .arg(version + 1)
-                             .arg(sqlError(q));
+                *error = QStringLiteral("cannot %1 %2: %3")
+                             .arg(verb, native(mPath), writeRefusalReason(conn, q.lastError()));
                 return false;
             }
         }
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1))) {
-            *error = QStringLiteral("cannot upgrade %1: %2").arg(native(mPath), sqlError(q));
-            return false;
-        }
         q.finish();
-        if (!tx.commit(error)) {
+        if (!tx.commit(&why)) {
+            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), why);
             return false;
         }
         mSchemaVersion = version + 1;
@@ -287,9 +252,13 @@ Database::~Database()
     {
         QSqlDatabase conn = QSqlDatabase::database(mConnectionName, false);
         if (conn.isOpen()) {
-            if (!mReadOnly) {
-                // Keeps the planner's statistics fresh, sampling rather than reading whole
-                // tables: an unbounded ANALYZE of a 100,000-story library takes seconds.
+            sqlite3 *handle = sqliteHandle(conn);
+            // Only a connection that changed something refreshes the planner's statistics:
+            // PRAGMA optimize may rewrite a page, and a command that only read the library
+            // must leave it byte for byte as it was (backup tools compare times and sizes).
+            if (!mReadOnly && handle && sqlite3_total_changes64(handle) != mChangesAtOpen) {
+                // Sampling rather than reading whole tables: an unbounded ANALYZE of a
+                // 100,000-story library takes seconds.
                 QSqlQuery q(conn);
                 q.exec(QStringLiteral("PRAGMA analysis_limit = 400"));
                 q.exec(QStringLiteral("PRAGMA optimize"));
@@ -311,28 +280,68 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(mConnectionName, false);
 }
 
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    return driverHandle(db.driver());
+}
+
+QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error)
+{
+    sqlite3 *handle = sqliteHandle(db);
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    if (handle && ok && code != 0) {
+        return sqliteReason(handle, code);
+    }
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+QString writeRefusal(const QSqlDatabase &db, const QSqlError &error)
+{
+    return QStringLiteral("cannot save: %1").arg(writeRefusalReason(db, error));
+}
+
 Transaction::Transaction(const QSqlDatabase &db) : mDb(db)
 {
-    mActive = mDb.transaction();
+    // IMMEDIATE takes the write lock now, waiting up to the busy timeout for another writer;
+    // a deferred transaction that read first would fail at once when it tried to write.
+    QSqlQuery q(mDb);
+    mActive = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!mActive) {
+        mRefusal = writeRefusal(mDb, q.lastError());
+    }
 }
 
 Transaction::~Transaction()
 {
     if (mActive) {
-        mDb.rollback();
+        QSqlQuery q(mDb);
+        q.exec(QStringLiteral("ROLLBACK"));
     }
+}
+
+bool Transaction::started(QString *error) const
+{
+    if (!mActive && error) {
+        *error = mRefusal;
+    }
+    return mActive;
 }
 
 bool Transaction::commit(QString *error)
 {
     if (!mActive) {
+        if (error) {
+            *error = mRefusal;
+        }
         return false;
     }
-    if (!mDb.commit()) {
+    QSqlQuery q(mDb);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
         if (error) {
-            *error = QStringLiteral("cannot save: %1").arg(mDb.lastError().text());
+            *error = writeRefusal(mDb, q.lastError());
         }
-        mDb.rollback();
+        q.exec(QStringLiteral("ROLLBACK"));
         mActive = false;
         return false;
     }

@@ -7,7 +7,12 @@
 
 #include <memory>
 
+class QSqlError;
+struct sqlite3;
+
 namespace fo {
+
+struct LibraryAccess;
 
 /// One open library file: a SQLite database reached through Qt SQL (QSQLITE).
 ///
@@ -43,6 +48,8 @@ public:
     QSqlDatabase connection() const;
     QString path() const { return mPath; }
     bool isReadOnly() const { return mReadOnly; }
+    /// Why the library opened read-only: "its folder is read-only", "the file is read-only".
+    QString readOnlyReason() const { return mReadOnlyReason; }
     /// True when this open created the file.
     bool wasCreated() const { return mCreated; }
     int schemaVersion() const { return mSchemaVersion; }
@@ -58,29 +65,52 @@ public:
 
 private:
     Database() = default;
+    bool checkExisting(LibraryAccess *access, QString *error);
+    bool connect(const LibraryAccess &access, QString *error);
     bool migrate(QString *error);
 
     QString mConnectionName;
     QString mPath;
     bool mReadOnly = false;
+    QString mReadOnlyReason;
+    qint64 mChangesAtOpen = 0;
     bool mCreated = false;
     int mSchemaVersion = 0;
     int mMigrationsApplied = 0;
 };
 
-/// A transaction that rolls back unless committed (RAII).
+/// A write transaction that rolls back unless committed (RAII). It starts with BEGIN IMMEDIATE:
+/// when another program is writing, it waits for the busy timeout instead of failing when it
+/// first writes (GUIDE › Storage).
 class Transaction
 {
 public:
     explicit Transaction(const QSqlDatabase &db);
     ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
     bool isActive() const { return mActive; }
+    /// True when the transaction began; otherwise sets `error` to why not, in SQLite's terms:
+    /// "cannot save: the library is busy: another program is writing to it", "… read-only",
+    /// "… the disk is full".
+    bool started(QString *error) const;
     bool commit(QString *error = nullptr);
 
 private:
     QSqlDatabase mDb;
     bool mActive = false;
+    QString mRefusal;
 };
+
+/// The sqlite3 handle behind a QSQLITE connection (null for another driver).
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
+/// Why a write on `db` failed with `error`, from SQLite's result code and the system's errno:
+/// "the library is busy: another program is writing to it", "the library is read-only",
+/// "the disk is full"; SQLite's own text otherwise.
+QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error);
+/// "cannot save: " + writeRefusalReason(): the one sentence for a write that could not start.
+QString writeRefusal(const QSqlDatabase &db, const QSqlError &error);
 
 /// SQLite stores a null QString as NULL; text columns want ''.
 inline QString notNull(const QString &text)

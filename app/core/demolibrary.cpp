@@ -34,8 +34,7 @@ int createDemoLibrary(Database &db, QString *error)
         return -1;
     }
     Transaction tx(db.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot write to the library");
+    if (!tx.started(error)) {
         return -1;
     }
     StoryRepository repo(db);

@@ -125,8 +125,7 @@ bool addHistory(Database &db, const DemoPeople &p, const Story &stored, QString 
 bool addDemoPeopleAndApprovals(Database &db, QString *error)
 {
     NestedTransaction tx(db.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot write to the library");
+    if (!tx.started(error)) {
         return false;
     }
     DemoPeople people;

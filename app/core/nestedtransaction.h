@@ -5,9 +5,11 @@
 
 namespace fo {
 
-/// A SAVEPOINT that rolls back unless released (RAII). Unlike Transaction it nests: inside a
-/// caller's transaction it is a part of it, and without one it acts as a transaction. The
-/// workflow uses it because its callers (the demo, the importer, a packet) may already hold one.
+/// A write that rolls back unless committed (RAII), and nests. Without a caller's transaction it
+/// starts one with BEGIN IMMEDIATE, so that a contended write waits for the busy timeout instead
+/// of failing (GUIDE › Storage); inside one it is a SAVEPOINT, a part of the caller's. The
+/// workflow and the repositories use it because their callers (the demo, the importer, a
+/// packet) may already hold a transaction.
 class NestedTransaction
 {
 public:
@@ -17,11 +19,17 @@ public:
     NestedTransaction &operator=(const NestedTransaction &) = delete;
 
     bool isActive() const { return mActive; }
+    /// True when the write began; otherwise sets `error` to why not, in SQLite's terms:
+    /// "cannot save: the library is busy: another program is writing to it", "… read-only",
+    /// "… the disk is full". The one check every writer makes before it writes.
+    bool started(QString *error) const;
     bool commit(QString *error);
 
 private:
     QSqlDatabase mDb;
     bool mActive = false;
+    bool mOwnsTransaction = false; // BEGIN IMMEDIATE … COMMIT rather than a SAVEPOINT
+    QString mRefusal;
 };
 
 } // namespace fo

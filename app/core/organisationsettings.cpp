@@ -66,6 +66,9 @@ OrganisationInfo OrganisationSettings::load(QString *error) const
 bool OrganisationSettings::save(const OrganisationInfo &info, QString *error)
 {
     Transaction tx(mDb.connection());
+    if (!tx.started(error)) {
+        return false;
+    }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));

@@ -70,8 +70,7 @@ bool PersonRepository::add(Person &person, const Person &actor, QString *error)
         return false;
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     person.createdAt = Clock::now();
@@ -112,8 +111,7 @@ bool PersonRepository::update(const Person &input, const Person &actor, QString 
         return true;
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     QSqlQuery q(mDb.connection());
