@@ -77,12 +77,14 @@ void rawSql(const QString &path, const QList<QByteArray> &statements, bool keepW
     QCOMPARE(sqlite3_close(db), SQLITE_OK);
 }
 
+/// One value, read through a read-write connection: unlike a read-only one, it removes the -wal
+/// and -shm it made when it closes.
 qint64 rawInteger(const QString &path, const char *sql)
 {
     sqlite3 *db = nullptr;
     qint64 value = -1;
     sqlite3_stmt *st = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) ==
             SQLITE_OK &&
         sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
@@ -277,6 +279,9 @@ void TestStorageFaults::readOnlyFileLeavesNothingBehind()
         QVERIFY(handToOtherUser(mDir->path()));
         QVERIFY(handToOtherUser(path));
     }
+    const QString listed =
+        fo({QStringLiteral("list"), QStringLiteral("--library"), path}, true).out;
+    QVERIFY(!listed.isEmpty());
     QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0444), 0);
     const QByteArray hash = hashOf(path);
     const QStringList before = entries(mDir->path());
@@ -284,11 +289,12 @@ void TestStorageFaults::readOnlyFileLeavesNothingBehind()
 
     Run r = fo({QStringLiteral("list"), QStringLiteral("--library"), path}, true);
     QCOMPARE(r.code, 0);
+    QCOMPARE(entries(mDir->path()), before); // no read-only -shm to break later writes
     QCOMPARE(programErrors(r.err),
              QStringLiteral("fieldoffice: note: %1 is read-only (the file is read-only); opened "
                             "read-only\n")
                  .arg(shown));
-    QVERIFY2(r.out.contains(QStringLiteral("Police")) || !r.out.isEmpty(), qPrintable(r.out));
+    QCOMPARE(r.out, listed); // the same stories as when it was writable
     r = fo({QStringLiteral("edit"), QStringLiteral("--library"), path, QStringLiteral("--as"),
             QStringLiteral("Grace Achieng"), QStringLiteral("--headline"), QStringLiteral("New"),
             QStringLiteral("1")},
@@ -484,12 +490,11 @@ void TestStorageFaults::readCommandsDoNotRewriteTheLibrary()
 {
     const QString path = makeLibrary(QStringLiteral("lib.fieldoffice"));
     QVERIFY(!path.isEmpty());
-    // An edit leaves the planner something to optimise at close; a checkpoint then folds
-    // everything into the file, as backup tools find it.
-    Run r = fo({QStringLiteral("edit"), QStringLiteral("--library"), path, QStringLiteral("--as"),
-                QStringLiteral("Grace Achieng"), QStringLiteral("--headline"),
-                QStringLiteral("Read Me"), QStringLiteral("1")});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // Statistics taken when the library was smaller, as after an import: PRAGMA optimize would
+    // take them again at close, rewriting pages of a library that nobody changed.
+    rawSql(path, {"UPDATE sqlite_stat1 SET stat = '1' || substr(stat, instr(stat, ' ')) "
+                  "WHERE instr(stat, ' ') > 0"});
+    QVERIFY(rawInteger(path, "SELECT count(*) FROM sqlite_stat1") > 0);
     QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
     const QByteArray hash = hashOf(path);
     const QDateTime modified = QFileInfo(path).fileTime(QFileDevice::FileModificationTime);
@@ -497,7 +502,7 @@ void TestStorageFaults::readCommandsDoNotRewriteTheLibrary()
     for (const QStringList &args : {QStringList{QStringLiteral("list")},
                                     QStringList{QStringLiteral("show"), QStringLiteral("1")},
                                     QStringList{QStringLiteral("history"), QStringLiteral("1")}}) {
-        r = fo(args + QStringList{QStringLiteral("--library"), path});
+        const Run r = fo(args + QStringList{QStringLiteral("--library"), path});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(hashOf(path), hash);
         QCOMPARE(QFileInfo(path).fileTime(QFileDevice::FileModificationTime), modified);
