@@ -1,17 +1,20 @@
 // The library file: creation, migrations, and every refusal leaving the file untouched.
 
 #include "database.h"
+#include "nestedtransaction.h"
 #include "storyrepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sqlite3.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -70,6 +73,23 @@ QString makeLibrary(const QString &path)
     return error;
 }
 
+/// Whether another connection could start writing now, without waiting.
+bool anotherWriterCouldStart(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    sqlite3_busy_timeout(db, 0);
+    const bool began = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (began) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(db);
+    return began;
+}
+
 } // namespace
 
 class TestDatabase : public QObject
@@ -86,6 +106,11 @@ private Q_SLOTS:
     void createNewRefusesExisting();
     void readOnlyLibraryOpensReadOnly();
     void olderVersionIsMigrated();
+    void transactionTakesTheWriteLockAtOnce();
+    void nestedTransactionTakesTheWriteLockAtOnce();
+    void nestedTransactionInsideATransactionIsAPart();
+    void busyWriteSaysWhy();
+    void readOnlyWriteSaysWhy();
 };
 
 void TestDatabase::newLibraryIsCurrent()
@@ -139,15 +164,24 @@ void TestDatabase::refusals_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("expected"); // a fragment of the one-line reason
 
-    QTest::newRow("another SQLite database") << "foreign" << "not a Field Office library";
-    QTest::newRow("empty SQLite database") << "emptysqlite" << "not a Field Office library";
-    QTest::newRow("text file") << "text" << "not a Field Office library";
-    QTest::newRow("random bytes") << "random" << "not a Field Office library";
-    QTest::newRow("empty file") << "empty" << "empty file";
-    QTest::newRow("newer schema") << "newer" << "newer Field Office";
-    QTest::newRow("truncated library") << "truncated" << "damaged";
-    QTest::newRow("missing folder") << "nodir" << "does not exist";
-    QTest::newRow("a folder") << "folder" << "is a folder";
+    QTest::newRow("another SQLite database") << "foreign"
+                                             << "not a Field Office library";
+    QTest::newRow("empty SQLite database") << "emptysqlite"
+                                           << "not a Field Office library";
+    QTest::newRow("text file") << "text"
+                               << "not a Field Office library";
+    QTest::newRow("random bytes") << "random"
+                                  << "not a Field Office library";
+    QTest::newRow("empty file") << "empty"
+                                << "empty file";
+    QTest::newRow("newer schema") << "newer"
+                                  << "newer Field Office";
+    QTest::newRow("truncated library") << "truncated"
+                                       << "damaged";
+    QTest::newRow("missing folder") << "nodir"
+                                    << "does not exist";
+    QTest::newRow("a folder") << "folder"
+                              << "is a folder";
 }
 
 void TestDatabase::refusals()
@@ -176,7 +210,8 @@ void TestDatabase::refusals()
         writeFile(path, QByteArray());
     } else if (kind == QLatin1String("newer")) {
         QCOMPARE(makeLibrary(path), QString());
-        rawSql(path, {QStringLiteral("PRAGMA user_version = %1").arg(Database::kSchemaVersion + 1)});
+        rawSql(path,
+               {QStringLiteral("PRAGMA user_version = %1").arg(Database::kSchemaVersion + 1)});
     } else if (kind == QLatin1String("truncated")) {
         QCOMPARE(makeLibrary(path), QString());
         rawSql(path, {QStringLiteral("PRAGMA user_version")});
@@ -191,7 +226,8 @@ void TestDatabase::refusals()
 
     const bool existed = QFileInfo::exists(path);
     const QByteArray before = QFileInfo(path).isFile() ? fileBytes(path) : QByteArray();
-    const QStringList entriesBefore = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    const QStringList entriesBefore =
+        QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
 
     for (const auto mode : {Database::OpenMode::MustExist, Database::OpenMode::CreateIfMissing}) {
         QString error;
@@ -238,7 +274,8 @@ void TestDatabase::readOnlyLibraryOpensReadOnly()
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     // Root may write a mode-0444 file; the immutable attribute stops root too.
     const bool immutable = ::access(QFile::encodeName(path).constData(), W_OK) == 0;
-    if (immutable && QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) != 0) {
+    if (immutable &&
+        QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), path}) != 0) {
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         QSKIP("running as root where chattr +i is not available: cannot make a read-only file");
     }
@@ -273,6 +310,132 @@ void TestDatabase::olderVersionIsMigrated()
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
     QCOMPARE(db->migrationsApplied(), Database::kSchemaVersion);
+}
+
+void TestDatabase::transactionTakesTheWriteLockAtOnce()
+{
+    // A deferred transaction would take the lock only at its first write, and then fail at
+    // once with "database is locked" if another program had taken it meanwhile.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
+    QCOMPARE(makeLibrary(path), QString());
+    QString error;
+    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(anotherWriterCouldStart(path));
+    {
+        Transaction tx(db->connection());
+        QVERIFY(tx.started(&error));
+        QVERIFY(!anotherWriterCouldStart(path));
+        QVERIFY2(tx.commit(&error), qPrintable(error));
+    }
+    QVERIFY(anotherWriterCouldStart(path));
+}
+
+void TestDatabase::nestedTransactionTakesTheWriteLockAtOnce()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
+    QCOMPARE(makeLibrary(path), QString());
+    QString error;
+    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    QVERIFY2(db, qPrintable(error));
+    {
+        NestedTransaction tx(db->connection());
+        QVERIFY(tx.started(&error));
+        QVERIFY(!anotherWriterCouldStart(path));
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE stories SET summary = 'committed'")));
+        QVERIFY2(tx.commit(&error), qPrintable(error));
+    }
+    QVERIFY(anotherWriterCouldStart(path));
+    {
+        NestedTransaction tx(db->connection());
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE stories SET summary = 'rolled back'")));
+    }
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT summary FROM stories")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("committed"));
+}
+
+void TestDatabase::nestedTransactionInsideATransactionIsAPart()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
+    QCOMPARE(makeLibrary(path), QString());
+    QString error;
+    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    QVERIFY2(db, qPrintable(error));
+    {
+        Transaction outer(db->connection());
+        QVERIFY(outer.started(&error));
+        {
+            NestedTransaction inner(db->connection());
+            QVERIFY(inner.started(&error));
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE stories SET summary = 'inner'")));
+            QVERIFY2(inner.commit(&error), qPrintable(error));
+        }
+        // Still inside the outer transaction: nothing is committed yet.
+        QCOMPARE(sqlite3_get_autocommit(sqliteHandle(db->connection())), 0);
+        // The outer one is rolled back here, and the inner part with it.
+    }
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT summary FROM stories")) && q.next());
+    QVERIFY(q.value(0).toString() != QLatin1String("inner"));
+}
+
+void TestDatabase::busyWriteSaysWhy()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
+    QCOMPARE(makeLibrary(path), QString());
+    QString error;
+    auto first = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto second = Database::open(path, Database::OpenMode::MustExist, &error);
+    QVERIFY2(first && second, qPrintable(error));
+    QVERIFY(second->setBusyTimeout(0));
+    Transaction holding(first->connection());
+    QVERIFY(holding.started(&error));
+    NestedTransaction tx(second->connection());
+    QVERIFY(!tx.started(&error));
+    QCOMPARE(error,
+             QStringLiteral("cannot save: the library is busy: another program is writing to it"));
+    Transaction plain(second->connection());
+    QVERIFY(!plain.started(&error));
+    QCOMPARE(error,
+             QStringLiteral("cannot save: the library is busy: another program is writing to it"));
+}
+
+void TestDatabase::readOnlyWriteSaysWhy()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("media"));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("media")));
+    const QString path = folder + QStringLiteral("/lib.fieldoffice");
+    QCOMPARE(makeLibrary(path), QString());
+    // chattr +i stops root too, who may write any folder.
+    const bool root = ::geteuid() == 0;
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    const auto cleanup = qScopeGuard([&] {
+        if (root) {
+            QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), folder});
+        }
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    });
+    if (root && QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), folder}) != 0) {
+        QSKIP("running as root where chattr +i is not available: cannot make a read-only folder");
+    }
+    QString error;
+    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(db->isReadOnly());
+    QCOMPARE(db->readOnlyReason(), QStringLiteral("its folder is read-only"));
+    QCOMPARE(StoryRepository(*db).count({}), 1);
+    NestedTransaction tx(db->connection());
+    QVERIFY(!tx.started(&error));
+    QCOMPARE(error, QStringLiteral("cannot save: the library is read-only"));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -301,15 +301,28 @@ QString writeRefusal(const QSqlDatabase &db, const QSqlError &error)
     return QStringLiteral("cannot save: %1").arg(writeRefusalReason(db, error));
 }
 
-Transaction::Transaction(const QSqlDatabase &db) : mDb(db)
+bool beginWrite(const QSqlDatabase &db, QString *refusal)
 {
+    // On a read-only connection SQLite turns BEGIN IMMEDIATE into a read transaction, and the
+    // refusal would only come with the first write.
+    sqlite3 *handle = sqliteHandle(db);
+    if (handle && sqlite3_db_readonly(handle, "main") == 1) {
+        *refusal = QStringLiteral("cannot save: the library is read-only");
+        return false;
+    }
     // IMMEDIATE takes the write lock now, waiting up to the busy timeout for another writer;
     // a deferred transaction that read first would fail at once when it tried to write.
-    QSqlQuery q(mDb);
-    mActive = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-    if (!mActive) {
-        mRefusal = writeRefusal(mDb, q.lastError());
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        return true;
     }
+    *refusal = writeRefusal(db, q.lastError());
+    return false;
+}
+
+Transaction::Transaction(const QSqlDatabase &db) : mDb(db)
+{
+    mActive = beginWrite(mDb, &mRefusal);
 }
 
 Transaction::~Transaction()

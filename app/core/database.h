@@ -111,6 +111,9 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error);
 /// "cannot save: " + writeRefusalReason(): the one sentence for a write that could not start.
 QString writeRefusal(const QSqlDatabase &db, const QSqlError &error);
+/// BEGIN IMMEDIATE, refused at once on a read-only connection; on failure sets `refusal` to
+/// writeRefusal()'s sentence. Transaction and NestedTransaction start their writes here.
+bool beginWrite(const QSqlDatabase &db, QString *refusal);
 
 /// SQLite stores a null QString as NULL; text columns want ''.
 inline QString notNull(const QString &text)

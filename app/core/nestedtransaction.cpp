@@ -15,9 +15,12 @@ NestedTransaction::NestedTransaction(const QSqlDatabase &db) : mDb(db)
     // "database is locked" when it first writes while another program writes.
     sqlite3 *handle = sqliteHandle(mDb);
     mOwnsTransaction = handle && sqlite3_get_autocommit(handle) != 0;
+    if (mOwnsTransaction) {
+        mActive = beginWrite(mDb, &mRefusal);
+        return;
+    }
     QSqlQuery q(mDb);
-    mActive = q.exec(mOwnsTransaction ? QStringLiteral("BEGIN IMMEDIATE")
-                                      : QStringLiteral("SAVEPOINT workflow_write"));
+    mActive = q.exec(QStringLiteral("SAVEPOINT workflow_write"));
     if (!mActive) {
         mRefusal = writeRefusal(mDb, q.lastError());
     }
