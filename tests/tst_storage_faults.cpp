@@ -326,11 +326,11 @@ void TestStorageFaults::readOnlyFolderOpensReadOnly()
     QVERIFY(!made.isEmpty());
     const QString path = folder + QStringLiteral("/lib.fieldoffice");
     const QByteArray bytes = fileBytes(made);
-    bool mounted = false;
+    // Read-only media, which even root cannot write; without mounting, a read-only folder and
+    // a user other than root.
+    const bool mounted = isRoot() && mountTmpfs(folder, 16384);
     if (isRoot()) {
-        // Read-only media: even root cannot write there.
-        QVERIFY(mountTmpfs(folder, 16384));
-        mounted = true;
+        QVERIFY(handToOtherUser(mDir->path()));
     }
     const auto cleanup = qScopeGuard([&] {
         if (mounted) {
@@ -348,14 +348,15 @@ void TestStorageFaults::readOnlyFolderOpensReadOnly()
         QCOMPARE(::chmod(QFile::encodeName(folder).constData(), 0555), 0);
     }
     const QString shown = QDir::toNativeSeparators(path);
-    Run r = fo({QStringLiteral("show"), QStringLiteral("--library"), path, QStringLiteral("1")});
+    Run r =
+        fo({QStringLiteral("show"), QStringLiteral("--library"), path, QStringLiteral("1")}, true);
     QCOMPARE(r.code, 0);
     QCOMPARE(programErrors(r.err),
              QStringLiteral("fieldoffice: note: %1 is read-only (its folder is read-only); opened "
                             "read-only\n")
                  .arg(shown));
     QVERIFY(!r.out.isEmpty());
-    r = fo({QStringLiteral("check-library"), QStringLiteral("--library"), path});
+    r = fo({QStringLiteral("check-library"), QStringLiteral("--library"), path}, true);
     QCOMPARE(r.out, QStringLiteral("ok\n"));
     QCOMPARE(r.code, 0);
     QCOMPARE(entries(folder), QStringList{QStringLiteral("lib.fieldoffice")});
@@ -403,15 +404,14 @@ void TestStorageFaults::fullDiskSaysSo()
     QVERIFY(QDir(mDir->path()).mkdir(QStringLiteral("disk")));
     QStringList wrapper; // runs the program with the disk full
     QString reason;
-    bool mounted = false;
-    if (isRoot()) {
-        // A small disk of its own, filled up after the library is on it.
-        const int kib = int(bytes.size() / 1024) + 64;
-        QVERIFY(mountTmpfs(folder, kib));
-        mounted = true;
+    // A small disk of its own, filled up after the library is on it (root only; FO_TEST_NO_MOUNT
+    // takes the other way, to try it as root).
+    const bool mounted = isRoot() && qEnvironmentVariableIsEmpty("FO_TEST_NO_MOUNT") &&
+                         mountTmpfs(folder, int(bytes.size() / 1024) + 64);
+    if (mounted) {
         reason = QStringLiteral("the disk is full");
     } else {
-        // No mounting without root: a file size limit stops writes the same way (EFBIG),
+        // Without mounting, a file size limit stops writes the same way (EFBIG),
         // with SIGXFSZ ignored so that the write fails rather than the process.
         wrapper = {QStringLiteral("-c"),
                    QStringLiteral("trap '' XFSZ; exec prlimit --fsize=16384 \"$0\" \"$@\""),

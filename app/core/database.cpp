@@ -218,9 +218,8 @@ bool Database::migrate(QString *error)
     const QString verb = mCreated ? QStringLiteral("create") : QStringLiteral("upgrade");
     for (int version = mSchemaVersion; version < migrations.size(); ++version) {
         Transaction tx(conn);
-        QString why;
-        if (!tx.started(&why)) {
-            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), why);
+        if (!tx.isActive()) {
+            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), tx.refusal());
             return false;
         }
         QSqlQuery q(conn);
@@ -234,8 +233,8 @@ bool Database::migrate(QString *error)
             }
         }
         q.finish();
-        if (!tx.commit(&why)) {
-            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), why);
+        if (!tx.commit()) {
+            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), tx.refusal());
             return false;
         }
         mSchemaVersion = version + 1;
@@ -307,7 +306,7 @@ bool beginWrite(const QSqlDatabase &db, QString *refusal)
     // refusal would only come with the first write.
     sqlite3 *handle = sqliteHandle(db);
     if (handle && sqlite3_db_readonly(handle, "main") == 1) {
-        *refusal = QStringLiteral("cannot save: the library is read-only");
+        *refusal = QStringLiteral("the library is read-only");
         return false;
     }
     // IMMEDIATE takes the write lock now, waiting up to the busy timeout for another writer;
@@ -316,7 +315,7 @@ bool beginWrite(const QSqlDatabase &db, QString *refusal)
     if (q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         return true;
     }
-    *refusal = writeRefusal(db, q.lastError());
+    *refusal = writeRefusalReason(db, q.lastError());
     return false;
 }
 
@@ -336,7 +335,7 @@ Transaction::~Transaction()
 bool Transaction::started(QString *error) const
 {
     if (!mActive && error) {
-        *error = mRefusal;
+        *error = QStringLiteral("cannot save: ") + mRefusal;
     }
     return mActive;
 }
@@ -345,14 +344,15 @@ bool Transaction::commit(QString *error)
 {
     if (!mActive) {
         if (error) {
-            *error = mRefusal;
+            *error = QStringLiteral("cannot save: ") + mRefusal;
         }
         return false;
     }
     QSqlQuery q(mDb);
     if (!q.exec(QStringLiteral("COMMIT"))) {
+        mRefusal = writeRefusalReason(mDb, q.lastError());
         if (error) {
-            *error = writeRefusal(mDb, q.lastError());
+            *error = QStringLiteral("cannot save: ") + mRefusal;
         }
         q.exec(QStringLiteral("ROLLBACK"));
         mActive = false;

@@ -96,6 +96,8 @@ public:
     /// "… the disk is full".
     bool started(QString *error) const;
     bool commit(QString *error = nullptr);
+    /// Why it did not start or commit, without "cannot save: ": "the disk is full".
+    QString refusal() const { return mRefusal; }
 
 private:
     QSqlDatabase mDb;
@@ -112,7 +114,7 @@ QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error);
 /// "cannot save: " + writeRefusalReason(): the one sentence for a write that could not start.
 QString writeRefusal(const QSqlDatabase &db, const QSqlError &error);
 /// BEGIN IMMEDIATE, refused at once on a read-only connection; on failure sets `refusal` to
-/// writeRefusal()'s sentence. Transaction and NestedTransaction start their writes here.
+/// writeRefusalReason()'s words. Transaction and NestedTransaction start their writes here.
 bool beginWrite(const QSqlDatabase &db, QString *refusal);
 
 /// SQLite stores a null QString as NULL; text columns want ''.

@@ -22,7 +22,7 @@ NestedTransaction::NestedTransaction(const QSqlDatabase &db) : mDb(db)
     QSqlQuery q(mDb);
     mActive = q.exec(QStringLiteral("SAVEPOINT workflow_write"));
     if (!mActive) {
-        mRefusal = writeRefusal(mDb, q.lastError());
+        mRefusal = writeRefusalReason(mDb, q.lastError());
     }
 }
 
@@ -42,7 +42,7 @@ NestedTransaction::~NestedTransaction()
 bool NestedTransaction::started(QString *error) const
 {
     if (!mActive && error) {
-        *error = mRefusal;
+        *error = QStringLiteral("cannot save: ") + mRefusal;
     }
     return mActive;
 }
@@ -51,15 +51,16 @@ bool NestedTransaction::commit(QString *error)
 {
     if (!mActive) {
         if (error) {
-            *error = mRefusal;
+            *error = QStringLiteral("cannot save: ") + mRefusal;
         }
         return false;
     }
     QSqlQuery q(mDb);
     if (!q.exec(mOwnsTransaction ? QStringLiteral("COMMIT")
                                  : QStringLiteral("RELEASE workflow_write"))) {
+        mRefusal = writeRefusalReason(mDb, q.lastError());
         if (error) {
-            *error = writeRefusal(mDb, q.lastError());
+            *error = QStringLiteral("cannot save: ") + mRefusal;
         }
         return false; // still active: the destructor rolls back
     }

@@ -29,7 +29,7 @@ private:
     QSqlDatabase mDb;
     bool mActive = false;
     bool mOwnsTransaction = false; // BEGIN IMMEDIATE … COMMIT rather than a SAVEPOINT
-    QString mRefusal;
+    QString mRefusal;              // why it did not start or commit, without "cannot save: "
 };
 
 } // namespace fo
