@@ -35,14 +35,23 @@ LibraryAccess libraryAccess(const QString &path)
     const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
     access.writable = info.isWritable() && folderWritable;
     access.name = absolute;
-    if (access.writable) {
+    const QFileInfo shm(absolute + QStringLiteral("-shm"));
+    if (access.writable && shm.exists() && !shm.isWritable()) {
+        // Left by an earlier program that opened a read-only library: SQLite can read through
+        // it, but no write can pass it.
+        access.writable = false;
+        access.readOnlyReason =
+            QStringLiteral("%1 is read-only; delete it while no program has the library open")
+                .arg(native(shm.absoluteFilePath()));
+    } else if (access.writable) {
         return access;
+    } else {
+        access.readOnlyReason = folderWritable ? QStringLiteral("the file is read-only")
+                                               : QStringLiteral("its folder is read-only");
     }
-    access.readOnlyReason = folderWritable ? QStringLiteral("the file is read-only")
-                                           : QStringLiteral("its folder is read-only");
     // Only the names are looked at (stat), never opened: see GUIDE › Storage.
     const QFileInfo wal(absolute + QStringLiteral("-wal"));
-    const bool shmExists = QFileInfo::exists(absolute + QStringLiteral("-shm"));
+    const bool shmExists = shm.exists();
     if (wal.exists() && shmExists) {
         // Another program has it open, or left both behind: SQLite reads both as they are,
         // with proper locks, and creates nothing.
