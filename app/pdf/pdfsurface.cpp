@@ -1,5 +1,7 @@
 #include "pdfsurface.h"
 
+#include "pdftext.h"
+
 #include <QDir>
 
 #include <cairo-pdf.h>
@@ -70,15 +72,16 @@ void PdfSurface::setMetadata(Metadata key, const QString &value)
         break;
     }
     if (!value.isEmpty()) {
-        cairo_pdf_surface_set_metadata(mSurface, k, value.toUtf8().constData());
+        cairo_pdf_surface_set_metadata(mSurface, k, pdfSafeText(value).toUtf8().constData());
     }
 }
 
 void PdfSurface::addOutline(const QString &title, int page)
 {
     const QByteArray link = "page=" + QByteArray::number(page) + " pos=[0 0]";
-    cairo_pdf_surface_add_outline(mSurface, CAIRO_PDF_OUTLINE_ROOT, title.toUtf8().constData(),
-                                  link.constData(), cairo_pdf_outline_flags_t(0));
+    cairo_pdf_surface_add_outline(mSurface, CAIRO_PDF_OUTLINE_ROOT,
+                                  pdfSafeText(title).toUtf8().constData(), link.constData(),
+                                  cairo_pdf_outline_flags_t(0));
 }
 
 void PdfSurface::showPage()
