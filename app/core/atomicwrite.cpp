@@ -379,11 +379,17 @@ FileSet::~FileSet()
 {
     if (mPublished) {
         finish();
-        return;
+    } else {
+        discard();
     }
+}
+
+void FileSet::discard()
+{
     for (const Entry &e : qAsConst(mEntries)) {
         removePath(e.part, e.folder);
     }
+    mEntries.clear();
 }
 
 void FileSet::add(const QString &partPath, const QString &destination, bool folder)

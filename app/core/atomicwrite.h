@@ -115,6 +115,8 @@ public:
     void undo();
     /// After publish(): removes the kept earlier versions.
     void finish();
+    /// Before publish(): removes every part; the set is empty again.
+    void discard();
 
 private:
     struct Entry

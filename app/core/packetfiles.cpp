@@ -39,6 +39,17 @@ bool PacketFiles::stageFolder(const Packet &packet, const QString &path,
 bool PacketFiles::stage(const Packet &packet, const QString &path, const PacketOptions &options,
                         QString *error)
 {
+    mSet.discard(); // a second stage() starts afresh
+    if (!stageAll(packet, path, options, error)) {
+        mSet.discard(); // what was staged before the failure goes too
+        return false;
+    }
+    return true;
+}
+
+bool PacketFiles::stageAll(const Packet &packet, const QString &path, const PacketOptions &options,
+                           QString *error)
+{
     if (packet.stories.isEmpty()) {
         *error = QStringLiteral("a packet needs at least one story");
         return false;

@@ -27,8 +27,12 @@ public:
     void undo() { mSet.undo(); }
     /// After publish(): keeps the new files for good.
     void finish() { mSet.finish(); }
+    /// Instead of publish(): removes the staged files.
+    void discard() { mSet.discard(); }
 
 private:
+    bool stageAll(const Packet &packet, const QString &path, const PacketOptions &options,
+                  QString *error);
     bool stageFile(const QString &destination, const QByteArray &data, QString *error);
     bool stageFolder(const Packet &packet, const QString &path, const PacketOptions &options,
                      QString *error);
