@@ -56,44 +56,6 @@ int readRequest(Command &cmd, ExportRequest *r)
     return -1;
 }
 
-/// Writes the file under its part name; `files` then holds it, ready to go into place.
-bool stageExport(const ExportRequest &r, const Story &story, const QString &organisation,
-                 bool draft, FileSet &files, QString *error)
-{
-    const QString destination = QFileInfo(r.output).absoluteFilePath();
-    if (r.format == QLatin1String("html")) {
-        HtmlOptions options;
-        options.draft = draft;
-        StagedFile file(destination);
-        if (!file.open(error) || !file.write(renderStoryHtml(story, options).toUtf8(), error) ||
-            !file.close(error)) {
-            return false;
-        }
-        file.release();
-        files.add(file.partPath(), destination, false);
-        return true;
-    }
-    PdfOptions options;
-    options.pageSize = r.pageSize;
-    options.draft = draft;
-    options.organisation = organisation;
-    if (!QFileInfo(destination).absoluteDir().exists()) {
-        *error = QStringLiteral("cannot write %1: the folder %2 does not exist")
-                     .arg(QDir::toNativeSeparators(destination),
-                          QDir::toNativeSeparators(QFileInfo(destination).absolutePath()));
-        return false;
-    }
-    removeStaleParts(destination, QDateTime::currentDateTimeUtc());
-    // The PDF module writes its file whole (or nothing) under the part name it is given.
-    const QString part = partName(destination);
-    if (!writeStoryPdf(story, part, options, error)) {
-        error->replace(QDir::toNativeSeparators(part), QDir::toNativeSeparators(destination));
-        return false;
-    }
-    files.add(part, destination, false);
-    return true;
-}
-
 } // namespace
 
 int runExport(const QStringList &arguments)
@@ -149,8 +111,12 @@ int runExport(const QStringList &arguments)
     record.format = r.format;
     record.draft = draft;
     record.revision = !draft && approval.approval ? approval.approval->revisionNumber : 0;
+    PdfOptions options;
+    options.pageSize = r.pageSize;
+    options.draft = draft;
+    options.organisation = OrganisationSettings(*db).load().name;
     FileSet files;
-    if (!stageExport(r, *story, OrganisationSettings(*db).load().name, draft, files, &error) ||
+    if (!stageStoryExport(*story, r.output, r.format, options, files, &error) ||
         !recordStoryExport(*db, *story, person, r.output, record, files, &error)) {
         printError(error);
         return Refused;

@@ -2,10 +2,45 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "htmlexporter.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace fo {
+
+bool stageStoryExport(const Story &story, const QString &path, const QString &format,
+                      const PdfOptions &options, FileSet &files, QString *error)
+{
+    const QString destination = QFileInfo(path).absoluteFilePath();
+    if (format == QLatin1String("html")) {
+        HtmlOptions html;
+        html.draft = options.draft;
+        StagedFile file(destination);
+        if (!file.open(error) || !file.write(renderStoryHtml(story, html).toUtf8(), error) ||
+            !file.close(error)) {
+            return false;
+        }
+        file.release();
+        files.add(file.partPath(), destination, false);
+        return true;
+    }
+    if (!QFileInfo(destination).absoluteDir().exists()) {
+        *error = QStringLiteral("cannot write %1: the folder %2 does not exist")
+                     .arg(QDir::toNativeSeparators(destination),
+                          QDir::toNativeSeparators(QFileInfo(destination).absolutePath()));
+        return false;
+    }
+    removeStaleParts(destination, QDateTime::currentDateTimeUtc());
+    // The PDF module writes its file whole (or nothing) under the part name it is given.
+    const QString part = partName(destination);
+    if (!writeStoryPdf(story, part, options, error)) {
+        error->replace(QDir::toNativeSeparators(part), QDir::toNativeSeparators(destination));
+        return false;
+    }
+    files.add(part, destination, false);
+    return true;
+}
 
 bool recordStoryExport(Database &db, const Story &story, const Person &actor, const QString &path,
                        const StoryExportRecord &record, FileSet &files, QString *error)
