@@ -40,6 +40,11 @@ private Q_SLOTS:
     void draftMarkInHtml();
     void pdfKeepsEveryScript_data();
     void pdfKeepsEveryScript();
+    void pdfShowsWhatNoFontHas_data();
+    void pdfShowsWhatNoFontHas();
+    void pdfSurvivesDeepNesting_data();
+    void pdfSurvivesDeepNesting();
+    void pdfOfALongParagraph();
     void packetPdf_data();
     void packetPdf();
     void packetHtml_data();
@@ -299,6 +304,107 @@ void TestExport::pdfKeepsEveryScript()
     QVERIFY(count >= 3); // serif, sans, Bengali and Tamil faces
 }
 
+void TestExport::pdfShowsWhatNoFontHas_data()
+{
+    QTest::addColumn<QString>("odd");
+    QTest::addColumn<QString>("shown"); // what the text layer holds in its place
+    const QString replacement(QChar(0xFFFD));
+    QTest::newRow("U+10FFFF") << QStringLiteral("\U0010FFFF") << replacement;
+    QTest::newRow("U+FFFE") << QStringLiteral("\uFFFE") << replacement;
+    QTest::newRow("U+FDD0") << QStringLiteral("\uFDD0") << replacement;
+    QTest::newRow("private use") << QStringLiteral("\uE000") << replacement;
+    QTest::newRow("plane 15") << QStringLiteral("\U000F0000") << replacement;
+    QTest::newRow("unassigned") << QStringLiteral("\u0378") << replacement;
+    QTest::newRow("lone high surrogate") << QString(QChar(0xD83D)) << replacement;
+    QTest::newRow("lone low surrogate") << QString(QChar(0xDE00)) << replacement;
+    QTest::newRow("control") << QStringLiteral("\u0001") << QString();
+}
+
+void TestExport::pdfShowsWhatNoFontHas()
+{
+    QFETCH(QString, odd);
+    QFETCH(QString, shown);
+    Story s = makeStory(QStringLiteral("Head ") + odd + QStringLiteral(" line"),
+                        QStringLiteral("Alpha ") + odd +
+                            QStringLiteral(" Beta \U0001F469\u200D\U0001F4BB Gamma.\n\n"
+                                           "[link](https://example.org/a) Delta ") +
+                            odd + QStringLiteral(" Epsilon."));
+    s.summary = odd;
+    s.byline = QStringLiteral("By ") + odd;
+    const QString file = path(QStringLiteral("odd-%1.pdf")
+                                  .arg(QString::fromUtf8(QTest::currentDataTag())
+                                           .replace(QLatin1Char(' '), QLatin1Char('-'))));
+    QString error;
+    QVERIFY2(writeStoryPdf(s, file, PdfOptions(), &error), qPrintable(error));
+    const QString text = pdfText(file);
+    // The headline, summary and byline reach the PDF as they are stored: the rule applies.
+    QVERIFY2(text.simplified().contains(
+                 (QStringLiteral("Head ") + shown + QStringLiteral(" line")).simplified()),
+             qPrintable(text));
+    // The body passes the Markdown reader first (which may have replaced a lone surrogate
+    // already): one mark at most where the odd character was, never hex digits.
+    static const QRegularExpression body(
+        QStringLiteral("Alpha \\S? ?Beta .*Gamma\\.\\s+link Delta \\S? ?Epsilon\\."),
+        QRegularExpression::DotMatchesEverythingOption);
+    QVERIFY2(body.match(text).hasMatch(), qPrintable(text));
+    // No hex digits of a missing glyph's box in the text (an emoji without an emoji font).
+    QVERIFY2(
+        !QRegularExpression(QStringLiteral("Beta [^G]*[0-9A-F]{2}\\s*\\n")).match(text).hasMatch(),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Gamma.")), qPrintable(text));
+    const ToolRun check = runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), file});
+    QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
+}
+
+void TestExport::pdfSurvivesDeepNesting_data()
+{
+    QTest::addColumn<QString>("prefix");
+    QTest::newRow("lists") << QStringLiteral("- ");
+    QTest::newRow("quotes") << QStringLiteral("> ");
+    QTest::newRow("ordered lists") << QStringLiteral("1. ");
+}
+
+void TestExport::pdfSurvivesDeepNesting()
+{
+    QFETCH(QString, prefix);
+    // Built directly in a story, as a body stored before any import limit would be.
+    const Story s = makeStory(QStringLiteral("Deep"),
+                              prefix.repeated(20000) + QStringLiteral("bottom text\n\nAfter."));
+    const QString file = path(QStringLiteral("deep-%1.pdf")
+                                  .arg(QString::fromUtf8(QTest::currentDataTag())
+                                           .replace(QLatin1Char(' '), QLatin1Char('-'))));
+    QString error;
+    QVERIFY2(writeStoryPdf(s, file, PdfOptions(), &error), qPrintable(error));
+    const QString text = pdfText(file);
+    QVERIFY2(text.contains(QStringLiteral("bottom text")), qPrintable(text.left(2000)));
+}
+
+void TestExport::pdfOfALongParagraph()
+{
+    // One paragraph of 300,000 characters: laid out in pieces, every word still there in order.
+    QString body;
+    int words = 0;
+    for (int i = 0; body.size() < 300000; ++i, ++words) {
+        body += QStringLiteral("word%1 ").arg(i);
+        if (i % 37 == 36) {
+            body += QStringLiteral("Sentence ends. ");
+        }
+    }
+    const Story s = makeStory(QStringLiteral("Long"), body);
+    const QString file = path(QStringLiteral("long.pdf"));
+    QString error;
+    QVERIFY2(writeStoryPdf(s, file, PdfOptions(), &error), qPrintable(error));
+    static const QRegularExpression word(QStringLiteral("word(\\d+)"));
+    auto it = word.globalMatch(pdfText(file));
+    int expected = 0;
+    while (it.hasNext()) {
+        const int n = it.next().captured(1).toInt();
+        QCOMPARE(n, expected);
+        ++expected;
+    }
+    QCOMPARE(expected, words);
+}
+
 void TestExport::packetPdf_data()
 {
     QTest::addColumn<bool>("draft");
@@ -516,8 +622,9 @@ void TestExport::twoPacketsInOneFolderKeepBothManifests()
         return QJsonDocument::fromJson(fileBytes(file)).object();
     };
     // manifest.json describes the latest packet; each packet keeps its own record.
-    QCOMPARE(manifestOf(manifestPath(second, single.format)).value(QStringLiteral("file")).toString(),
-             QStringLiteral("press.html"));
+    QCOMPARE(
+        manifestOf(manifestPath(second, single.format)).value(QStringLiteral("file")).toString(),
+        QStringLiteral("press.html"));
     const QJsonObject donors = manifestOf(dir.filePath(QStringLiteral("donors.manifest.json")));
     QCOMPARE(donors.value(QStringLiteral("file")).toString(), QStringLiteral("donors.pdf"));
     QCOMPARE(donors.value(QStringLiteral("stories")).toArray().size(), 3);

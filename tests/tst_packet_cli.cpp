@@ -321,6 +321,12 @@ void TestPacketCli::checkPacketPdf(const QString &pdf, const QStringList &headli
 {
     QVERIFY2(QFileInfo(pdf).isFile(), qPrintable(pdf));
 
+    // A valid PDF: qpdf finds nothing to repair (poppler would repair it silently).
+    const ToolRun check = runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), pdf});
+    QVERIFY2(check.code == 0 && !check.err.contains(QStringLiteral("WARNING")) &&
+                 !check.out.contains(QStringLiteral("WARNING")),
+             qPrintable(check.out + check.err));
+
     // Fonts: every one embedded.
     const ToolRun fonts = runTool(QStringLiteral("pdffonts"), {pdf});
     QCOMPARE(fonts.code, 0);

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace fo;
 
 Q_DECLARE_METATYPE(fo::StoryStatus)
@@ -67,6 +69,9 @@ private Q_SLOTS:
     void restoreMakesANewRevision();
     void editingSessionIsOneRevision();
     void approvedRevisionIsFrozen();
+    void forgedApprovalDoesNotCount_data();
+    void forgedApprovalDoesNotCount();
+    void approvalsFromBeforeEmbargoWasHashed();
 };
 
 void TestWorkflow::transitionTable_data()
@@ -211,8 +216,9 @@ void TestWorkflow::approvalLostAfterEachChange_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<StoryStatus>("approvedAs");
-    for (const char *field : {"headline", "dateline-city", "dateline-country", "byline", "summary",
-                              "body", "tag-added", "tag-removed", "language"}) {
+    for (const char *field :
+         {"headline", "dateline-city", "dateline-country", "byline", "summary", "body", "tag-added",
+          "tag-removed", "language", "office", "embargo-set", "embargo-moved", "embargo-removed"}) {
         for (const StoryStatus s : {StoryStatus::Approved, StoryStatus::Released}) {
             QTest::newRow(
                 qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(field), statusKey(s))))
@@ -226,6 +232,12 @@ void TestWorkflow::approvalLostAfterEachChange()
     QFETCH(QString, field);
     QFETCH(StoryStatus, approvedAs);
     const qint64 id = newStory();
+    if (field == QLatin1String("embargo-moved") || field == QLatin1String("embargo-removed")) {
+        Story e = story(id);
+        e.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
+        QString error;
+        QVERIFY2(StoryRepository(*mDb).update(e, mSetup, &error), qPrintable(error));
+    }
     bringTo(id, approvedAs);
     const Person editor = person(QStringLiteral("Grace Achieng"), Role::Editor);
     const QByteArray approvedHash = contentHash(story(id));
@@ -248,6 +260,14 @@ void TestWorkflow::approvalLostAfterEachChange()
         s.tags.removeAll(QStringLiteral("type/court"));
     } else if (field == QLatin1String("language")) {
         s.language = QStringLiteral("bn");
+    } else if (field == QLatin1String("office")) {
+        s.officeName = QStringLiteral("Kampala"); // named in a packet's contents
+    } else if (field == QLatin1String("embargo-set")) {
+        s.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
+    } else if (field == QLatin1String("embargo-moved")) {
+        s.embargoAt = s.embargoAt.addSecs(3600);
+    } else if (field == QLatin1String("embargo-removed")) {
+        s.embargoAt = QDateTime(); // the packet would go out with no embargo line
     }
     QString error;
     QVERIFY2(StoryRepository(*mDb).update(s, editor, &error), qPrintable(error));
@@ -275,12 +295,11 @@ void TestWorkflow::nonExportedChangesKeepTheApproval()
 {
     const qint64 id = newStory();
     bringTo(id, StoryStatus::Approved);
+    // The order of tags is not printed anywhere: the approval stands.
     Story s = story(id);
-    s.officeName = QStringLiteral("Kampala");
-    s.embargoAt = QDateTime(QDate(2026, 4, 1), QTime(6, 0), Qt::UTC);
+    std::reverse(s.tags.begin(), s.tags.end());
     QString error;
     QVERIFY2(StoryRepository(*mDb).update(s, mSetup, &error), qPrintable(error));
-    QCOMPARE(story(id).officeName, QStringLiteral("Kampala"));
     QCOMPARE(story(id).status, StoryStatus::Approved);
     QVERIFY(Workflow(*mDb).approvalState(story(id)).valid);
     QCOMPARE(auditCount(AuditAction::ApprovalLost, id), 0);
@@ -442,6 +461,104 @@ void TestWorkflow::approvedRevisionIsFrozen()
     QVERIFY(!q.exec());
     QVERIFY2(q.lastError().text().contains(QStringLiteral("cannot be changed")),
              qPrintable(q.lastError().text()));
+}
+
+void TestWorkflow::forgedApprovalDoesNotCount_data()
+{
+    QTest::addColumn<QString>("forgery");
+    // An approval row written into the file with the hash an --allow-unapproved manifest prints.
+    QTest::newRow("latest revision, by its editor") << QStringLiteral("latest");
+    QTest::newRow("a reviewer's other state revision") << QStringLiteral("request-changes");
+    QTest::newRow("the approved revision, by a non-reviewer") << QStringLiteral("non-reviewer");
+    QTest::newRow("the approved revision, another hash") << QStringLiteral("other-hash");
+}
+
+void TestWorkflow::forgedApprovalDoesNotCount()
+{
+    QFETCH(QString, forgery);
+    const qint64 id = newStory();
+    const Person editor = person(QStringLiteral("Grace Achieng"), Role::Editor);
+    const Person reviewer = person(QStringLiteral("Rahul Sen"), Role::Reviewer);
+    QString error;
+    qint64 revisionId = 0;
+    qint64 personId = reviewer.id;
+    if (forgery == QLatin1String("request-changes")) {
+        QVERIFY(Workflow(*mDb).perform(id, WorkflowAction::Submit, editor, QString(), &error));
+        QVERIFY(Workflow(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
+                                       QStringLiteral("Check it."), &error));
+        revisionId = RevisionRepository(*mDb).latest(id)->id;
+    } else if (forgery == QLatin1String("latest")) {
+        Story s = story(id);
+        s.headline += QStringLiteral(" (edited)");
+        QVERIFY2(StoryRepository(*mDb).update(s, editor, &error), qPrintable(error));
+        revisionId = RevisionRepository(*mDb).latest(id)->id;
+        personId = editor.id;
+    } else {
+        // A real approval first; the forged row names its revision.
+        bringTo(id, StoryStatus::Approved);
+        revisionId = ApprovalRepository(*mDb).latest(id)->revisionId;
+        personId = forgery == QLatin1String("non-reviewer") ? editor.id : mSetup.id;
+    }
+    Story s = story(id);
+    if (forgery == QLatin1String("other-hash")) {
+        // Content changed after the real approval; the forged row carries the new hash.
+        s.summary += QStringLiteral(" More.");
+        QVERIFY2(StoryRepository(*mDb).update(s, editor, &error), qPrintable(error));
+        s = story(id);
+    }
+    QSqlQuery q(mDb->connection());
+    QVERIFY(q.prepare(QStringLiteral(
+        "INSERT INTO approvals (story_id, revision_id, person_id, person_name, approved_at, "
+        "content_hash) VALUES (?, ?, ?, 'Rahul Sen', 0, ?)")));
+    q.addBindValue(id);
+    q.addBindValue(revisionId);
+    q.addBindValue(personId);
+    q.addBindValue(QString::fromLatin1(contentHash(s)));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(QStringLiteral("UPDATE stories SET status = 'approved' WHERE id = %1").arg(id)));
+    const Story forged = story(id);
+    QCOMPARE(forged.status, StoryStatus::Approved);
+    QCOMPARE(ApprovalRepository(*mDb).latest(id)->contentHash, contentHash(forged));
+    const ApprovalState state = Workflow(*mDb).approvalState(forged);
+    QVERIFY(!state.valid);
+    QVERIFY2(state.reason.contains(QStringLiteral("does not count")), qPrintable(state.reason));
+    QVERIFY(!Workflow(*mDb).exportableRefusal(forged).isEmpty());
+    QVERIFY(!Workflow(*mDb).perform(id, WorkflowAction::Release, mSetup, QString(), &error));
+}
+
+void TestWorkflow::approvalsFromBeforeEmbargoWasHashed()
+{
+    // A library approved with the earlier hash (no office, no embargo in it): rewrite the
+    // approval and its revision as that version wrote them.
+    const qint64 id = newStory();
+    Story s = story(id);
+    s.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
+    QString error;
+    QVERIFY2(StoryRepository(*mDb).update(s, mSetup, &error), qPrintable(error));
+    bringTo(id, StoryStatus::Approved);
+    const Approval approval = *ApprovalRepository(*mDb).latest(id);
+    const QString legacy = QString::fromLatin1(legacyContentHash(story(id)));
+    QVERIFY(legacy != QString::fromLatin1(contentHash(story(id))));
+    QSqlQuery q(mDb->connection());
+    QVERIFY(q.exec(QStringLiteral("DROP TRIGGER revisions_approved_frozen")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE revisions SET content_hash = '%1' WHERE id = %2")
+                       .arg(legacy)
+                       .arg(approval.revisionId)));
+    QVERIFY(q.exec(QStringLiteral("UPDATE approvals SET content_hash = '%1' WHERE id = %2")
+                       .arg(legacy)
+                       .arg(approval.id)));
+    // Unchanged since: still approved, embargo and office as the reviewer saw them.
+    QVERIFY2(Workflow(*mDb).approvalState(story(id)).valid,
+             qPrintable(Workflow(*mDb).approvalState(story(id)).reason));
+    // The embargo removed behind the old hash's back (status left as it was, as the earlier
+    // version did): the approval no longer covers the story.
+    QVERIFY(q.exec(QStringLiteral("UPDATE stories SET embargo_at = NULL WHERE id = %1").arg(id)));
+    QCOMPARE(story(id).status, StoryStatus::Approved);
+    QCOMPARE(legacyContentHash(story(id)), legacy.toLatin1()); // the old hash is blind to it
+    const ApprovalState state = Workflow(*mDb).approvalState(story(id));
+    QVERIFY(!state.valid);
+    QVERIFY2(state.reason.contains(QStringLiteral("changed after its approval")),
+             qPrintable(state.reason));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)

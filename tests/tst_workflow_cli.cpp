@@ -1,6 +1,8 @@
 // The workflow on the command line, run as a process: people, the review cycle, history and
 // diff, and every refusal with its exit code and its one line on stderr.
 
+#include "auditlog.h"
+#include "database.h"
 #include "processrun.h"
 
 #include <QFile>
@@ -39,6 +41,10 @@ private Q_SLOTS:
     void approvalLostShowsInHistoryAndDiff();
     void bodyFromAFile();
     void importRecordsWhoImported();
+    void embargoIsPartOfTheApproval();
+    void editEmbargoRefusesWhatIsNotATime_data();
+    void editEmbargoRefusesWhatIsNotATime();
+    void exportIsRecorded();
 
 private:
     Run run(const QStringList &args);
@@ -409,6 +415,121 @@ void TestWorkflowCli::importRecordsWhoImported()
     const QJsonObject first = revisions.at(0).toObject();
     QCOMPARE(first.value(QStringLiteral("kind")).toString(), QStringLiteral("created"));
     QCOMPARE(first.value(QStringLiteral("person")).toString(), QStringLiteral("Grace Achieng"));
+}
+
+void TestWorkflowCli::embargoIsPartOfTheApproval()
+{
+    // An approved demo story with an embargo.
+    QString id;
+    const QJsonArray rows =
+        QJsonDocument::fromJson(
+            wf(QStringLiteral("list"),
+               {QStringLiteral("--status"), QStringLiteral("approved"), QStringLiteral("--json")})
+                .out.toUtf8())
+            .array();
+    for (const QJsonValue &row : rows) {
+        const QString candidate =
+            QString::number(row.toObject().value(QStringLiteral("id")).toInteger());
+        if (wf(QStringLiteral("show"), {candidate}).out.contains(QStringLiteral("Embargo:  2"))) {
+            id = candidate;
+            break;
+        }
+    }
+    QVERIFY2(!id.isEmpty(), "the demo has an approved story with an embargo");
+    const QString out = mDir->filePath(QStringLiteral("press.pdf"));
+    const QStringList packet{QStringLiteral("--as"),     QStringLiteral("Maria Santos"),
+                             QStringLiteral("--title"),  QStringLiteral("T"),
+                             QStringLiteral("--story"),  id,
+                             QStringLiteral("--format"), QStringLiteral("pdf"),
+                             QStringLiteral("-o"),       out};
+    const Run first = wf(QStringLiteral("packet"), packet);
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+
+    // The editor removes the embargo: the approval no longer covers the story.
+    const Run edit =
+        wf(QStringLiteral("edit"), {id, QStringLiteral("--as"), QStringLiteral("Grace Achieng"),
+                                    QStringLiteral("--embargo"), QStringLiteral("none")});
+    QVERIFY2(edit.code == 0, qPrintable(edit.err));
+    QVERIFY2(edit.out.contains(QStringLiteral("edited embargo")), qPrintable(edit.out));
+    QVERIFY2(edit.out.contains(QStringLiteral("changed since approval")), qPrintable(edit.out));
+    QCOMPARE(status(id), QStringLiteral("draft"));
+    QVERIFY(!wf(QStringLiteral("show"), {id}).out.contains(QStringLiteral("Embargo:  2")));
+    const Run refused = wf(QStringLiteral("packet"), packet);
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("story %1").arg(id)), qPrintable(refused.err));
+
+    // A new embargo, in another zone: stored in UTC.
+    const Run again = wf(QStringLiteral("edit"),
+                         {id, QStringLiteral("--as"), QStringLiteral("Grace Achieng"),
+                          QStringLiteral("--embargo"), QStringLiteral("2026-12-10T12:00+03:00")});
+    QVERIFY2(again.code == 0, qPrintable(again.err));
+    QVERIFY(wf(QStringLiteral("show"), {id})
+                .out.contains(QStringLiteral("Embargo:  2026-12-10T09:00:00Z")));
+}
+
+void TestWorkflowCli::editEmbargoRefusesWhatIsNotATime_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no zone") << QStringLiteral("2026-12-10T09:00") << QStringLiteral("time zone");
+    QTest::newRow("words") << QStringLiteral("tomorrow") << QStringLiteral("not a time");
+    QTest::newRow("bad date") << QStringLiteral("2026-13-40") << QStringLiteral("not a time");
+    QTest::newRow("empty") << QString() << QStringLiteral("not a time");
+}
+
+void TestWorkflowCli::editEmbargoRefusesWhatIsNotATime()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, says);
+    const QString id = storyIn(QStringLiteral("draft"));
+    const QString before = wf(QStringLiteral("show"), {id}).out;
+    const Run r =
+        wf(QStringLiteral("edit"), {id, QStringLiteral("--as"), QStringLiteral("Grace Achieng"),
+                                    QStringLiteral("--embargo"), value});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("fieldoffice: ")) && r.err.contains(says),
+             qPrintable(r.err));
+    QCOMPARE(wf(QStringLiteral("show"), {id}).out, before);
+}
+
+void TestWorkflowCli::exportIsRecorded()
+{
+    const auto exports = [this] {
+        QString error;
+        auto db = fo::Database::open(mLib, fo::Database::OpenMode::MustExist, &error);
+        fo::AuditFilter f;
+        f.actions = {fo::AuditAction::Exported};
+        return db ? fo::AuditLog(*db).list(f) : QVector<fo::AuditEntry>();
+    };
+    const QString approved = storyIn(QStringLiteral("approved"));
+    const QString draft = storyIn(QStringLiteral("draft"));
+    const QString html = mDir->filePath(QStringLiteral("story.html"));
+    Run r = wf(QStringLiteral("export"),
+               {approved, QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("-o"),
+                mDir->filePath(QStringLiteral("story.pdf"))});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = wf(QStringLiteral("export"),
+           {draft, QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--as"),
+            QStringLiteral("Grace Achieng"), QStringLiteral("-o"), html});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QVector<fo::AuditEntry> rows = exports(); // newest first
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).storyId, draft.toLongLong());
+    QCOMPARE(rows.at(0).personName, QStringLiteral("Grace Achieng"));
+    QVERIFY2(rows.at(0).detail.contains(QStringLiteral("story.html")) &&
+                 rows.at(0).detail.contains(QStringLiteral("DRAFT")),
+             qPrintable(rows.at(0).detail));
+    QCOMPARE(rows.at(1).storyId, approved.toLongLong());
+    QCOMPARE(rows.at(1).personName, QStringLiteral("(command line)"));
+    QVERIFY(rows.at(1).revision > 0); // the approved revision it shows
+    // Someone the library does not know is refused, and nothing is written or recorded.
+    r = wf(QStringLiteral("export"),
+           {draft, QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--as"),
+            QStringLiteral("Nobody Here"), QStringLiteral("-o"),
+            mDir->filePath(QStringLiteral("x.html"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY(!QFile::exists(mDir->filePath(QStringLiteral("x.html"))));
+    QCOMPARE(exports().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowCli)

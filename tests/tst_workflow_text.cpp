@@ -253,6 +253,15 @@ void TestWorkflowText::contentHashSerialisation()
     QCOMPARE(contentSerialisation(s), expected);
     QCOMPARE(contentHash(s),
              QCryptographicHash::hash(expected, QCryptographicHash::Sha256).toHex());
+    // Without office and embargo the hash is what it always was.
+    QCOMPARE(legacyContentHash(s), contentHash(s));
+    // Office and embargo follow only when set.
+    s.officeName = QStringLiteral("Gulu");
+    s.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
+    const QByteArray withBoth = expected + "office:4:Gulu\nembargo:24:2026-12-10T09:00:00.000Z\n";
+    QCOMPARE(contentSerialisation(s), withBoth);
+    QCOMPARE(legacyContentHash(s),
+             QCryptographicHash::hash(expected, QCryptographicHash::Sha256).toHex());
 }
 
 void TestWorkflowText::contentHashCoversExportedFieldsOnly()
@@ -262,11 +271,19 @@ void TestWorkflowText::contentHashCoversExportedFieldsOnly()
     QCOMPARE(h.size(), 64);
     Story b = a;
     std::reverse(b.tags.begin(), b.tags.end());
-    b.officeName = QStringLiteral("Kampala");
-    b.embargoAt = QDateTime::currentDateTimeUtc();
     b.status = StoryStatus::Released;
     b.id = 42;
-    QCOMPARE(contentHash(b), h); // order of tags, office, embargo, state: not exported content
+    QCOMPARE(contentHash(b), h); // order of tags, state, id: not exported content
+    // The office (a packet's contents) and the embargo (its line) are printed: they count.
+    Story office = a;
+    office.officeName = QStringLiteral("Kampala");
+    QVERIFY(contentHash(office) != h);
+    Story embargo = a;
+    embargo.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
+    QVERIFY(contentHash(embargo) != h);
+    Story later = embargo;
+    later.embargoAt = later.embargoAt.addSecs(60);
+    QVERIFY(contentHash(later) != contentHash(embargo));
     // Fields cannot run into each other.
     Story c = a;
     Story d = a;

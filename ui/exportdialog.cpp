@@ -26,6 +26,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace fo {
 
 ExportDialog::ExportDialog(Session &session, const QVector<qint64> &storyIds, QWidget *parent)
@@ -345,12 +347,14 @@ bool ExportDialog::startExport()
     const PacketRequest r = request();
     mExporting = mBuilder.build(mStories, r, mSession.person());
     mExportPath = mOutput->path();
-    // The worker gets values only: the packet, the path and the options.
-    mJob->start([packet = mExporting, path = mExportPath,
+    // The worker gets values only: the packet, the path and the options. It writes the files
+    // under part names; they go into place with the audit rows when it is done (onFinished).
+    mFiles = std::make_shared<PacketFiles>();
+    mJob->start([files = mFiles, packet = mExporting, path = mExportPath,
                  options = options()](const BackgroundJob::Progress &progress, QString *error) {
         PacketOptions o = options;
         o.progress = progress;
-        return writePacket(packet, path, o, error);
+        return files->stage(packet, path, o, error);
     });
     setExporting(true);
     mReason->setText(tr("Writing the packet…"));
@@ -398,6 +402,11 @@ void ExportDialog::setExporting(bool exporting)
 void ExportDialog::onFinished(bool ok, const QString &error, bool cancelled)
 {
     setExporting(false);
+    // Published below with the record, or discarded here (the part files go with it).
+    const std::shared_ptr<PacketFiles> files = std::exchange(mFiles, nullptr);
+    if (files && (!ok || cancelled || mCloseWhenDone)) {
+        files->discard();
+    }
     if (mCloseWhenDone) {
         QDialog::reject();
         return;
@@ -412,9 +421,9 @@ void ExportDialog::onFinished(bool ok, const QString &error, bool cancelled)
         return;
     }
     QString recordError;
-    if (!mBuilder.recordExport(mExporting, mSession.person(), mExportPath, &recordError)) {
-        const QString message =
-            tr("The packet was written but the export could not be recorded: %1").arg(recordError);
+    if (!files || !mBuilder.recordExport(mExporting, mSession.person(), mExportPath, &recordError,
+                                         files.get())) {
+        const QString message = tr("The packet could not be written: %1").arg(recordError);
         mReason->setText(message);
         Q_EMIT exportFailed(message);
         return;

@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QVector>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -93,6 +95,8 @@ private:
     QString mWebsite;
     QString mExportPath; // of the running export
     Packet mExporting;   // the running export's packet, recorded once written
+    // Its files: staged by the job, published together with the audit rows.
+    std::shared_ptr<PacketFiles> mFiles;
     bool mCloseWhenDone = false;
 
     QListView *mList = nullptr;

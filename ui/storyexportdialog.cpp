@@ -2,6 +2,7 @@
 #include "childsignals.h"
 
 #include "backgroundjob.h"
+#include "exportrecord.h"
 #include "htmlexporter.h"
 #include "organisationsettings.h"
 #include "outputpathfield.h"
@@ -18,6 +19,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace fo {
 
@@ -43,6 +46,8 @@ StoryExportDialog::StoryExportDialog(Session &session, qint64 storyId, QWidget *
         // Anything but the approved version, unchanged, leaves the office marked as a draft.
         const ApprovalState approval = Workflow(session.database()).approvalState(mStory);
         mDraft = !approval.valid;
+        mApprovedRevision =
+            approval.valid && approval.approval ? approval.approval->revisionNumber : 0;
         mStatusText = Workflow::statusText(mStory.status, approval);
     }
     mOrganisation = OrganisationSettings(session.database()).load().name;
@@ -148,25 +153,22 @@ bool StoryExportDialog::startExport()
         return false;
     }
     mExportPath = mOutput->path();
-    if (Format(mFormat->currentData().toInt()) == Format::Pdf) {
-        PdfOptions options;
-        options.pageSize = PageSize(mPageSize->currentData().toInt());
-        options.draft = mDraft;
-        options.organisation = mOrganisation;
-        mJob->start([story = mStory, path = mExportPath,
-                     options](const BackgroundJob::Progress &progress, QString *error) {
-            PdfOptions o = options;
-            o.progress = progress;
-            return writeStoryPdf(story, path, o, error);
-        });
-    } else {
-        HtmlOptions options;
-        options.draft = mDraft;
-        mJob->start([story = mStory, path = mExportPath, options](const BackgroundJob::Progress &,
-                                                                  QString *error) {
-            return writeStoryHtml(story, path, options, error);
-        });
-    }
+    PdfOptions options;
+    options.pageSize = PageSize(mPageSize->currentData().toInt());
+    options.draft = mDraft;
+    options.organisation = mOrganisation;
+    const QString format = Format(mFormat->currentData().toInt()) == Format::Pdf
+                               ? QStringLiteral("pdf")
+                               : QStringLiteral("html");
+    // The job writes the file under a part name; it goes into place with its audit row when
+    // the job is done (onFinished).
+    mFiles = std::make_shared<FileSet>();
+    mJob->start([files = mFiles, story = mStory, path = mExportPath, format,
+                 options](const BackgroundJob::Progress &progress, QString *error) {
+        PdfOptions o = options;
+        o.progress = progress;
+        return stageStoryExport(story, path, format, o, *files, error);
+    });
     setExporting(true);
     return true;
 }
@@ -209,17 +211,43 @@ void StoryExportDialog::setExporting(bool exporting)
 void StoryExportDialog::onFinished(bool ok, const QString &error, bool cancelled)
 {
     setExporting(false);
+    const std::shared_ptr<FileSet> files = std::exchange(mFiles, nullptr);
+    if (files && (!ok || cancelled || mCloseWhenDone)) {
+        files->discard();
+    }
+    QString recordError;
+    if (ok && !cancelled && !mCloseWhenDone && !recordExport(files.get(), &recordError)) {
+        ok = false;
+    }
     if (mCloseWhenDone) {
         QDialog::reject();
     } else if (cancelled) {
         mNote->setText(tr("Export cancelled; nothing was written."));
     } else if (!ok) {
-        mNote->setText(tr("The story could not be exported: %1").arg(error));
-        Q_EMIT exportFailed(error);
+        const QString why = error.isEmpty() ? recordError : error;
+        mNote->setText(tr("The story could not be exported: %1").arg(why));
+        Q_EMIT exportFailed(why);
     } else {
         Q_EMIT storyExported(mExportPath, mDraft);
         accept();
     }
+}
+
+bool StoryExportDialog::recordExport(FileSet *files, QString *error)
+{
+    if (!files) {
+        return false;
+    }
+    Person who = mSession.person();
+    if (who.name.isEmpty()) {
+        who.name = QStringLiteral("(window)");
+    }
+    StoryExportRecord record;
+    record.format = Format(mFormat->currentData().toInt()) == Format::Pdf ? QStringLiteral("pdf")
+                                                                          : QStringLiteral("html");
+    record.draft = mDraft;
+    record.revision = mDraft ? 0 : mApprovedRevision;
+    return recordStoryExport(mSession.database(), mStory, who, mExportPath, record, *files, error);
 }
 
 } // namespace fo

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -12,6 +14,7 @@ class QPushButton;
 namespace fo {
 
 class BackgroundJob;
+class FileSet;
 class OutputPathField;
 class Session;
 
@@ -48,6 +51,8 @@ private:
     void updateState();
     void setExporting(bool exporting);
     void onFinished(bool ok, const QString &error, bool cancelled);
+    /// Publishes the staged file together with the export's audit row.
+    bool recordExport(FileSet *files, QString *error);
 
     Session &mSession;
     BackgroundJob *mJob = nullptr;
@@ -57,6 +62,9 @@ private:
     QString mStatusText; // "In review", "Draft — changed since approval"
     QString mOrganisation;
     QString mExportPath;
+    int mApprovedRevision = 0; // the approved revision an unmarked export shows
+    // The running export's file: staged by the job, published together with its audit row.
+    std::shared_ptr<FileSet> mFiles;
     bool mCloseWhenDone = false;
 
     QComboBox *mFormat = nullptr;

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "database.h"
+#include "exportrecord.h"
 #include "htmlexporter.h"
 #include "organisationsettings.h"
 #include "pdfexporter.h"
@@ -21,6 +22,7 @@ struct ExportRequest
     QString format;
     PageSize pageSize = PageSize::A4;
     QString output;
+    QString person; // --as; empty: recorded as "(command line)"
     bool draft = false;
 };
 
@@ -50,6 +52,7 @@ int readRequest(Command &cmd, ExportRequest *r)
         return UsageError;
     }
     r->draft = p.isSet(QStringLiteral("draft"));
+    r->person = p.value(QStringLiteral("as")).trimmed();
     return -1;
 }
 
@@ -57,16 +60,20 @@ int readRequest(Command &cmd, ExportRequest *r)
 
 int runExport(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("export"),
-                QStringLiteral("Exports one story as a self-contained HTML file or a PDF. Stories "
-                               "that are not approved as they are now are marked \"DRAFT \u2014 NOT FOR "
-                               "RELEASE\". The file is written whole or not at all."),
-                QStringLiteral("ID"));
+    Command cmd(
+        QStringLiteral("export"),
+        QStringLiteral("Exports one story as a self-contained HTML file or a PDF. Stories "
+                       "that are not approved as they are now are marked \"DRAFT \u2014 NOT FOR "
+                       "RELEASE\". The file is written whole or not at all."),
+        QStringLiteral("ID"));
     cmd.parser().addOptions({
         {QStringLiteral("format"), QStringLiteral("html or pdf."), QStringLiteral("FORMAT")},
         {QStringLiteral("page-size"), QStringLiteral("PDF paper: A4 (default) or Letter."),
          QStringLiteral("SIZE")},
         {QStringLiteral("draft"), QStringLiteral("Mark the export as a draft in any case.")},
+        {QStringLiteral("as"),
+         QStringLiteral("Who is exporting, for the audit trail (default: \"(command line)\")."),
+         QStringLiteral("NAME")},
         {{QStringLiteral("o"), QStringLiteral("output")},
          QStringLiteral("The file to write."),
          QStringLiteral("FILE")},
@@ -78,9 +85,18 @@ int runExport(const QStringList &arguments)
     if (const int code = readRequest(cmd, &r); code >= 0) {
         return code;
     }
-    auto db = cmd.openLibrary(false);
+    // The export is recorded in the audit trail, like a packet: the library is written to.
+    auto db = cmd.openLibraryForWriting(false);
     if (!db) {
         return Refused;
+    }
+    Person person;
+    if (!r.person.isEmpty()) {
+        const std::optional<Person> named = actingPerson(*db, r.person);
+        if (!named) {
+            return Refused;
+        }
+        person = *named;
     }
     const std::optional<Story> story = storyOrComplain(*db, r.id);
     if (!story) {
@@ -89,20 +105,19 @@ int runExport(const QStringList &arguments)
     QString error;
     // A file that leaves the office unmarked must be the approved version: anything else,
     // including a story changed since its approval, carries the draft mark.
-    const bool draft = r.draft || !Workflow(*db).approvalState(*story).valid;
-    bool ok = false;
-    if (r.format == QLatin1String("html")) {
-        HtmlOptions options;
-        options.draft = draft;
-        ok = writeStoryHtml(*story, r.output, options, &error);
-    } else {
-        PdfOptions options;
-        options.pageSize = r.pageSize;
-        options.draft = draft;
-        options.organisation = OrganisationSettings(*db).load().name;
-        ok = writeStoryPdf(*story, r.output, options, &error);
-    }
-    if (!ok) {
+    const ApprovalState approval = Workflow(*db).approvalState(*story);
+    const bool draft = r.draft || !approval.valid;
+    StoryExportRecord record;
+    record.format = r.format;
+    record.draft = draft;
+    record.revision = !draft && approval.approval ? approval.approval->revisionNumber : 0;
+    PdfOptions options;
+    options.pageSize = r.pageSize;
+    options.draft = draft;
+    options.organisation = OrganisationSettings(*db).load().name;
+    FileSet files;
+    if (!stageStoryExport(*story, r.output, r.format, options, files, &error) ||
+        !recordStoryExport(*db, *story, person, r.output, record, files, &error)) {
         printError(error);
         return Refused;
     }

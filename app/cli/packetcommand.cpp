@@ -24,11 +24,13 @@ struct PacketArgs
 int readPacketArgs(QCommandLineParser &p, PacketArgs *a)
 {
     const auto fail = [](const QString &message) {
-        printError(QStringLiteral("packet: ") + message + QStringLiteral(" (see fieldoffice packet --help)"));
+        printError(QStringLiteral("packet: ") + message +
+                   QStringLiteral(" (see fieldoffice packet --help)"));
         return int(UsageError);
     };
     if (!p.positionalArguments().isEmpty()) {
-        return fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
+        return fail(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
     }
     a->person = p.value(QStringLiteral("as")).trimmed();
     if (a->person.isEmpty()) {
@@ -52,7 +54,8 @@ int readPacketArgs(QCommandLineParser &p, PacketArgs *a)
     if (p.isSet(QStringLiteral("status"))) {
         a->request.status = parseStatus(p.value(QStringLiteral("status")));
         if (!a->request.status) {
-            return fail(QStringLiteral("unknown status '%1'").arg(p.value(QStringLiteral("status"))));
+            return fail(
+                QStringLiteral("unknown status '%1'").arg(p.value(QStringLiteral("status"))));
         }
     }
     if (!a->request.storyIds.isEmpty() && (!a->request.tags.isEmpty() || a->request.status)) {
@@ -89,25 +92,35 @@ int readPacketArgs(QCommandLineParser &p, PacketArgs *a)
 
 int runPacket(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("packet"),
-                QStringLiteral(
-                    "Builds a press packet: a cover, a table of contents and each story on its "
-                    "own pages, as one PDF or as HTML (a folder with index.html, or one file "
-                    "with --single-file), with manifest.json beside it. Only stories that are "
-                    "Approved and unchanged since approval go in; otherwise nothing is written "
-                    "and each refused story is named. Needs the exporter role."),
-                QString());
+    Command cmd(
+        QStringLiteral("packet"),
+        QStringLiteral("Builds a press packet: a cover, a table of contents and each story on its "
+                       "own pages, as one PDF or as HTML (a folder with index.html, or one file "
+                       "with --single-file), with manifest.json beside it. Only stories that are "
+                       "Approved and unchanged since approval go in; otherwise nothing is written "
+                       "and each refused story is named. Needs the exporter role."),
+        QString());
     cmd.parser().addOptions({
-        {QStringLiteral("as"), QStringLiteral("Who is exporting (a person with the exporter role)."), QStringLiteral("NAME")},
-        {QStringLiteral("story"), QStringLiteral("A story to include, in this order (repeatable)."), QStringLiteral("ID")},
-        {QStringLiteral("tag"), QStringLiteral("Include the stories with this tag (repeatable: all must match)."), QStringLiteral("T")},
-        {QStringLiteral("status"), QStringLiteral("Include the stories in this state."), QStringLiteral("S")},
+        {QStringLiteral("as"),
+         QStringLiteral("Who is exporting (a person with the exporter role)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("story"), QStringLiteral("A story to include, in this order (repeatable)."),
+         QStringLiteral("ID")},
+        {QStringLiteral("tag"),
+         QStringLiteral("Include the stories with this tag (repeatable: all must match)."),
+         QStringLiteral("T")},
+        {QStringLiteral("status"), QStringLiteral("Include the stories in this state."),
+         QStringLiteral("S")},
         {QStringLiteral("title"), QStringLiteral("The packet's title."), QStringLiteral("TITLE")},
         {QStringLiteral("format"), QStringLiteral("pdf or html."), QStringLiteral("FORMAT")},
         {QStringLiteral("single-file"), QStringLiteral("HTML as one file instead of a folder.")},
-        {QStringLiteral("page-size"), QStringLiteral("PDF paper: A4 (default) or Letter."), QStringLiteral("SIZE")},
-        {QStringLiteral("allow-unapproved"), QStringLiteral("Build anyway, marked \"DRAFT \u2014 NOT FOR RELEASE\" on every page.")},
-        {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The PDF or HTML file, or the folder, to write."), QStringLiteral("PATH")},
+        {QStringLiteral("page-size"), QStringLiteral("PDF paper: A4 (default) or Letter."),
+         QStringLiteral("SIZE")},
+        {QStringLiteral("allow-unapproved"),
+         QStringLiteral("Build anyway, marked \"DRAFT \u2014 NOT FOR RELEASE\" on every page.")},
+        {{QStringLiteral("o"), QStringLiteral("output")},
+         QStringLiteral("The PDF or HTML file, or the folder, to write."),
+         QStringLiteral("PATH")},
     });
     if (const int code = cmd.parse(arguments); code >= 0) {
         return code;
@@ -138,17 +151,18 @@ int runPacket(const QStringList &arguments)
     const QVector<PacketRefusal> refused = builder.gate(*stories);
     if (!refused.isEmpty() && !a.request.allowUnapproved) {
         for (const PacketRefusal &r : refused) {
-            printError(QStringLiteral("story %1 \"%2\": %3").arg(r.storyId).arg(r.headline, r.reason));
+            printError(
+                QStringLiteral("story %1 \"%2\": %3").arg(r.storyId).arg(r.headline, r.reason));
         }
         return Refused;
     }
     const Packet packet = builder.build(*stories, a.request, *person);
-    if (!writePacket(packet, a.output, a.options, &error)) {
+    // The files are written whole under part names, then go into place together with the
+    // export's audit rows: a failure anywhere leaves the old files and no record.
+    PacketFiles files;
+    if (!files.stage(packet, a.output, a.options, &error) ||
+        !builder.recordExport(packet, *person, a.output, &error, &files)) {
         printError(error);
-        return Refused;
-    }
-    if (!builder.recordExport(packet, *person, a.output, &error)) {
-        printError(QStringLiteral("the packet was written but the export could not be recorded: %1").arg(error));
         return Refused;
     }
     const int n = int(packet.stories.size());
@@ -156,8 +170,10 @@ int runPacket(const QStringList &arguments)
     printOut(QStringLiteral("wrote %1 with %2%3; manifest %4")
                  .arg(QDir::toNativeSeparators(QFileInfo(a.output).absoluteFilePath()),
                       n == 1 ? QStringLiteral("1 story") : QStringLiteral("%1 stories").arg(n),
-                      packet.draft ? QStringLiteral(" (marked DRAFT \u2014 NOT FOR RELEASE)") : QString(),
-                      QDir::toNativeSeparators(QFileInfo(manifestPath(a.output, a.options.format)).absoluteFilePath())));
+                      packet.draft ? QStringLiteral(" (marked DRAFT \u2014 NOT FOR RELEASE)")
+                                   : QString(),
+                      QDir::toNativeSeparators(
+                          QFileInfo(manifestPath(a.output, a.options.format)).absoluteFilePath())));
     return Success;
 }
 

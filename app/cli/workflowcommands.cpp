@@ -7,10 +7,12 @@
 #include "storyrepository.h"
 #include "workflow.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <cstdio>
@@ -162,7 +164,48 @@ struct EditOptions
                               QStringLiteral("T")};
     QCommandLineOption removeTag{QStringLiteral("remove-tag"),
                                  QStringLiteral("Remove a tag; repeatable."), QStringLiteral("T")};
+    QCommandLineOption embargo{
+        QStringLiteral("embargo"),
+        QStringLiteral("Embargo until this time, ISO 8601 with a time zone "
+                       "(2026-12-10T09:00:00Z, 2026-12-10T12:00+03:00) or a date (00:00 UTC "
+                       "that day); none removes the embargo."),
+        QStringLiteral("TIME|none")};
 };
+
+/// An embargo as typed: an ISO 8601 time with its zone, a date (midnight UTC), or "none"
+/// (an invalid QDateTime). A time without a zone is refused: read in one office's local time
+/// it would lift the embargo hours early or late in another.
+std::optional<QDateTime> parseEmbargo(const QString &text, QString *error)
+{
+    const QString t = text.trimmed();
+    if (t.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+        return QDateTime();
+    }
+    static const QRegularExpression dateOnly(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    static const QRegularExpression zone(QStringLiteral("(Z|[+-]\\d{2}:?\\d{2})$"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    if (dateOnly.match(t).hasMatch()) {
+        const QDate d = QDate::fromString(t, Qt::ISODate);
+        if (d.isValid()) {
+            return QDateTime(d, QTime(0, 0), Qt::UTC);
+        }
+    } else if (t.contains(QLatin1Char('T')) && zone.match(t).hasMatch()) {
+        const QDateTime at = QDateTime::fromString(t, Qt::ISODateWithMs);
+        if (at.isValid()) {
+            return at.toUTC();
+        }
+    } else if (t.contains(QLatin1Char('T')) &&
+               QDateTime::fromString(t, Qt::ISODateWithMs).isValid()) {
+        *error = QStringLiteral("embargo '%1' has no time zone; add Z for UTC or an offset "
+                                "such as +03:00")
+                     .arg(t);
+        return std::nullopt;
+    }
+    *error = QStringLiteral("embargo '%1' is not a time; write 2026-12-10T09:00:00Z, a date "
+                            "such as 2026-12-10, or none")
+                 .arg(t);
+    return std::nullopt;
+}
 
 /// Applies the options to `story`; refuses to remove a tag the story does not have (a typo
 /// should not pass as done).
@@ -183,6 +226,13 @@ bool applyEdits(const QCommandLineParser &p, const EditOptions &o, const QString
     }
     if (p.isSet(o.bodyFile)) {
         story->body = body;
+    }
+    if (p.isSet(o.embargo)) {
+        const std::optional<QDateTime> at = parseEmbargo(p.value(o.embargo), error);
+        if (!at) {
+            return false;
+        }
+        story->embargoAt = *at;
     }
     for (const QString &t : p.values(o.removeTag)) {
         const QString label = TagLabel::parse(t).toString();
@@ -281,8 +331,8 @@ int runEdit(const QStringList &arguments)
                 QStringLiteral("ID"));
     QCommandLineParser &p = cmd.parser();
     const EditOptions o;
-    p.addOptions(
-        {kAs, o.headline, o.summary, o.byline, o.dateline, o.bodyFile, o.addTag, o.removeTag});
+    p.addOptions({kAs, o.headline, o.summary, o.byline, o.dateline, o.bodyFile, o.addTag,
+                  o.removeTag, o.embargo});
     if (const int code = cmd.parse(arguments); code >= 0) {
         return code;
     }
@@ -294,8 +344,8 @@ int runEdit(const QStringList &arguments)
         printError(QStringLiteral("edit: say who you are with --as NAME"));
         return UsageError;
     }
-    const QList<QCommandLineOption> changes = {o.headline, o.summary, o.byline,   o.dateline,
-                                               o.bodyFile, o.addTag,  o.removeTag};
+    const QList<QCommandLineOption> changes = {o.headline, o.summary, o.byline,    o.dateline,
+                                               o.bodyFile, o.addTag,  o.removeTag, o.embargo};
     if (std::none_of(changes.cbegin(), changes.cend(),
                      [&p](const QCommandLineOption &c) { return p.isSet(c); })) {
         printError(QStringLiteral("edit: nothing to change (see fieldoffice edit --help)"));

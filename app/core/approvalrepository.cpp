@@ -11,9 +11,12 @@ namespace fo {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT a.id, a.story_id, a.revision_id, r.number, a.person_id, a.person_name, "
-    "a.approved_at, a.content_hash FROM approvals a JOIN revisions r ON r.id = a.revision_id ");
+const QString kSelect =
+    QStringLiteral("SELECT a.id, a.story_id, a.revision_id, r.number, a.person_id, a.person_name, "
+                   "a.approved_at, a.content_hash, r.id IS NOT NULL, r.story_id, r.kind, r.status, "
+                   "r.person_id, r.content_hash, EXISTS (SELECT 1 FROM person_roles pr WHERE "
+                   "pr.person_id = a.person_id AND pr.role = 'reviewer') "
+                   "FROM approvals a LEFT JOIN revisions r ON r.id = a.revision_id ");
 
 Approval approvalFrom(const QSqlQuery &q)
 {
@@ -26,6 +29,13 @@ Approval approvalFrom(const QSqlQuery &q)
     a.personName = q.value(5).toString();
     a.approvedAt = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
     a.contentHash = q.value(7).toString().toLatin1();
+    a.revisionFound = q.value(8).toBool();
+    a.revisionStoryId = q.value(9).toLongLong();
+    a.revisionKind = q.value(10).toString();
+    a.revisionStatus = q.value(11).toString();
+    a.revisionPersonId = q.value(12).toLongLong();
+    a.revisionHash = q.value(13).toString().toLatin1();
+    a.approverIsReviewer = q.value(14).toBool();
     return a;
 }
 
@@ -44,8 +54,8 @@ std::optional<Approval> ApprovalRepository::add(const Revision &revision, const 
                                       : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(notNull(reviewer.name));
     // The approval happens with its state revision: one moment, one time.
-    q.addBindValue((revision.createdAt.isValid() ? revision.createdAt : Clock::now())
-                       .toMSecsSinceEpoch());
+    q.addBindValue(
+        (revision.createdAt.isValid() ? revision.createdAt : Clock::now()).toMSecsSinceEpoch());
     q.addBindValue(QString::fromLatin1(revision.contentHash));
     if (!q.exec()) {
         *error = QStringLiteral("cannot save the approval: %1").arg(sqlError(q));

@@ -27,6 +27,16 @@ struct Approval
     QString personName;
     QDateTime approvedAt;   // UTC
     QByteArray contentHash; // 64 hex digits
+
+    // What the library says about the approved revision and the approver, so that the gate
+    // can tell a real approval from a row that merely carries a hash (Workflow::approvalState).
+    bool revisionFound = false;      // the revision exists
+    qint64 revisionStoryId = 0;      // the story it belongs to
+    QString revisionKind;            // "state" for an approval's own revision
+    QString revisionStatus;          // "approved"
+    qint64 revisionPersonId = 0;     // who recorded it: the approver
+    QByteArray revisionHash;         // the content hash stored with the revision
+    bool approverIsReviewer = false; // the approving person has the reviewer role
 };
 
 /// Stores approvals. Workflow decides when one may be given.

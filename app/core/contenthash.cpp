@@ -36,7 +36,9 @@ QStringList canonicalTags(const QStringList &tags)
     return out;
 }
 
-QByteArray contentSerialisation(const Story &story)
+namespace {
+
+QByteArray legacySerialisation(const Story &story)
 {
     QByteArray out("fieldoffice-content-v1\n");
     appendText(out, "headline", story.headline);
@@ -56,10 +58,33 @@ QByteArray contentSerialisation(const Story &story)
     return out;
 }
 
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+QByteArray contentSerialisation(const Story &story)
+{
+    QByteArray out = legacySerialisation(story);
+    if (!story.officeName.isEmpty()) {
+        appendText(out, "office", story.officeName);
+    }
+    if (story.embargoAt.isValid()) {
+        appendText(out, "embargo", story.embargoAt.toUTC().toString(Qt::ISODateWithMs));
+    }
+    return out;
+}
+
 QByteArray contentHash(const Story &story)
 {
-    return QCryptographicHash::hash(contentSerialisation(story), QCryptographicHash::Sha256)
-        .toHex();
+    return sha256Hex(contentSerialisation(story));
+}
+
+QByteArray legacyContentHash(const Story &story)
+{
+    return sha256Hex(legacySerialisation(story));
 }
 
 } // namespace fo

@@ -1,6 +1,6 @@
 #include "packet.h"
 
-#include "atomicwrite.h"
+#include "packetfiles.h"
 #include "packethtml.h"
 #include "storydocument.h"
 
@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 
 namespace fo {
 
@@ -58,46 +57,6 @@ QJsonObject storyEntry(const PacketStory &ps, int position, PacketFormat format)
         o.insert(QStringLiteral("file"), packetStoryFileName(s));
     }
     return o;
-}
-
-/// The manifest, opened and written but not yet committed: it goes into place right after the
-/// packet, so that a failure while writing the packet leaves neither.
-bool prepareManifest(QSaveFile &file, const QByteArray &data, QString *error)
-{
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
-        *error = QStringLiteral("cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool commitManifest(QSaveFile &file, QString *error)
-{
-    if (!file.commit()) {
-        *error = QStringLiteral("the packet was written, but its manifest could not be: %1")
-                     .arg(file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool writeFolder(const Packet &packet, const QString &path, const PacketOptions &options,
-                 QString *error)
-{
-    FolderTransaction folder(path);
-    if (!folder.begin(error)) {
-        return false;
-    }
-    if (!writePacketHtmlFolder(packet, folder, options, error)) {
-        return false;
-    }
-    const QByteArray manifest =
-        packetManifest(packet, PacketFormat::HtmlFolder, QStringLiteral("index.html"));
-    if (!folder.writeFile(QStringLiteral("manifest.json"), manifest, error)) {
-        return false;
-    }
-    return folder.commit(error);
 }
 
 } // namespace
@@ -170,35 +129,12 @@ QByteArray packetManifest(const Packet &packet, PacketFormat format, const QStri
 bool writePacket(const Packet &packet, const QString &path, const PacketOptions &options,
                  QString *error)
 {
-    if (packet.stories.isEmpty()) {
-        *error = QStringLiteral("a packet needs at least one story");
+    PacketFiles files;
+    if (!files.stage(packet, path, options, error) || !files.publish(error)) {
         return false;
     }
-    if (options.format == PacketFormat::HtmlFolder) {
-        return writeFolder(packet, path, options, error);
-    }
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists()) {
-        *error =
-            QStringLiteral("cannot write %1: the folder %2 does not exist")
-                .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()));
-        return false;
-    }
-    const QString fileName = info.fileName();
-    const QByteArray manifestData = packetManifest(packet, options.format, fileName);
-    QSaveFile manifest(manifestPath(path, options.format));
-    QSaveFile ownManifest(ownManifestPath(path));
-    if (!prepareManifest(manifest, manifestData, error) ||
-        !prepareManifest(ownManifest, manifestData, error)) {
-        return false;
-    }
-    bool ok = false;
-    if (options.format == PacketFormat::Pdf) {
-        ok = writePacketPdf(packet, path, options, error);
-    } else {
-        ok = writeFileAtomically(path, renderPacketSingleHtml(packet).toUtf8(), error);
-    }
-    return ok && commitManifest(manifest, error) && commitManifest(ownManifest, error);
+    files.finish();
+    return true;
 }
 
 } // namespace fo

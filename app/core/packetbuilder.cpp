@@ -115,10 +115,14 @@ Packet PacketBuilder::build(const QVector<Story> &stories, const PacketRequest &
     return packet;
 }
 
-bool PacketBuilder::recordExport(const Packet &packet, const Person &exporter,
-                                 const QString &path, QString *error)
+bool PacketBuilder::recordExport(const Packet &packet, const Person &exporter, const QString &path,
+                                 QString *error, PacketFiles *files)
 {
     Transaction tx(mDb.connection());
+    if (!tx.isActive()) {
+        *error = QStringLiteral("cannot record the export: the library is busy or read-only");
+        return false;
+    }
     AuditLog audit(mDb);
     const QString where = QFileInfo(path).fileName();
     if (!audit.record(AuditAction::Exported, 0, exporter,
@@ -136,7 +140,19 @@ bool PacketBuilder::recordExport(const Packet &packet, const Person &exporter,
             return false;
         }
     }
-    return tx.commit(error);
+    if (files && !files->publish(error)) {
+        return false; // the transaction rolls back: nothing was written, nothing is recorded
+    }
+    if (!tx.commit(error)) {
+        if (files) {
+            files->undo();
+        }
+        return false;
+    }
+    if (files) {
+        files->finish();
+    }
+    return true;
 }
 
 } // namespace fo

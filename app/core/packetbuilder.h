@@ -1,6 +1,7 @@
 #pragma once
 
 #include "packet.h"
+#include "packetfiles.h"
 #include "person.h"
 #include "story.h"
 
@@ -50,9 +51,12 @@ public:
     /// organisation's cover details from the library.
     Packet build(const QVector<Story> &stories, const PacketRequest &request,
                  const Person &exporter) const;
-    /// Audit rows for a written packet: one for the packet, one per story.
+    /// Audit rows for a packet: one for the packet, one per story. With `files` (staged, not yet
+    /// published) the rows and the files go in together: the rows are written in a transaction,
+    /// the files are published, and the transaction commits; if publishing fails nothing is
+    /// recorded, and if the commit fails the files are taken back (PacketFiles::undo()).
     bool recordExport(const Packet &packet, const Person &exporter, const QString &path,
-                      QString *error);
+                      QString *error, PacketFiles *files = nullptr);
 
 private:
     Database &mDb;

@@ -239,42 +239,6 @@ QString Workflow::statusText(StoryStatus status, const ApprovalState &approval)
     return statusLabel(status);
 }
 
-ApprovalState Workflow::approvalState(const Story &story) const
-{
-    ApprovalState state;
-    state.approval = ApprovalRepository(mDb).latest(story.id);
-    state.currentHash = contentHash(story);
-    const bool approvedState =
-        story.status == StoryStatus::Approved || story.status == StoryStatus::Released;
-    const bool matches = state.approval && state.approval->contentHash == state.currentHash;
-    state.valid = approvedState && matches;
-    state.changedSinceApproval =
-        state.approval && !matches &&
-        (story.status == StoryStatus::Draft || story.status == StoryStatus::ChangesRequested ||
-         story.status == StoryStatus::InReview);
-    if (!state.valid) {
-        if (!approvedState) {
-            state.reason = QStringLiteral("story %1 is %2, not approved")
-                               .arg(story.id)
-                               .arg(statusText(story.status, state).toLower());
-        } else if (!state.approval) {
-            state.reason = QStringLiteral("story %1 is marked %2 but has no approval on record")
-                               .arg(story.id)
-                               .arg(statusLabel(story.status));
-        } else {
-            state.reason = QStringLiteral("story %1 changed after its approval of revision %2")
-                               .arg(story.id)
-                               .arg(state.approval->revisionNumber);
-        }
-    }
-    return state;
-}
-
-QString Workflow::exportableRefusal(const Story &story) const
-{
-    return approvalState(story).reason;
-}
-
 std::optional<WorkflowResult> Workflow::perform(qint64 storyId, WorkflowAction action,
                                                 const Person &actor, const QString &comment,
                                                 QString *error)

@@ -93,7 +93,15 @@ public:
                                           const Person &actor, const QString &comment,
                                           QString *error);
 
+    /// The story's latest approval counts only when it is genuine (approvalNotGenuine() is
+    /// empty) and covers what the story holds now (every field an export prints).
     ApprovalState approvalState(const Story &story) const;
+    /// Why an approval row is not a reviewer's approval of a recorded revision of the story:
+    /// its revision must exist and belong to the story, be the Approved state revision that the
+    /// approver recorded, carry the approval's content hash, and the approver must have the
+    /// reviewer role. Empty when it is genuine. (A row written into the file by other means
+    /// that carries only a hash is refused here.)
+    static QString approvalNotGenuine(const Approval &approval, qint64 storyId);
     /// Empty when the story may be exported as it is now; otherwise why not.
     QString exportableRefusal(const Story &story) const;
 
@@ -113,6 +121,8 @@ public:
     bool updatePerson(const Person &person, const Person &actor, QString *error);
 
 private:
+    bool approvalCovers(const Approval &approval, const Story &story) const;
+
     Database &mDb;
 };
 

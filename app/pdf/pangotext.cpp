@@ -1,5 +1,7 @@
 #include "pangotext.h"
 
+#include "pdftext.h"
+
 #include <pango/pangocairo.h>
 
 namespace fo {
@@ -95,7 +97,41 @@ PangoText::PangoText()
 
 PangoText::~PangoText()
 {
+    if (mFontset) {
+        g_object_unref(mFontset);
+    }
     g_object_unref(mContext);
+}
+
+bool PangoText::fontHas(char32_t c) const
+{
+    const auto known = mCoverage.constFind(c);
+    if (known != mCoverage.constEnd()) {
+        return known.value();
+    }
+    if (!mFontset) {
+        PangoFontDescription *font = pango_font_description_new();
+        pango_font_description_set_family_static(font, familyList(TextStyle::Face::Serif));
+        pango_font_description_set_size(font, units(10));
+        mFontset = pango_font_map_load_fontset(pango_context_get_font_map(mContext), mContext, font,
+                                               pango_language_from_string("und"));
+        pango_font_description_free(font);
+    }
+    bool has = false;
+    if (mFontset) {
+        PangoFont *f = pango_fontset_get_font(mFontset, guint(c));
+        has = f && pango_font_has_char(f, gunichar(c));
+        if (f) {
+            g_object_unref(f);
+        }
+    }
+    mCoverage.insert(c, has);
+    return has;
+}
+
+QString PangoText::drawable(const QString &text) const
+{
+    return pdfSafeText(text, [this](char32_t c) { return fontHas(c); });
 }
 
 LayoutPtr PangoText::makeLayout(const TextStyle &style, double width) const
@@ -133,7 +169,7 @@ LayoutPtr PangoText::layout(const QString &text, const TextStyle &style, double 
                             const QString &language) const
 {
     LayoutPtr l = makeLayout(style, width);
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = drawable(text).toUtf8();
     pango_layout_set_text(l.get(), utf8.constData(), utf8.size());
     PangoAttrList *attrs = pango_attr_list_new();
     addBaseAttributes(attrs, style, language);
@@ -151,7 +187,7 @@ LayoutPtr PangoText::layout(const Inlines &runs, const TextStyle &style, double 
     QByteArray utf8;
     for (const TextRun &run : runs) {
         const int start = utf8.size();
-        utf8 += run.text.toUtf8();
+        utf8 += drawable(run.text).toUtf8();
         const int end = utf8.size();
         if (start == end) {
             continue;
@@ -187,6 +223,7 @@ QVector<LineBox> PangoText::lines(PangoLayout *layout)
         box.bottom = double(y1) / PANGO_SCALE;
         box.baseline = double(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
         box.x = double(logical.x) / PANGO_SCALE;
+        box.line = pango_layout_iter_get_line_readonly(it);
         out.append(box);
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);

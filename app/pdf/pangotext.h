@@ -2,13 +2,16 @@
 
 #include "storydocument.h"
 
+#include <QHash>
 #include <QString>
 #include <QVector>
 
 #include <memory>
 
 typedef struct _PangoContext PangoContext;
+typedef struct _PangoFontset PangoFontset;
 typedef struct _PangoLayout PangoLayout;
+typedef struct _PangoLayoutLine PangoLayoutLine;
 
 namespace fo {
 
@@ -56,6 +59,9 @@ struct LineBox
     double bottom = 0;
     double baseline = 0;
     double x = 0; // logical left of the line (alignment offset)
+    /// The line itself, owned by its layout: reached here in constant time, where
+    /// pango_layout_get_line_readonly() walks the layout's list from the first line.
+    PangoLayoutLine *line = nullptr;
 };
 
 /// Text layout through Pango with one shared context, so that fonts are loaded once per thread
@@ -86,10 +92,17 @@ public:
     static double width(PangoLayout *layout);
     static double height(PangoLayout *layout);
 
+    /// `text` as the PDF can show it (pdfSafeText(), with the installed fonts asked).
+    QString drawable(const QString &text) const;
+
 private:
     LayoutPtr makeLayout(const TextStyle &style, double width) const;
+    /// Whether any installed font has a glyph for `c` (what Pango's fallback can reach).
+    bool fontHas(char32_t c) const;
 
     PangoContext *mContext = nullptr;
+    mutable PangoFontset *mFontset = nullptr;
+    mutable QHash<char32_t, bool> mCoverage;
 };
 
 } // namespace fo

@@ -1,5 +1,7 @@
 #include "pdflayout.h"
 
+#include "pdftext.h"
+
 #include <pango/pangocairo.h>
 
 #include <cmath>
@@ -37,11 +39,12 @@ int linesThatFit(const FlowBlock &b, int first, double room, bool pageIsEmpty)
     return qMax(k, 1); // an empty page takes what fits, however awkward, so the flow ends
 }
 
-/// The room a heading needs below it: any headings that follow, then two lines of text.
-double keepHeight(const QVector<FlowBlock> &blocks, int i)
+/// The room a heading needs below it: any headings that follow, then two lines of text. Looks
+/// no further than `limit` points (a page): beyond that the answer is "more than a page".
+double keepHeight(const QVector<FlowBlock> &blocks, int i, double limit)
 {
     double need = 0;
-    for (int j = i + 1; j < blocks.size(); ++j) {
+    for (int j = i + 1; j < blocks.size() && need <= limit; ++j) {
         const FlowBlock &next = blocks.at(j);
         if (next.kind == FlowBlock::Kind::PageBreak) {
             break;
@@ -65,7 +68,7 @@ void drawLinks(cairo_t *cr, const FlowBlock &b, const Placement &p, double x0, d
     for (const LayoutLink &link : b.links) {
         QByteArray rects;
         for (int i = p.firstLine; i < p.endLine; ++i) {
-            PangoLayoutLine *line = pango_layout_get_line_readonly(b.layout.get(), i);
+            PangoLayoutLine *line = b.lines.at(i).line;
             const int from = qMax(link.start, line->start_index);
             const int to = qMin(link.end, line->start_index + line->length);
             if (from >= to) {
@@ -96,7 +99,7 @@ void drawLeader(cairo_t *cr, const FlowBlock &b, const Placement &p, double x0, 
                 double right)
 {
     const int last = p.endLine - 1;
-    PangoLayoutLine *line = pango_layout_get_line_readonly(b.layout.get(), last);
+    PangoLayoutLine *line = b.lines.at(last).line;
     PangoRectangle logical;
     pango_layout_line_get_extents(line, nullptr, &logical);
     const double from = x0 + b.lines.at(last).x + double(logical.width) / PANGO_SCALE + 6;
@@ -125,7 +128,7 @@ void drawText(cairo_t *cr, const FlowBlock &b, const Placement &p, double left, 
     for (int i = p.firstLine; i < p.endLine; ++i) {
         const LineBox &box = b.lines.at(i);
         cairo_move_to(cr, x0 + box.x, origin + box.baseline);
-        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(b.layout.get(), i));
+        pango_cairo_show_layout_line(cr, box.line);
     }
     if (b.marker && p.firstLine == 0) {
         const double w = PangoText::width(b.marker.get());
@@ -178,7 +181,7 @@ QVector<PageFlow> paginate(QVector<FlowBlock> &blocks, double height)
         }
         if (b.kind == FlowBlock::Kind::Rule) {
             const double before = y > 0 ? b.spaceBefore : 0;
-            const double keep = b.keepWithNext ? b.spaceAfter + keepHeight(blocks, i) : 0;
+            const double keep = b.keepWithNext ? b.spaceAfter + keepHeight(blocks, i, height) : 0;
             if (y + before + b.ruleThickness + keep > height) {
                 newPage();
                 continue; // a rule at the top of a page separates nothing
@@ -189,7 +192,7 @@ QVector<PageFlow> paginate(QVector<FlowBlock> &blocks, double height)
         }
         const int n = b.lines.size();
         if (b.keepWithNext && y > 0 &&
-            y + b.spaceBefore + span(b.lines, 0, n) + b.spaceAfter + keepHeight(blocks, i) >
+            y + b.spaceBefore + span(b.lines, 0, n) + b.spaceAfter + keepHeight(blocks, i, height) >
                 height) {
             newPage();
         }
@@ -256,7 +259,7 @@ void addPageDestination(cairo_t *cr, int page)
 QByteArray cairoQuoted(const QString &text)
 {
     QByteArray out = "'";
-    for (const char c : text.toUtf8()) {
+    for (const char c : pdfSafeText(text).toUtf8()) {
         if (c == '\'' || c == '\\') {
             out += '\\';
         }

@@ -1,5 +1,7 @@
 #include "pdfsurface.h"
 
+#include "pdftext.h"
+
 #include <QDir>
 
 #include <cairo-pdf.h>
@@ -10,7 +12,6 @@ namespace fo {
 PdfSurface::~PdfSurface()
 {
     close();
-    mFile.cancelWriting();
 }
 
 void PdfSurface::close()
@@ -28,16 +29,14 @@ void PdfSurface::close()
 
 bool PdfSurface::open(const QString &path, const PageGeometry &page, QString *error)
 {
-    mFile.setFileName(path);
-    if (!mFile.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(path), mFile.errorString());
+    mFile = std::make_unique<StagedFile>(path);
+    if (!mFile->open(error)) {
         return false;
     }
     auto write = [](void *closure, const unsigned char *data, unsigned int length) {
         auto *self = static_cast<PdfSurface *>(closure);
-        if (self->mFile.write(reinterpret_cast<const char *>(data), length) != qint64(length)) {
-            self->mWriteFailed = true;
+        if (!self->mWriteError.isEmpty() ||
+            !self->mFile->write(reinterpret_cast<const char *>(data), length, &self->mWriteError)) {
             return CAIRO_STATUS_WRITE_ERROR;
         }
         return CAIRO_STATUS_SUCCESS;
@@ -49,6 +48,7 @@ bool PdfSurface::open(const QString &path, const PageGeometry &page, QString *er
                      .arg(QString::fromUtf8(cairo_status_to_string(cairo_status(mCr))));
         return false;
     }
+    cairo_tag_begin(mCr, "Document", "");
     return true;
 }
 
@@ -72,15 +72,16 @@ void PdfSurface::setMetadata(Metadata key, const QString &value)
         break;
     }
     if (!value.isEmpty()) {
-        cairo_pdf_surface_set_metadata(mSurface, k, value.toUtf8().constData());
+        cairo_pdf_surface_set_metadata(mSurface, k, pdfSafeText(value).toUtf8().constData());
     }
 }
 
 void PdfSurface::addOutline(const QString &title, int page)
 {
     const QByteArray link = "page=" + QByteArray::number(page) + " pos=[0 0]";
-    cairo_pdf_surface_add_outline(mSurface, CAIRO_PDF_OUTLINE_ROOT, title.toUtf8().constData(),
-                                  link.constData(), cairo_pdf_outline_flags_t(0));
+    cairo_pdf_surface_add_outline(mSurface, CAIRO_PDF_OUTLINE_ROOT,
+                                  pdfSafeText(title).toUtf8().constData(), link.constData(),
+                                  cairo_pdf_outline_flags_t(0));
 }
 
 void PdfSurface::showPage()
@@ -90,6 +91,7 @@ void PdfSurface::showPage()
 
 bool PdfSurface::finish(QString *error)
 {
+    cairo_tag_end(mCr, "Document");
     cairo_status_t status = cairo_status(mCr);
     cairo_destroy(mCr);
     mCr = nullptr;
@@ -99,20 +101,17 @@ bool PdfSurface::finish(QString *error)
     }
     cairo_surface_destroy(mSurface);
     mSurface = nullptr;
-    if (status != CAIRO_STATUS_SUCCESS || mWriteFailed) {
-        *error = QStringLiteral("cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(mFile.fileName()),
-                          mWriteFailed ? mFile.errorString()
-                                       : QString::fromUtf8(cairo_status_to_string(status)));
-        mFile.cancelWriting();
+    if (!mWriteError.isEmpty()) {
+        *error = mWriteError;
         return false;
     }
-    if (!mFile.commit()) {
+    if (status != CAIRO_STATUS_SUCCESS) {
         *error = QStringLiteral("cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(mFile.fileName()), mFile.errorString());
+                     .arg(QDir::toNativeSeparators(mFile->destination()),
+                          QString::fromUtf8(cairo_status_to_string(status)));
         return false;
     }
-    return true;
+    return mFile->commit(error);
 }
 
 } // namespace fo

@@ -1,7 +1,10 @@
 #pragma once
 
-#include <QSaveFile>
+#include "atomicwrite.h"
+
 #include <QString>
+
+#include <memory>
 
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
@@ -22,8 +25,14 @@ struct PageGeometry
     double textHeight() const { return height - top - bottom; }
 };
 
-/// A Cairo PDF surface streaming into a QSaveFile: nothing replaces the destination until
-/// finish() succeeds, so a failed or cancelled export leaves the old file (or none).
+/// A Cairo PDF surface streaming into a StagedFile: nothing replaces the destination until
+/// finish() succeeds, so a failed or cancelled export leaves the old file (or none), and a full
+/// disk is an error, never a short file.
+///
+/// The whole document is one "Document" structure element: Cairo 1.16 reserves a parent-tree
+/// object for every page with a link and writes it only when the PDF has a structure tree, so
+/// without one the cross-reference table lists objects that are not in the file ("file is
+/// damaged" to qpdf --check).
 class PdfSurface
 {
 public:
@@ -53,10 +62,10 @@ public:
 private:
     void close();
 
-    QSaveFile mFile;
+    std::unique_ptr<StagedFile> mFile;
+    QString mWriteError;
     cairo_surface_t *mSurface = nullptr;
     cairo_t *mCr = nullptr;
-    bool mWriteFailed = false;
 };
 
 } // namespace fo

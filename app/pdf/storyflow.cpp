@@ -4,6 +4,8 @@
 
 #include <pango/pango.h>
 
+#include <vector>
+
 namespace fo {
 
 namespace house {
@@ -98,8 +100,64 @@ constexpr double kParagraphGap = 7;
 constexpr double kListIndent = 16;
 constexpr double kQuoteIndent = 14;
 constexpr int kShortQuoteLines = 8;
+// Lists and quotes deeper than this are drawn at this depth: their text stays readable on the
+// page, however deep a hostile or broken body nests them.
+constexpr int kMaxIndentLevels = 10;
+
+// Pango lays out one paragraph in more than linear time: a paragraph longer than this is laid
+// out in pieces, each a block of its own that follows on without a gap. A piece ends after a
+// line break, a sentence or a word, so that the only trace is one short line every few pages.
+constexpr qsizetype kLongText = 8000;
+
+/// Where to cut `text` at or before `room` characters: after a line break, else after the end of
+/// a sentence, else after a space, and never before room / 2. 0 when there is no such place.
+qsizetype cutBefore(const QString &text, qsizetype room)
+{
+    const qsizetype least = room / 2;
+    for (const QLatin1String after :
+         {QLatin1String("\n"), QLatin1String(". "), QLatin1String(" ")}) {
+        const qsizetype at = text.lastIndexOf(after, room - after.size());
+        if (at >= least) {
+            return at + after.size();
+        }
+    }
+    return 0;
+}
+
+/// The runs of a text block in pieces of at most kLongText characters (one piece, usually).
+QVector<Inlines> splitLongText(const Inlines &runs)
+{
+    QVector<Inlines> out(1);
+    qsizetype size = 0;
+    for (TextRun run : runs) {
+        while (size + run.text.size() > kLongText) {
+            const qsizetype room = kLongText - size;
+            qsizetype cut = cutBefore(run.text, room);
+            if (cut == 0 && size > 0) {
+                out.append(Inlines()); // try again in a piece of its own
+                size = 0;
+                continue;
+            }
+            if (cut == 0) {
+                cut = room - (run.text.at(room - 1).isHighSurrogate() ? 1 : 0);
+            }
+            TextRun head = run;
+            head.text = run.text.left(cut);
+            out.last().append(head);
+            run.text.remove(0, cut);
+            out.append(Inlines());
+            size = 0;
+        }
+        size += run.text.size();
+        out.last().append(run);
+    }
+    return out;
+}
 
 /// Walks the block tree, keeping indent, quote bars and a pending list marker.
+///
+/// The walk keeps its own stack instead of recursing, so that a body nested 20,000 lists deep
+/// costs memory in proportion, never the thread's stack.
 class FlowBuilder
 {
 public:
@@ -110,63 +168,150 @@ public:
 
     QVector<FlowBlock> out;
 
-    void addBlocks(const QVector<Block> &blocks, bool tight)
+    void addBlocks(const QVector<Block> &blocks)
     {
-        for (const Block &b : blocks) {
-            addBlock(b, tight);
+        mStack.push_back(Frame{Frame::Kind::Blocks, &blocks, false});
+        while (!mStack.empty()) {
+            const std::size_t top = mStack.size() - 1;
+            if (mStack[top].next >= mStack[top].children->size()) {
+                const Frame done = mStack[top];
+                mStack.pop_back();
+                finish(done);
+                continue;
+            }
+            const Block &b = mStack[top].children->at(mStack[top].next++);
+            if (mStack[top].kind == Frame::Kind::List) {
+                beginItem(mStack[top], b); // may grow mStack: nothing refers into it here
+            } else {
+                addBlock(b, mStack[top].tight);
+            }
         }
     }
 
 private:
+    /// A container being walked: its children, the next one, and what to undo after it.
+    struct Frame
+    {
+        enum class Kind
+        {
+            Blocks, // the body, or a list item's blocks
+            List,
+            Quote,
+        };
+        Kind kind = Kind::Blocks;
+        const QVector<Block> *children = nullptr;
+        bool tight = false;
+        qsizetype next = 0;
+        bool indented = false; // this level moved the text right (kMaxIndentLevels)
+        bool item = false;     // Blocks of a list item: drop the marker afterwards
+        int number = 1;        // List: the next item's number
+        bool ordered = false;  // List
+        int depth = 0;         // List: nesting depth, for the marker's shape
+        int first = 0;         // Quote: the first block it produced
+    };
+
+    bool indent(double by)
+    {
+        if (mLevels >= kMaxIndentLevels) {
+            return false;
+        }
+        ++mLevels;
+        mIndent += by;
+        return true;
+    }
+
+    void outdent(bool indented, double by)
+    {
+        if (indented) {
+            --mLevels;
+            mIndent -= by;
+        }
+    }
+
     void addText(const Inlines &runs, TextStyle style, double before, double after, bool keep)
     {
-        FlowBlock f;
-        f.layout = mText.layout(runs, style, mWidth - mIndent, mLanguage, &f.links);
-        f.indent = mIndent;
-        f.spaceBefore = before;
-        f.spaceAfter = after;
-        f.keepWithNext = keep;
-        f.bars = mBars;
-        if (mMarker) {
-            f.marker = mMarker;
-            mMarker.reset();
-        }
-        out.append(f);
-    }
-
-    void addList(const Block &list)
-    {
-        const int depth = mListDepth++;
-        int number = list.start;
-        for (const Block &item : list.children) {
-            const QString mark = list.kind == Block::Kind::OrderedList
-                                     ? QStringLiteral("%1.").arg(number++)
-                                     : QString(depth % 2 ? QChar(0x2013) : QChar(0x2022));
-            mMarker = mText.layout(mark, house::body(), 0, mLanguage);
-            mIndent += kListIndent;
-            addBlocks(item.children, list.tight);
-            mIndent -= kListIndent;
-            mMarker.reset();
-        }
-        // Items sit close together; the list as a whole is spaced like a paragraph.
-        if (--mListDepth == 0 && !out.isEmpty()) {
-            out.last().spaceAfter = qMax(out.constLast().spaceAfter, kParagraphGap);
+        const QVector<Inlines> parts = splitLongText(runs);
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const bool last = i + 1 == parts.size();
+            FlowBlock f;
+            f.layout = mText.layout(parts.at(i), style, mWidth - mIndent, mLanguage, &f.links);
+            f.indent = mIndent;
+            f.spaceBefore = i == 0 ? before : 0;
+            f.spaceAfter = last ? after : 0;
+            f.keepWithNext = last && keep;
+            f.bars = mBars;
+            if (mMarker) {
+                f.marker = mMarker;
+                mMarker.reset();
+            }
+            out.append(f);
         }
     }
 
-    void addQuote(const Block &quote)
+    void beginItem(Frame &list, const Block &item)
     {
-        const int first = out.size();
-        mBars.append(mIndent);
-        mIndent += kQuoteIndent;
-        addBlocks(quote.children, false);
-        mIndent -= kQuoteIndent;
+        const QString mark = list.ordered ? QStringLiteral("%1.").arg(list.number++)
+                                          : QString(list.depth % 2 ? QChar(0x2013) : QChar(0x2022));
+        mMarker = mText.layout(mark, house::body(), 0, mLanguage);
+        Frame f{Frame::Kind::Blocks, &item.children, list.tight};
+        f.item = true;
+        f.indented = indent(kListIndent);
+        mStack.push_back(f);
+    }
+
+    void beginList(const Block &list)
+    {
+        Frame f{Frame::Kind::List, &list.children, list.tight};
+        f.number = list.start;
+        f.ordered = list.kind == Block::Kind::OrderedList;
+        f.depth = mListDepth++;
+        mStack.push_back(f);
+    }
+
+    void beginQuote(const Block &quote)
+    {
+        Frame f{Frame::Kind::Quote, &quote.children, false};
+        f.first = out.size();
+        f.indented = mLevels < kMaxIndentLevels;
+        if (f.indented) {
+            mBars.append(mIndent);
+        }
+        indent(kQuoteIndent);
+        mStack.push_back(f);
+    }
+
+    void finish(const Frame &f)
+    {
+        switch (f.kind) {
+        case Frame::Kind::Blocks:
+            if (f.item) {
+                outdent(f.indented, kListIndent);
+                mMarker.reset();
+            }
+            break;
+        case Frame::Kind::List:
+            // Items sit close together; the list as a whole is spaced like a paragraph.
+            if (--mListDepth == 0 && !out.isEmpty()) {
+                out.last().spaceAfter = qMax(out.constLast().spaceAfter, kParagraphGap);
+            }
+            break;
+        case Frame::Kind::Quote:
+            outdent(f.indented, kQuoteIndent);
+            if (f.indented) {
+                mBars.removeLast();
+            }
+            finishQuote(f.first);
+            break;
+        }
+    }
+
+    void finishQuote(int first)
+    {
         if (first < out.size()) {
             out[first].spaceBefore = qMax(out.at(first).spaceBefore, 3.0);
         }
-        mBars.removeLast();
         int lines = 0;
-        for (int i = first; i < out.size(); ++i) {
+        for (int i = first; i < out.size() && lines <= kShortQuoteLines; ++i) {
             if (out.at(i).layout) {
                 lines += pango_layout_get_line_count(out.at(i).layout.get());
             }
@@ -202,13 +347,13 @@ private:
         }
         case Block::Kind::BulletList:
         case Block::Kind::OrderedList:
-            addList(b);
+            beginList(b);
             break;
         case Block::Kind::ListItem:
-            addBlocks(b.children, tight);
+            mStack.push_back(Frame{Frame::Kind::Blocks, &b.children, tight});
             break;
         case Block::Kind::Quote:
-            addQuote(b);
+            beginQuote(b);
             break;
         case Block::Kind::Rule: {
             FlowBlock f;
@@ -227,9 +372,11 @@ private:
     double mWidth;
     QString mLanguage;
     double mIndent = 0;
+    int mLevels = 0; // levels of indent applied (at most kMaxIndentLevels)
     int mListDepth = 0;
     QVector<double> mBars;
     LayoutPtr mMarker;
+    std::vector<Frame> mStack;
 };
 
 FlowBlock rule(double length, double before, double after)
@@ -266,7 +413,7 @@ QVector<FlowBlock> storyFlow(const Story &story, const PangoText &text, double w
             textBlock(text.layout(story.byline.trimmed(), house::byline(), width, lang), 0, true));
     }
     out.append(rule(0, 10, 16));
-    builder.addBlocks(doc.blocks, false);
+    builder.addBlocks(doc.blocks);
     if (!doc.footnotes.isEmpty()) {
         out.append(rule(72, 12, 7));
         out.last().keepWithNext = true;
