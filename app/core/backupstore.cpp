@@ -179,6 +179,19 @@ QStringList BackupStore::rotate() const
             removed << entries.at(i).path;
         }
     }
+    // What a backup cut off midway left (the program killed at logout): our own temporary
+    // names only, and only when old enough that no backup can still be writing them.
+    const QDir dir(mFolder);
+    const QString partial = QStringLiteral(".") + mBaseName + QStringLiteral("-*.partial-*");
+    const QDateTime stale = QDateTime::currentDateTimeUtc().addSecs(-kStalePartialSecs);
+    for (const QFileInfo &file : dir.entryInfoList({partial}, QDir::Files | QDir::Hidden)) {
+        QDateTime time;
+        const QString name = file.fileName().mid(1).section(QStringLiteral(".partial-"), 0, 0);
+        if (parseName(name, &time) && file.lastModified().toUTC() < stale &&
+            QFile::remove(file.absoluteFilePath())) {
+            removed << file.absoluteFilePath();
+        }
+    }
     return removed;
 }
 

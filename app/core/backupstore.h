@@ -32,6 +32,8 @@ class BackupStore
 public:
     static constexpr int kKeepRecent = 10;
     static constexpr int kKeepDaily = 7;
+    /// A temporary file of a backup that was cut off goes after this long (rotate()).
+    static constexpr int kStalePartialSecs = 6 * 60 * 60;
 
     /// `folder` empty: defaultFolder(libraryPath).
     explicit BackupStore(const QString &libraryPath, const QString &folder = QString());
@@ -49,7 +51,8 @@ public:
     /// backUpNow() when the library's content differs from the newest backup's; `written`
     /// says whether it wrote one (a library that did not change is no failure).
     BackupResult backUpIfChanged(bool *written, QStringList *removed = nullptr) const;
-    /// Deletes the backups rotation does not keep; returns their paths.
+    /// Deletes the backups rotation does not keep, and what backups cut off midway left
+    /// behind hours ago; returns their paths.
     QStringList rotate() const;
 
     /// Which of the backup times `newestFirst` rotation keeps, in the same order.
