@@ -10,6 +10,7 @@
 #include "backupstore.h"
 #include "clock.h"
 #include "damagebanner.h"
+#include "libraryhealth.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void dialogListsTimeSizeAndStories();
     void dialogBacksUpAndRestores();
     void damagedLibraryStopsWritingAndKeepsTheText();
+    void restoringADamagedLibraryResumesWriting();
     void closingBacksUpWhatChanged();
 
 private:
@@ -192,9 +194,9 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     QVERIFY(window.isWritingStopped());
     auto *banner = part<DamageBanner>(window, QStringLiteral("damageBanner"));
     QVERIFY(banner->isVisible());
-    QVERIFY2(banner->text().startsWith(QLatin1String("This library is damaged:")),
-             qPrintable(banner->text()));
-    QVERIFY(banner->text().contains(QLatin1String("nothing more will be written")));
+    QVERIFY2(banner->message().startsWith(QLatin1String("This library is damaged:")),
+             qPrintable(banner->message()));
+    QVERIFY(banner->message().contains(QLatin1String("nothing more will be written")));
     // The text typed stays on the screen, read-only; nothing writes any more.
     QVERIFY(body(window)->toPlainText().contains(QLatin1String("Typed before the check.")));
     QVERIFY(body(window)->isReadOnly());
@@ -210,8 +212,48 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     keepPicture(window, QStringLiteral("damaged-library.png"));
 
     // The latest backup is one click away.
-    banner->findChild<QPushButton *>(QStringLiteral("restoreLatestBackupButton"))->click();
+    emit banner->linkActivated(QStringLiteral("backups"));
     QTRY_VERIFY(window.findChild<BackupsDialog *>());
+}
+
+void TestBackupWindow::restoringADamagedLibraryResumesWriting()
+{
+    const QString library = mDir->filePath(QStringLiteral("stories.fieldoffice"));
+    qint64 id = 0;
+    {
+        auto db = openLibrary(*mDir);
+        id = addStory(*db, QStringLiteral("Kept"), QStringLiteral("Backed up text.\n"));
+    }
+    QVERIFY(BackupStore(library).backUpNow().ok);
+    QVERIFY(damageIndex(library, QStringLiteral("audit_log_person")));
+    MainWindow window(Database::open(library, Database::OpenMode::MustExist, nullptr));
+    QVERIFY(showActive(window));
+    QVERIFY(window.openStory(id));
+    typeAtEnd(body(window), QStringLiteral(" Typed while damaged."));
+    QSignalSpy damaged(window.backupActions(), &BackupActions::libraryDamaged);
+    window.backupActions()->checkHealth();
+    QVERIFY(damaged.wait(10000));
+    const bool pending = window.editor()->hasUnsavedChanges();
+    qInfo("unsaved text when the damage was found: %s", pending ? "yes" : "no");
+
+    QSignalSpy healthy(window.backupActions(), &BackupActions::libraryHealthy);
+    window.backupActions()->showBackups(true);
+    auto *dialog = window.findChild<BackupsDialog *>();
+    QVERIFY(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->model()->rowCount(), 1, 10000);
+    QVERIFY(dialog->restoreRow(0));
+    QVERIFY(healthy.wait(10000));
+    QVERIFY(!window.isWritingStopped());
+    QVERIFY(!part<DamageBanner>(window, QStringLiteral("damageBanner"))->isVisible());
+    QVERIFY(!body(window)->isReadOnly());
+    QVERIFY(action(window, QStringLiteral("newStoryAction"))->isEnabled());
+    if (pending) {
+        // What was typed while the library was damaged goes into the restored library.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            stored(window.database(), id).body.contains(QLatin1String("Typed while damaged.")),
+            10000);
+    }
+    QCOMPARE(checkLibraryHealth(library, HealthCheck::Full).problems, QStringList());
 }
 
 void TestBackupWindow::closingBacksUpWhatChanged()

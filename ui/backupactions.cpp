@@ -91,7 +91,19 @@ void BackupActions::onHealthChecked(bool ran, const QStringList &problems, const
     }
     mDamaged = true;
     mScheduler->stop(); // no new copies of a damaged file; the verified ones stay
-    emit libraryDamaged(problems.constFirst());
+    // SQLite heads its report with "*** in database main ***": the line after says what.
+    QString problem;
+    for (const QString &line : problems) {
+        for (const QString &part : line.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            if (problem.isEmpty() && !part.startsWith(QLatin1String("***"))) {
+                problem = part.trimmed();
+            }
+        }
+    }
+    if (problem.isEmpty()) {
+        problem = problems.constFirst();
+    }
+    emit libraryDamaged(problem);
 }
 
 void BackupActions::showBackups(bool selectLatest)

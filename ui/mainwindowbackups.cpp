@@ -105,6 +105,7 @@ void MainWindow::onLibraryHealthy()
             form->setReadOnly(false);
         }
         mEditor->formatActions()->setEnabled(true);
+        saveBeforeAction(); // now, rather than at the autosaver's next retry
     } else {
         mEditor->reload(); // the workflow and the restored content decide again
     }
