@@ -5,6 +5,7 @@
 
 #include "backup.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void restoreRefusesWithoutForce();
     void restoreWithForceKeepsTheOldAside();
     void restoreUsageAndRefusals();
+    void restoreKilledMidwayLeavesAWholeLibrary();
 
 private:
     ToolRun run(const QStringList &args) const
@@ -160,6 +162,47 @@ void TestBackupCli::restoreUsageAndRefusals()
     QCOMPARE(r.code, 1);
     QVERIFY2(oneErrorLine(r), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(path(QStringLiteral("new.fieldoffice"))));
+}
+
+void TestBackupCli::restoreKilledMidwayLeavesAWholeLibrary()
+{
+    // Big enough that a restore takes a while: a kill lands in the copy aside or the restore.
+    const QString library = path(QStringLiteral("big.fieldoffice"));
+    QVERIFY(makeLibrary(library, 400, 6000));
+    QVERIFY(writeBackup(path(QStringLiteral("lib.fieldoffice")),
+                        path(QStringLiteral("b.fieldoffice")), false)
+                .ok);
+    const QString bigCopy = path(QStringLiteral("big-copy.fieldoffice"));
+    QVERIFY(writeBackup(library, bigCopy, false).ok);
+    QElapsedTimer timer;
+    timer.start();
+    int killed = 0;
+    for (int round = 0; round < 8 && timer.elapsed() < 60000; ++round) {
+        const int before = storyCount(library);
+        QProcess p;
+        p.setProcessEnvironment(commandLineEnvironment(mDir->path()));
+        p.start(QStringLiteral(FO_BINARY),
+                {QStringLiteral("restore"), QStringLiteral("--library"), library,
+                 QStringLiteral("--force"), path(QStringLiteral("b.fieldoffice"))});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(150 + 60 * round); // start-up takes ~150 ms here, a restore ~0.5 s
+        if (p.state() == QProcess::Running) {
+            p.kill(); // SIGKILL: no clean-up of any kind
+            ++killed;
+        }
+        p.waitForFinished();
+        // Either the old stories or the backup's, whole: never a mixture, never damage.
+        const int after = storyCount(library);
+        qInfo("round %d: %s, %d stories", round,
+              p.exitStatus() == QProcess::CrashExit ? "killed" : "finished", after);
+        QVERIFY2(after == before || after == 9, qPrintable(QString::number(after)));
+        const BackupCheck check = verifyLibraryCopy(library);
+        QVERIFY2(check.ok, qPrintable(check.error));
+        if (after == 9) { // back to the big library for the next round
+            QVERIFY(restoreLibrary(bigCopy, library, true).ok);
+        }
+    }
+    qInfo("%d of the restores were killed midway", killed);
 }
 
 QTEST_GUILESS_MAIN(TestBackupCli)
