@@ -17,8 +17,7 @@ class BackgroundJob;
 /// typing never waits for it; the library is only read. One backup at a time: Back Up Now while
 /// an hourly one runs is refused. The destructor waits for a running backup, so the backup made
 /// at close finishes after the window has gone from the screen, before the program ends (about
-/// 20 s for the 0.9 GB, 100,000-story bench library: fieldoffice-bench run --only backup)
-///.
+/// 20 s for the 0.9 GB, 100,000-story bench library: fieldoffice-bench run --only backup).
 class BackupScheduler : public QObject
 {
     Q_OBJECT
