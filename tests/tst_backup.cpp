@@ -409,6 +409,9 @@ void TestBackup::restoreRefusesWhatIsNotABackup()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("not a library at all, just some words in a file\n");
     }
+    QVERIFY(!restoreLibrary(path(QStringLiteral("lib.fieldoffice")),
+                            path(QStringLiteral("lib.fieldoffice")), true)
+                 .ok);
     BackupResult result = restoreLibrary(path(QStringLiteral("text.fieldoffice")),
                                          path(QStringLiteral("lib.fieldoffice")), true);
     QVERIFY(!result.ok);

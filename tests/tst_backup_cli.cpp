@@ -104,6 +104,14 @@ void TestBackupCli::backupUsageAndRefusals()
     QCOMPARE(r.code, 1);
     QVERIFY2(oneErrorLine(r), qPrintable(r.err));
 
+    // Never a copy renamed over the library itself.
+    r = run({QStringLiteral("backup"), QStringLiteral("--library"),
+             path(QStringLiteral("lib.fieldoffice")), QStringLiteral("-o"),
+             path(QStringLiteral("lib.fieldoffice")), QStringLiteral("--force")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QLatin1String("the library itself")), qPrintable(r.err));
+    QCOMPARE(storyCount(path(QStringLiteral("lib.fieldoffice"))), 9);
+
     r = run({QStringLiteral("backup"), QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QLatin1String("--force")));

@@ -280,6 +280,17 @@ bool copyPages(const QString &source, const QString &target, QString *error)
     return exec(to.db, "PRAGMA journal_mode = DELETE", error);
 }
 
+/// True when both paths name one existing file (links included), or the same path.
+bool sameFile(const QString &a, const QString &b)
+{
+    const QFileInfo x(a);
+    const QFileInfo y(b);
+    if (x.absoluteFilePath() == y.absoluteFilePath()) {
+        return true;
+    }
+    return x.exists() && y.exists() && x.canonicalFilePath() == y.canonicalFilePath();
+}
+
 QString utcStamp()
 {
     return Clock::now().toString(QStringLiteral("yyyy-MM-ddTHH-mm-ssZ"));
@@ -316,6 +327,11 @@ BackupResult writeBackup(const QString &library, const QString &destination, boo
     BackupResult result;
     result.path = QFileInfo(destination).absoluteFilePath();
     const QFileInfo target(result.path);
+    if (sameFile(library, result.path)) {
+        // Renaming a copy over a live library would cut off every connection to it.
+        result.error = QStringLiteral("%1 is the library itself").arg(native(result.path));
+        return result;
+    }
     if (target.exists() && (!overwrite || target.isDir())) {
         result.error = QStringLiteral("%1 already exists").arg(native(result.path));
         return result;
@@ -397,6 +413,10 @@ BackupResult restoreLibrary(const QString &from, const QString &library, bool re
 {
     BackupResult result;
     result.path = QFileInfo(library).absoluteFilePath();
+    if (sameFile(from, library)) {
+        result.error = QStringLiteral("%1 is the library itself").arg(native(from));
+        return result;
+    }
     const BackupCheck check = verifyLibraryCopy(from);
     if (!check.ok) {
         result.error = QStringLiteral("cannot restore from %1").arg(check.error);
