@@ -2,6 +2,7 @@
 #include "childsignals.h"
 
 #include "auditdialog.h"
+#include "backupactions.h"
 #include "bodyeditor.h"
 #include "database.h"
 #include "exportactions.h"
@@ -263,6 +264,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         mEditor->closeStory(); // nothing left to save in the destructor
     }
     saveSettings();
+    mBackups->windowClosing(); // a backup when something changed, after the window has gone
     QMainWindow::closeEvent(event);
 }
 

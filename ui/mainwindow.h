@@ -15,7 +15,9 @@ class QSplitter;
 
 namespace fo {
 
+class BackupActions;
 class Database;
+class DamageBanner;
 class ExportActions;
 class ImportActions;
 class LibraryBrowser;
@@ -49,6 +51,10 @@ public:
     /// Who uses the window; panels and dialogs follow its person.
     Session *session() const { return mSession; }
     ReviewDock *reviewDock() const { return mReviewDock; }
+    /// Backups, and the watch over the library's health (mainwindowbackups.cpp).
+    BackupActions *backupActions() const { return mBackups; }
+    /// True once the library was found damaged: nothing more is written (until a restore).
+    bool isWritingStopped() const { return mWritingStopped; }
 
     /// The person whose changes the window records (the workflow's people); nobody by default.
     /// The window remembers them per library; when it cannot, and the library has people, it
@@ -78,6 +84,10 @@ private:
     void buildMenus();
     void buildExportActions(QMenu *file);
     void buildImportAction(QMenu *file);
+    void buildBackupActions(QMenu *file);
+    void onLibraryDamaged(const QString &problem);
+    void onLibraryHealthy();
+    void applyWritingStopped();
     /// Saves the open story before an action that reads or writes the library; says why not.
     bool saveBeforeAction();
     void buildEditMenu();
@@ -111,6 +121,9 @@ private:
     StoryActions *mActions = nullptr;
     ExportActions *mExport = nullptr;
     ImportActions *mImport = nullptr;
+    BackupActions *mBackups = nullptr;
+    DamageBanner *mDamageBanner = nullptr;
+    bool mWritingStopped = false;
     QSplitter *mSplitter = nullptr;
     QAction *mTrashView = nullptr;
     QAction *mPreviewView = nullptr;

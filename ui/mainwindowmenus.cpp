@@ -39,6 +39,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     buildExportActions(file);
     file->addSeparator();
+    buildBackupActions(file);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);

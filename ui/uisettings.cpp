@@ -24,6 +24,8 @@ const QString kOpenStoryLibrary = QStringLiteral("editor/openStory/library");
 const QString kOpenStoryId = QStringLiteral("editor/openStory/id");
 // Library path → the id of the person who last used the window on it (ids are per library).
 const QString kPersonByLibrary = QStringLiteral("workflow/personByLibrary");
+// Library path → the folder chosen for its automatic backups.
+const QString kBackupFolderByLibrary = QStringLiteral("backup/folderByLibrary");
 
 QString organization()
 {
@@ -166,6 +168,22 @@ void UiSettings::setPerson(const QString &libraryPath, qint64 id)
         map.remove(libraryPath);
     }
     mSettings.setValue(kPersonByLibrary, map);
+}
+
+QString UiSettings::backupFolder(const QString &libraryPath) const
+{
+    return mSettings.value(kBackupFolderByLibrary).toMap().value(libraryPath).toString();
+}
+
+void UiSettings::setBackupFolder(const QString &libraryPath, const QString &folder)
+{
+    QVariantMap map = mSettings.value(kBackupFolderByLibrary).toMap();
+    if (folder.isEmpty()) {
+        map.remove(libraryPath);
+    } else {
+        map.insert(libraryPath, folder);
+    }
+    mSettings.setValue(kBackupFolderByLibrary, map);
 }
 
 void UiSettings::clear()

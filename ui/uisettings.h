@@ -55,6 +55,12 @@ public:
     qint64 person(const QString &libraryPath) const;
     void setPerson(const QString &libraryPath, qint64 id);
 
+    /// The folder of the automatic backups of the library at `libraryPath`, when the user chose
+    /// one (File ▸ Backups…); empty for the default beside the library. setBackupFolder(path,
+    /// "") goes back to the default.
+    QString backupFolder(const QString &libraryPath) const;
+    void setBackupFolder(const QString &libraryPath, const QString &folder);
+
     /// Forgets everything the window remembered.
     void clear();
 

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "backupcommands.h"
 #include "commands.h"
 #include "database.h"
 #include "personrepository.h"
@@ -40,6 +41,8 @@ const Entry kCommands[] = {
     {"history", "list a story's revisions and its approval", runHistory},
     {"diff", "compare two revisions of a story word by word", runDiff},
     {"check-library", "check every page and index of the library for damage", runCheckLibrary},
+    {"backup", "write a verified copy of the library", runBackup},
+    {"restore", "replace the library with a backup, keeping the old one aside", runRestore},
 };
 
 void printUsage()

@@ -14,7 +14,7 @@ namespace {
 int usage()
 {
     std::fputs("Usage: fieldoffice-bench generate --library FILE --stories N [--seed S]\n"
-               "       fieldoffice-bench run --library FILE [--json] [--only list,startup,export,editor]\n",
+               "       fieldoffice-bench run --library FILE [--json] [--only list,startup,export,editor,backup]\n",
                stderr);
     return 2;
 }
@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Only these groups: list, startup, export, editor "
+                                  QStringLiteral("Only these groups: list, startup, export, editor, backup "
                                                  "(comma-separated)."),
                                   QStringLiteral("GROUPS"));
     p.addOptions({library, stories, seed, json, only});

@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "backupbench.h"
 
 #include "database.h"
 #include "floor.h"
@@ -480,6 +481,9 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
     }
     if (wanted("editor")) {
         measureEditor(*db, out);
+    }
+    if (wanted("backup")) {
+        measureBackup(library, out);
     }
     {
         Measure m;

@@ -17,7 +17,7 @@ struct Measure
     QString note;
 };
 
-/// Runs the measurements of the groups in `only` (list, startup, export, editor; all when
+/// Runs the measurements of the groups in `only` (list, startup, export, editor, backup; all when
 /// empty) on an existing library, in this process; peak memory always comes last.
 QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, QString *error);
 QString formatTable(const QVector<Measure> &measures);

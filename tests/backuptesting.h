@@ -1,0 +1,70 @@
+#pragma once
+
+// Shared by the backup tests: a library with stories in it, made through the core.
+
+#include "database.h"
+#include "storyrepository.h"
+
+#include <QDir>
+#include <QString>
+#include <QtTest>
+
+#include <memory>
+
+namespace backuptesting {
+
+inline std::unique_ptr<fo::Database> openLibrary(const QString &path)
+{
+    QString error;
+    auto db = fo::Database::open(path, fo::Database::OpenMode::CreateIfMissing, &error);
+    if (!db) {
+        qWarning("cannot open library: %s", qPrintable(error));
+    }
+    return db;
+}
+
+/// Adds `count` stories of about `bodyBytes` each; returns false when one fails.
+inline bool addStories(fo::Database &db, int count, const QString &prefix, int bodyBytes = 200)
+{
+    QString paragraph;
+    while (paragraph.size() < bodyBytes) {
+        paragraph += QStringLiteral("Volunteers sorted decades of paper records in %1 weeks. ")
+                         .arg(paragraph.size());
+    }
+    for (int i = 0; i < count; ++i) {
+        fo::Story story;
+        story.headline = QStringLiteral("%1 %2").arg(prefix).arg(i);
+        story.officeName = QStringLiteral("Gulu");
+        story.datelineCity = QStringLiteral("GULU");
+        story.datelineCountry = QStringLiteral("UGANDA");
+        story.body = paragraph + QLatin1Char('\n');
+        QString error;
+        if (!fo::StoryRepository(db).create(story, &error)) {
+            qWarning("cannot create story: %s", qPrintable(error));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Makes a library at `path` with `count` stories and closes it.
+inline bool makeLibrary(const QString &path, int count, int bodyBytes = 200)
+{
+    auto db = openLibrary(path);
+    return db && addStories(*db, count, QStringLiteral("Story"), bodyBytes);
+}
+
+inline int storyCount(const QString &path)
+{
+    QString error;
+    auto db = fo::Database::open(path, fo::Database::OpenMode::MustExist, &error);
+    return db ? fo::StoryRepository(*db).count({}) : -1;
+}
+
+/// Every name in `folder`, hidden ones included.
+inline QStringList allFiles(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+} // namespace backuptesting

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QLabel>
+
+namespace fo {
+
+/// The red strip across the top of the window when the library was found damaged: what SQLite
+/// found, that nothing more is written, and a link to the backups. A label like EditorBanner,
+/// so that the window's layout wraps it to its width.
+class DamageBanner : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit DamageBanner(QWidget *parent = nullptr);
+
+    /// Shows the strip for `problem` (SQLite's own words).
+    void showDamage(const QString &problem);
+    /// The message as plain text; empty while hidden.
+    QString message() const;
+    /// As tall as the text wrapped at the banner's width: a window's vertical layout takes the
+    /// size hint, which QLabel computes for a far narrower (and taller) text.
+    QSize sizeHint() const override;
+
+signals:
+    void restoreRequested();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QString mMessage;
+};
+
+} // namespace fo
