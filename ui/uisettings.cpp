@@ -24,6 +24,8 @@ const QString kOpenStoryLibrary = QStringLiteral("editor/openStory/library");
 const QString kOpenStoryId = QStringLiteral("editor/openStory/id");
 // Library path → the id of the person who last used the window on it (ids are per library).
 const QString kPersonByLibrary = QStringLiteral("workflow/personByLibrary");
+// Library path → {story, pid} of the window running on it (StartupRecovery).
+const QString kRunningByLibrary = QStringLiteral("session/runningByLibrary");
 
 QString organization()
 {
@@ -166,6 +168,28 @@ void UiSettings::setPerson(const QString &libraryPath, qint64 id)
         map.remove(libraryPath);
     }
     mSettings.setValue(kPersonByLibrary, map);
+}
+
+UiSettings::RunningSession UiSettings::runningSession(const QString &libraryPath) const
+{
+    const QVariantMap entry = mSettings.value(kRunningByLibrary).toMap().value(libraryPath).toMap();
+    RunningSession session;
+    session.storyId = entry.value(QStringLiteral("story")).toLongLong();
+    session.pid = entry.value(QStringLiteral("pid")).toLongLong();
+    return session;
+}
+
+void UiSettings::setRunningSession(const QString &libraryPath, const RunningSession &session)
+{
+    QVariantMap map = mSettings.value(kRunningByLibrary).toMap();
+    if (session.pid > 0) {
+        map.insert(libraryPath, QVariantMap{{QStringLiteral("story"), session.storyId},
+                                            {QStringLiteral("pid"), session.pid}});
+    } else {
+        map.remove(libraryPath);
+    }
+    mSettings.setValue(kRunningByLibrary, map);
+    mSettings.sync();
 }
 
 void UiSettings::clear()
