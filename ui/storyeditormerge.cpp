@@ -203,6 +203,8 @@ void StoryEditor::useTheirs()
     }
     const QVector<FieldConflict> conflicts = mConflicts;
     mConflicts.clear();
+    // One step of its own: not merged with the typing before it, so Undo brings that back.
+    mUndoStack->beginMacro(tr("Use Theirs"));
     for (const FieldConflict &c : conflicts) {
         if (c.field == StoryField::Body) {
             showBody(c.theirs);
@@ -216,6 +218,7 @@ void StoryEditor::useTheirs()
         // Undoable like a change typed here: Undo brings back what was typed.
         mUndoStack->push(new FieldEditCommand(mForm, field, before, mForm->value(field)));
     }
+    mUndoStack->endMacro();
     mMergeBanner->showMerge(tr("Their version is in the story now; yours is in its history."),
                             false);
     markChanged();
