@@ -21,10 +21,12 @@
 #include <QScopeGuard>
 #include <QSessionManager>
 #include <QTextEdit>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <memory>
 
 namespace {
 
@@ -58,8 +60,9 @@ void reportShownAndQuit()
 }
 
 /// For tests of a shutdown (tests/tst_shutdown.cpp) only: FIELDOFFICE_TEST_TYPE="ID:text" opens
-/// story ID once start-up is over and types the text at the end of its body, as a user would
-/// (nothing is saved by this), then prints "typed" on stdout. Unset, this does nothing.
+/// story ID once start-up is over and types the text at the end of its body, a character every
+/// 50 ms as a typist would (saving is left to the window), printing "typed N" on stdout after
+/// the Nth. Unset, nothing of this runs.
 void typeForTest(fo::MainWindow &window)
 {
     const QString spec = qEnvironmentVariable("FIELDOFFICE_TEST_TYPE");
@@ -67,13 +70,23 @@ void typeForTest(fo::MainWindow &window)
     if (colon <= 0 || !window.openStory(spec.left(colon).toLongLong())) {
         return;
     }
-    QTextEdit *body = window.editor()->bodyEditor();
-    QTextCursor cursor = body->textCursor();
-    cursor.movePosition(QTextCursor::End);
-    cursor.insertText(spec.mid(colon + 1));
-    body->setTextCursor(cursor);
-    std::printf("typed\n");
-    std::fflush(stdout);
+    auto *timer = new QTimer(&window);
+    auto typed = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, typed, spec, colon] {
+        const QString text = spec.mid(colon + 1);
+        if (*typed >= text.size()) {
+            timer->stop();
+            return;
+        }
+        QTextEdit *body = window.editor()->bodyEditor();
+        QTextCursor cursor = body->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(text.at((*typed)++));
+        body->setTextCursor(cursor);
+        std::printf("typed %d\n", *typed);
+        std::fflush(stdout);
+    });
+    timer->start(50);
 }
 
 /// The library the window opens: --library FILE, else the default one, created with the demo
