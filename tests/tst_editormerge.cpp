@@ -1,5 +1,7 @@
 #include "editortesting.h"
 
+#include "librarywatcher.h"
+
 #include "personrepository.h"
 #include "recoveryjournal.h"
 #include "revisionrepository.h"
@@ -28,6 +30,7 @@ private slots:
     void bothChangedTheHeadline();
     void approvalIsLostAfterAMerge();
     void windowShowsAnotherProgramsChange();
+    void tagBeingTypedSurvivesAnotherProgramsChange();
     void failedSaveIsKeptInTheJournal();
 
 private:
@@ -198,6 +201,34 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     // The list too.
     StoryListModel *list = model(window);
     QTRY_COMPARE(list->index(list->rowOfStory(id), 0).data().toString(), QStringLiteral("After"));
+}
+
+// A tag still being typed is not a change yet: another program's change does not wipe it, and
+// once it is finished both are in the story.
+void TestEditorMerge::tagBeingTypedSurvivesAnotherProgramsChange()
+{
+    auto db = openLibrary(*mDir);
+    const qint64 id = addStory(*db, QStringLiteral("Before"), QStringLiteral("Text.\n"));
+    MainWindow window(std::move(db));
+    QVERIFY(showActive(window));
+    QVERIFY(window.openStory(id));
+    auto *tags = part<QLineEdit>(window, QStringLiteral("tagsEdit"));
+    tags->setFocus();
+    QTest::keyClicks(tags, QStringLiteral("topic/half"));
+
+    auto other = otherProgram(window);
+    Story theirs = stored(*other, id);
+    theirs.headline = QStringLiteral("After");
+    QString error;
+    QVERIFY(StoryRepository(*other).update(theirs, &error));
+    QTest::qWait(2 * LibraryWatcher::kPollMs);
+    QCOMPARE(tags->text(), QStringLiteral("topic/half"));
+
+    body(window)->setFocus(); // the tag is finished
+    QVERIFY2(window.editor()->save(&error), qPrintable(error));
+    const Story after = stored(window.database(), id);
+    QCOMPARE(after.headline, QStringLiteral("After"));
+    QCOMPARE(after.tags, QStringList{QStringLiteral("topic/half")});
 }
 
 // A save that fails leaves the changes in the recovery journal (outside the library's folder)

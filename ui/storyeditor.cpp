@@ -16,6 +16,7 @@
 #include "wordcount.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
@@ -58,6 +59,9 @@ StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(d
     mJournal = std::make_unique<RecoveryJournal>(db.path());
     mAutosaver->setJournal([this] { writeJournal(); });
     mPreviewTimer.setSingleShot(true);
+    mReloadLater.setSingleShot(true);
+    mReloadLater.setInterval(1000);
+    connect(&mReloadLater, &QTimer::timeout, this, &StoryEditor::reloadIfChanged);
     mFormat = new FormatActions(this);
 
     buildWidgets();
@@ -187,6 +191,15 @@ void StoryEditor::reload()
 void StoryEditor::reloadIfChanged()
 {
     if (!mOpen || hasUnsavedChanges()) {
+        return;
+    }
+    const QList<QWidget *> fields = mForm->editors();
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && (fields.at(3)->isAncestorOf(focus) || focus == fields.at(3) ||
+                  focus == fields.constLast())) {
+        // An office or a tag being typed (the office box, the tag line) is not a change yet; a
+        // reload would wipe it. Look again once the field is left.
+        mReloadLater.start();
         return;
     }
     const StoryService service(mDb, mActor);

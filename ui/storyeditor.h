@@ -195,6 +195,7 @@ private:
     bool mJournalWritten = false;
     QVector<FieldConflict> mConflicts; // of the last merge, for Use Theirs
     QTimer mPreviewTimer;
+    QTimer mReloadLater; // reloadIfChanged() put off while a field of the form has the focus
     // What the page shows once it is made.
     QVector<Office> mOffices;
     QVector<Tag> mTagChoices;
