@@ -198,6 +198,10 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     QVERIFY(StoryRepository(*other).update(theirs, &error));
     QTRY_COMPARE_WITH_TIMEOUT(part<QLineEdit>(window, QStringLiteral("headlineEdit"))->text(),
                               QStringLiteral("After"), 10000);
+    QVERIFY(part<QLabel>(window, QStringLiteral("mergeBannerText"))
+                ->text()
+                .startsWith(QStringLiteral("Another program (the command line, another window) "
+                                           "changed this story; it shows the new version.")));
     // The list too.
     StoryListModel *list = model(window);
     QTRY_COMPARE(list->index(list->rowOfStory(id), 0).data().toString(), QStringLiteral("After"));

@@ -208,7 +208,14 @@ void StoryEditor::reloadIfChanged()
         closeStory(); // deleted elsewhere
     } else if (story->updatedAt != mStored.updatedAt || story->status != mStored.status ||
                service.isInTrash(story->id) != mTrashed) {
+        const bool contentChanged = !sameEditableContent(*story, mStored);
         reload();
+        if (contentChanged && mOpen) {
+            mMergeBanner->showMerge(tr("Another program (the command line, another window) "
+                                       "changed this story; it shows the new version. The one "
+                                       "before is in its history."),
+                                    false);
+        }
     }
 }
 
