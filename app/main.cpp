@@ -1,13 +1,16 @@
 // fieldoffice: with a subcommand it runs on the command line without a display; without one it
 // opens the editor window.
 
+#include "bodyeditor.h"
 #include "cli/cli.h"
 #include "database.h"
 #include "demolibrary.h"
 #include "mainwindow.h"
 #include "personrepository.h"
+#include "shutdownguard.h"
 #include "startuptrace.h"
 #include "startupwarmup.h"
+#include "storyeditor.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -16,10 +19,14 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QScopeGuard>
+#include <QSessionManager>
+#include <QTextEdit>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <memory>
 
 namespace {
 
@@ -50,6 +57,36 @@ void reportShownAndQuit()
                 static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec);
     std::fflush(stdout);
     QCoreApplication::quit();
+}
+
+/// For tests of a shutdown (tests/tst_shutdown.cpp) only: FIELDOFFICE_TEST_TYPE="ID:text" opens
+/// story ID once start-up is over and types the text at the end of its body, a character every
+/// 50 ms as a typist would (saving is left to the window), printing "typed N" on stdout after
+/// the Nth. Unset, nothing of this runs.
+void typeForTest(fo::MainWindow &window)
+{
+    const QString spec = qEnvironmentVariable("FIELDOFFICE_TEST_TYPE");
+    const qsizetype colon = spec.indexOf(QLatin1Char(':'));
+    if (colon <= 0 || !window.openStory(spec.left(colon).toLongLong())) {
+        return;
+    }
+    auto *timer = new QTimer(&window);
+    auto typed = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, &window, [&window, timer, typed, spec, colon] {
+        const QString text = spec.mid(colon + 1);
+        if (*typed >= text.size()) {
+            timer->stop();
+            return;
+        }
+        QTextEdit *body = window.editor()->bodyEditor();
+        QTextCursor cursor = body->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertText(text.at((*typed)++));
+        body->setTextCursor(cursor);
+        std::printf("typed %d\n", *typed);
+        std::fflush(stdout);
+    });
+    timer->start(50);
 }
 
 /// The library the window opens: --library FILE, else the default one, created with the demo
@@ -145,6 +182,18 @@ int runWindow(int argc, char **argv)
             window.repaint(); // the restored story on the screen
             reportShownAndQuit();
         });
+    }
+    // A logout, a shutdown, Ctrl+C: the open story is saved (or journalled) before quitting.
+    fo::ShutdownGuard shutdownGuard;
+    QObject::connect(&shutdownGuard, &fo::ShutdownGuard::shutdownRequested, &window, [&window] {
+        window.saveForShutdown();
+        QCoreApplication::quit();
+    });
+    QObject::connect(&app, &QGuiApplication::commitDataRequest, &window,
+                     [&window](QSessionManager &) { window.saveForShutdown(); });
+    if (qEnvironmentVariableIsSet("FIELDOFFICE_TEST_TYPE")) {
+        QObject::connect(&window, &fo::MainWindow::startupFinished, &window,
+                         [&window] { typeForTest(window); });
     }
     window.show();
     fo::traceStartup("show");

@@ -1,5 +1,8 @@
 #include "database.h"
 #include "mainwindow.h"
+#include "recoveryjournal.h"
+#include "revisionrepository.h"
+#include "storyeditor.h"
 #include "storylistdelegate.h"
 #include "storylistmodel.h"
 #include "storylistview.h"
@@ -11,7 +14,9 @@
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -45,6 +50,8 @@ private slots:
     void findFocusesTheSearchBox();
     void refreshShowsNewStoriesAndKeepsTheSelection();
     void remembersFiltersAcrossRestarts();
+    void crashedSessionDoesNotReopenItsStory();
+    void journalIsRecoveredAtStart();
 
 private:
     std::unique_ptr<Database> openLibrary(const QString &name = QStringLiteral("stories"));
@@ -490,6 +497,84 @@ void TestMainWindow::remembersFiltersAcrossRestarts()
     QCOMPARE(headlineAt(window, 0), QStringLiteral("Court clerks digitise 40,000 case files"));
 }
 
+// The last session ended with a story open and never closed (a crash on opening it, say):
+// that story is not opened again at the next start, and the status bar says why.
+void TestMainWindow::crashedSessionDoesNotReopenItsStory()
+{
+    QString path;
+    qint64 id = 0;
+    {
+        auto db = openLibrary();
+        fillLibrary(*db);
+        id = addStory(*db, QStringLiteral("The crashing story"), QStringLiteral("Gulu"),
+                      StoryStatus::Draft, {}, QStringLiteral("Text."))
+                 .id;
+        path = db->path();
+    }
+    UiSettings settings;
+    settings.setOpenStory(path, id);
+    // A process id that no process has: the window that wrote it is gone.
+    settings.setRunningSession(path, {id, 2147480000});
+    {
+        MainWindow window(openLibrary());
+        QSignalSpy started(&window, &MainWindow::startupFinished);
+        window.show();
+        QVERIFY(started.wait(10000));
+        QCOMPARE(window.editor()->storyId(), qint64(0));
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("The last session ended unexpectedly while “The crashing story” "
+                                "was open; it was not reopened."));
+        QVERIFY(window.openStory(id)); // it can still be opened by hand
+        window.close();
+    }
+    // That session closed cleanly: the story opens again as usual.
+    MainWindow window(openLibrary());
+    QSignalSpy started(&window, &MainWindow::startupFinished);
+    window.show();
+    QVERIFY(started.wait(10000));
+    QCOMPARE(window.editor()->storyId(), id);
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
+}
+
+// Changes that no save could write before the program stopped are in the recovery journal:
+// the next start puts them into the story (as a revision of their own), says so, and only then
+// lets go of the journal.
+void TestMainWindow::journalIsRecoveredAtStart()
+{
+    QString path;
+    Story base;
+    {
+        auto db = openLibrary();
+        fillLibrary(*db);
+        base = StoryRepository(*db).get(2).value();
+        path = db->path();
+    }
+    JournalEntry entry;
+    entry.base = base;
+    entry.pending = base;
+    entry.pending.body += QStringLiteral("\n\nTyped before the power cut.");
+    const RecoveryJournal journal(path);
+    QVERIFY(journal.write(entry));
+
+    MainWindow window(openLibrary());
+    QSignalSpy started(&window, &MainWindow::startupFinished);
+    window.show();
+    QVERIFY(started.wait(10000));
+    const Story after = StoryRepository(window.database()).get(2).value();
+    QVERIFY(after.body.endsWith(QStringLiteral("Typed before the power cut.")));
+    QCOMPARE(window.editor()->storyId(), qint64(2));
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Recovered unsaved changes (text) to “Fishing crew "
+                                               "rescued off Manila” from ")) &&
+                 message.endsWith(QStringLiteral("the version before is in its history.")),
+             qPrintable(message));
+    QVERIFY(!journal.exists());
+    const std::optional<Revision> latest = RevisionRepository(window.database()).latest(2);
+    QVERIFY(latest);
+    QCOMPARE(latest->note, QStringLiteral("recovered unsaved changes"));
+    QVERIFY(RevisionRepository(window.database()).forStory(2).size() >= 2);
+}
+
 QTEST_MAIN(TestMainWindow)
 // The snippet's context before the first match is cut from the left when it would push the
 // match out of a narrow column; a short context, or a match at the start, is left as it is.
@@ -499,7 +584,8 @@ void TestMainWindow::aNarrowListStillShowsTheFirstMatch()
     const QFontMetrics metrics(QApplication::font());
     const QVector<Run> runs = StoryListDelegate::snippetRuns(
         QStringLiteral("…the committee heard from seven families and their lawyers before the "
-                       "\x02" "court\x03 ruled"));
+                       "\x02"
+                       "court\x03 ruled"));
     QCOMPARE(runs.size(), 3);
     const int width = 200;
     const QVector<Run> fitted = StoryListDelegate::fitFirstMatch(runs, metrics, width);
@@ -508,13 +594,15 @@ void TestMainWindow::aNarrowListStillShowsTheFirstMatch()
     // The end of the context, from a word boundary on.
     QVERIFY2(fitted.at(0).text.endsWith(QStringLiteral(" the ")), qPrintable(fitted.at(0).text));
     QVERIFY(fitted.at(0).text.size() < runs.at(0).text.size());
-    QVERIFY(metrics.horizontalAdvance(fitted.at(0).text) <= width / 3 + metrics.horizontalAdvance(QStringLiteral("…")));
+    QVERIFY(metrics.horizontalAdvance(fitted.at(0).text) <=
+            width / 3 + metrics.horizontalAdvance(QStringLiteral("…")));
     QCOMPARE(fitted.at(1).text, QStringLiteral("court"));
     QVERIFY(fitted.at(1).matched);
     // Wide enough: nothing cut.
     QCOMPARE(StoryListDelegate::fitFirstMatch(runs, metrics, 5000).at(0).text, runs.at(0).text);
     // A match first, or no match: as it was.
-    const QVector<Run> first = StoryListDelegate::snippetRuns(QStringLiteral("\x02" "court\x03 ruled"));
+    const QVector<Run> first = StoryListDelegate::snippetRuns(QStringLiteral("\x02"
+                                                                             "court\x03 ruled"));
     QCOMPARE(StoryListDelegate::fitFirstMatch(first, metrics, 10).size(), first.size());
     const QVector<Run> none = StoryListDelegate::snippetRuns(QStringLiteral("no match here"));
     QCOMPARE(StoryListDelegate::fitFirstMatch(none, metrics, 10).at(0).text, none.at(0).text);

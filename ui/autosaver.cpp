@@ -7,6 +7,8 @@ Autosaver::Autosaver(std::function<bool(QString *error)> save, QObject *parent)
 {
     mTimer.setSingleShot(true);
     connect(&mTimer, &QTimer::timeout, this, &Autosaver::saveNow);
+    mJournalTimer.setSingleShot(true);
+    connect(&mJournalTimer, &QTimer::timeout, this, &Autosaver::writeJournal);
 }
 
 void Autosaver::changed()
@@ -14,10 +16,16 @@ void Autosaver::changed()
     if (!isPending() || !mPendingSince.isValid()) {
         mPendingSince.start();
     }
-    if (mState != State::Failed) {
-        setState(State::Pending);
+    if (mState == State::Failed) {
+        // Typing does not hurry the next try (each may wait for the library's busy timeout),
+        // but what was typed reaches the journal within a second.
+        if (!mJournalTimer.isActive()) {
+            mJournalTimer.start(kMaxDelayMs);
+        }
+        return;
     }
-    // A long run of typing still reaches the library every few seconds.
+    setState(State::Pending);
+    // A long run of typing still reaches the library every second.
     const qint64 left = kMaxDelayMs - mPendingSince.elapsed();
     mTimer.start(int(qBound(qint64(0), left, qint64(kDelayMs))));
 }
@@ -39,6 +47,7 @@ bool Autosaver::flush(QString *error)
 void Autosaver::reset()
 {
     mTimer.stop();
+    mJournalTimer.stop();
     mPendingSince.invalidate();
     mLastError.clear();
     mRetryMs = kFirstRetryMs;
@@ -51,6 +60,7 @@ void Autosaver::saveNow()
     mTimer.stop();
     QString error;
     if (mSave(&error)) {
+        mJournalTimer.stop();
         mPendingSince.invalidate();
         mLastError.clear();
         mRetryMs = kFirstRetryMs;
@@ -64,9 +74,18 @@ void Autosaver::saveNow()
     mTimer.start(mRetryMs);
     mRetryMs = qMin(mRetryMs * 2, kLastRetryMs);
     const bool wasFailed = mState == State::Failed;
+    writeJournal();
     setState(State::Failed);
     if (wasFailed) {
         emit stateChanged(mState); // a new error is news even when the state stays Failed
+    }
+}
+
+void Autosaver::writeJournal()
+{
+    mJournalTimer.stop();
+    if (mJournal && isPending()) {
+        mJournal();
     }
 }
 

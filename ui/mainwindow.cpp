@@ -8,12 +8,14 @@
 #include "exportactions.h"
 #include "formatactions.h"
 #include "librarybrowser.h"
+#include "librarywatcher.h"
 #include "officerepository.h"
 #include "persondialog.h"
 #include "personrepository.h"
 #include "previewpane.h"
 #include "reviewdock.h"
 #include "session.h"
+#include "startuprecovery.h"
 #include "startuptrace.h"
 #include "storyactions.h"
 #include "storyeditor.h"
@@ -61,6 +63,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(mSession, &Session::personChanged, this, &MainWindow::onPersonChanged);
     onPersonChanged(mSession->person());
 
+    // Before any story opens: how the last session ended, and this one marked as running.
+    mRecovery = std::make_unique<StartupRecovery>(*mDb, mSettings);
     reloadFilterChoices();
     restoreSettings(); // the remembered filters, layout and open story
     connectPanels();
@@ -75,7 +79,8 @@ MainWindow::~MainWindow()
     // Whatever is still unsaved goes to the library before it closes (closeEvent asks when
     // this fails; here nobody can be asked any more).
     QString error;
-    mEditor->save(&error);
+    mEditor->save(&error); // when it fails, the recovery journal keeps the changes
+    mRecovery->closedCleanly();
     disconnectChildSignals(this);
     // Both read through mDb, which closes with this destructor's members; as children they
     // would only go later.
@@ -128,6 +133,11 @@ void MainWindow::connectPanels()
     connect(mEditor, &StoryEditor::officesOrTagsChanged, this, [this] { mChoicesStale = true; });
     connect(mEditor, &StoryEditor::storyChanged, this, &MainWindow::onStoryChanged);
     connect(mEditor, &StoryEditor::storyChanged, mReviewDock, &ReviewDock::setStory);
+    connect(mEditor, &StoryEditor::historyRequested, this,
+            [this] { mReviewDock->showTab(ReviewDock::HistoryTab); });
+    // Another program's changes show within a second or two (or on coming back to the window).
+    auto *watcher = new LibraryWatcher(*mDb, this);
+    connect(watcher, &LibraryWatcher::libraryChanged, this, &MainWindow::refresh);
     connect(mEditor, &StoryEditor::storySaved, mReviewDock, &ReviewDock::refresh);
     connect(mReviewDock, &ReviewDock::storyStateChanged, this, &MainWindow::onStoryStateChanged);
     mReviewDock->setSaveHook([this] { return saveBeforeAction(); });
@@ -236,14 +246,27 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::restoreOpenStory()
 {
+    const qint64 recovered = mRecovery->replayJournal(mSession->person());
     if (mEditor->storyId() != 0) {
-        return; // one was opened meanwhile
+        mEditor->reloadIfChanged(); // one was opened meanwhile
+    } else {
+        const qint64 remembered = recovered ? recovered : mSettings.openStory(mDb->path());
+        const qint64 id = mRecovery->storyToReopen(remembered);
+        QString error;
+        if (id > 0) {
+            mEditor->openStory(id, &error); // gone since: the editor stays empty
+        }
     }
-    const qint64 id = mSettings.openStory(mDb->path());
+    if (!mRecovery->message().isEmpty()) {
+        statusBar()->showMessage(mRecovery->message());
+    }
+}
+
+void MainWindow::saveForShutdown()
+{
     QString error;
-    if (id > 0) {
-        mEditor->openStory(id, &error); // gone since: the editor stays empty
-    }
+    mEditor->save(&error); // when it fails, the recovery journal keeps the changes
+    saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -261,7 +284,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        mEditor->closeStory(); // nothing left to save in the destructor
+        mEditor->discardAndClose(); // nothing left to save in the destructor
     }
     saveSettings();
     mBackups->windowClosing(); // a backup when something changed, after the window has gone
@@ -321,6 +344,7 @@ void MainWindow::onStoryChanged(qint64 id)
     mActions->setCurrentStory(mEditor->storedStory(), mEditor->isInTrash());
     mBrowser->setOpenStory(id);
     mSettings.setOpenStory(mDb->path(), id);
+    mRecovery->storyOpened(id);
 }
 
 void MainWindow::onStoryCreated(qint64 id)

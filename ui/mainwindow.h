@@ -23,6 +23,7 @@ class ImportActions;
 class LibraryBrowser;
 class ReviewDock;
 class Session;
+class StartupRecovery;
 class StoryActions;
 class StoryEditor;
 class WindowStatus;
@@ -60,6 +61,9 @@ public:
     /// The window remembers them per library; when it cannot, and the library has people, it
     /// asks once it is shown (setting a person before then skips the question).
     void setCurrentPerson(const Person &person);
+    /// The program must stop now (SIGTERM, the session manager): saves the open story (or keeps
+    /// it in the recovery journal when that fails) and the layout, asking nothing.
+    void saveForShutdown();
 
 signals:
     /// The window has been painted on the screen for the first time, with the story list.
@@ -132,6 +136,7 @@ private:
     Session *mSession = nullptr;
     ReviewDock *mReviewDock = nullptr;
     QLabel *mPersonLabel = nullptr;
+    std::unique_ptr<StartupRecovery> mRecovery;
     bool mChoicesStale = false;
     bool mFirstFrameSeen = false;
 };

@@ -7,13 +7,16 @@
 #include "editorbanner.h"
 #include "formatactions.h"
 #include "markdowndocument.h"
+#include "mergebanner.h"
 #include "metadataform.h"
 #include "previewpane.h"
+#include "recoveryjournal.h"
 #include "storyservice.h"
 #include "storyundo.h"
 #include "wordcount.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
@@ -40,16 +43,6 @@ QStringList sortedTags(const QStringList &tags)
     return labels;
 }
 
-/// Everything the editor can change, compared exactly as the library stores it.
-bool sameEditableContent(const Story &a, const Story &b)
-{
-    return a.headline == b.headline && a.datelineCity == b.datelineCity &&
-           a.datelineCountry == b.datelineCountry && a.officeName == b.officeName &&
-           a.byline == b.byline && a.summary == b.summary && a.body == b.body &&
-           a.language == b.language && a.embargoAt == b.embargoAt &&
-           sortedTags(a.tags) == sortedTags(b.tags);
-}
-
 } // namespace
 
 StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(db)
@@ -63,7 +56,12 @@ StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(d
     mRedoAction->setObjectName(QStringLiteral("redoAction"));
     mRedoAction->setShortcut(QKeySequence::Redo);
     mAutosaver = new Autosaver([this](QString *error) { return write(error); }, this);
+    mJournal = std::make_unique<RecoveryJournal>(db.path());
+    mAutosaver->setJournal([this] { writeJournal(); });
     mPreviewTimer.setSingleShot(true);
+    mReloadLater.setSingleShot(true);
+    mReloadLater.setInterval(1000);
+    connect(&mReloadLater, &QTimer::timeout, this, &StoryEditor::reloadIfChanged);
     mFormat = new FormatActions(this);
 
     buildWidgets();
@@ -149,6 +147,8 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mStored = *story;
     mOpenedBody = story->body;
     mOpen = true;
+    mConflicts.clear();
+    mMergeBanner->clear();
     mTrashed = service.isInTrash(id);
     mForm->setStory(*story);
     mBody->loadMarkdown(story->body);
@@ -193,13 +193,29 @@ void StoryEditor::reloadIfChanged()
     if (!mOpen || hasUnsavedChanges()) {
         return;
     }
+    const QList<QWidget *> fields = mForm->editors();
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && (fields.at(3)->isAncestorOf(focus) || focus == fields.at(3) ||
+                  focus == fields.constLast())) {
+        // An office or a tag being typed (the office box, the tag line) is not a change yet; a
+        // reload would wipe it. Look again once the field is left.
+        mReloadLater.start();
+        return;
+    }
     const StoryService service(mDb, mActor);
     const std::optional<Story> story = service.get(mStored.id);
     if (!story) {
         closeStory(); // deleted elsewhere
     } else if (story->updatedAt != mStored.updatedAt || story->status != mStored.status ||
                service.isInTrash(story->id) != mTrashed) {
+        const bool contentChanged = !sameEditableContent(*story, mStored);
         reload();
+        if (contentChanged && mOpen) {
+            mMergeBanner->showMerge(tr("Another program (the command line, another window) "
+                                       "changed this story; it shows the new version. The one "
+                                       "before is in its history."),
+                                    false);
+        }
     }
 }
 
@@ -214,7 +230,9 @@ void StoryEditor::closeStory()
     mTrashed = false;
     mStored = Story();
     mOpenedBody.clear();
+    mConflicts.clear();
     if (mBody) {
+        mMergeBanner->clear();
         mBody->document()->clear();
         mPreview->clearStory();
     }
@@ -253,19 +271,36 @@ bool StoryEditor::write(QString *error)
         return true; // nothing to write: the library already holds this
     }
     StoryService service(mDb, mActor);
-    if (!service.save(story, error)) {
+    SaveResult result;
+    // mStored is the base: what another program saved since is merged, never overwritten.
+    if (!service.save(mStored, story, &result, error)) {
         return false;
     }
-    const std::optional<Story> stored = service.get(story.id);
-    const bool newChoices = !stored || stored->officeName != mStored.officeName ||
-                            sortedTags(stored->tags) != sortedTags(mStored.tags);
-    mStored = stored ? *stored : story;
+    const bool newChoices = result.stored.officeName != mStored.officeName ||
+                            sortedTags(result.stored.tags) != sortedTags(mStored.tags);
+    mStored = result.stored;
+    if (mJournalWritten) {
+        mJournal->remove(); // the library holds it all now
+        mJournalWritten = false;
+    }
+    if (result.merged) {
+        showMerge(story, result);
+    }
     updateStatusLine();
     if (newChoices) {
         emit officesOrTagsChanged();
     }
     emit storySaved(mStored);
     return true;
+}
+
+void StoryEditor::discardAndClose()
+{
+    closeStory();
+    if (mJournalWritten) {
+        mJournal->remove();
+        mJournalWritten = false;
+    }
 }
 
 void StoryEditor::applyReadOnly(const QString &reason)

@@ -7,6 +7,7 @@
 #include "bodyeditor.h"
 #include "editorbanner.h"
 #include "formatactions.h"
+#include "mergebanner.h"
 #include "metadataform.h"
 #include "previewpane.h"
 #include "storyundo.h"
@@ -48,6 +49,7 @@ void StoryEditor::ensurePage()
         return;
     }
     mBanner = new EditorBanner(this);
+    mMergeBanner = new MergeBanner(this);
     mPreview = new PreviewPane(this);
     mSplitter = new QSplitter(Qt::Horizontal, this);
     mSplitter->setObjectName(QStringLiteral("editorSplitter"));
@@ -61,6 +63,7 @@ void StoryEditor::ensurePage()
     auto *pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(mBanner);
+    pageLayout->addWidget(mMergeBanner);
     pageLayout->addWidget(mSplitter, 1);
     mStack->addWidget(page);
 
@@ -130,6 +133,8 @@ void StoryEditor::connectPage()
                 mUndoStack->push(new FieldEditCommand(mForm, field, before, after));
                 markChanged();
             });
+    connect(mMergeBanner, &MergeBanner::useTheirsClicked, this, &StoryEditor::useTheirs);
+    connect(mMergeBanner, &MergeBanner::historyClicked, this, &StoryEditor::historyRequested);
     connect(mBody, &BodyEditor::undoRequested, mUndoAction, &QAction::trigger);
     connect(mBody, &BodyEditor::redoRequested, mRedoAction, &QAction::trigger);
     for (QWidget *field : mForm->editors()) {

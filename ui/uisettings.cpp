@@ -26,6 +26,8 @@ const QString kOpenStoryId = QStringLiteral("editor/openStory/id");
 const QString kPersonByLibrary = QStringLiteral("workflow/personByLibrary");
 // Library path → the folder chosen for its automatic backups.
 const QString kBackupFolderByLibrary = QStringLiteral("backup/folderByLibrary");
+// Library path → {story, pid} of the window running on it (StartupRecovery).
+const QString kRunningByLibrary = QStringLiteral("session/runningByLibrary");
 
 QString organization()
 {
@@ -184,6 +186,28 @@ void UiSettings::setBackupFolder(const QString &libraryPath, const QString &fold
         map.insert(libraryPath, folder);
     }
     mSettings.setValue(kBackupFolderByLibrary, map);
+}
+
+UiSettings::RunningSession UiSettings::runningSession(const QString &libraryPath) const
+{
+    const QVariantMap entry = mSettings.value(kRunningByLibrary).toMap().value(libraryPath).toMap();
+    RunningSession session;
+    session.storyId = entry.value(QStringLiteral("story")).toLongLong();
+    session.pid = entry.value(QStringLiteral("pid")).toLongLong();
+    return session;
+}
+
+void UiSettings::setRunningSession(const QString &libraryPath, const RunningSession &session)
+{
+    QVariantMap map = mSettings.value(kRunningByLibrary).toMap();
+    if (session.pid > 0) {
+        map.insert(libraryPath, QVariantMap{{QStringLiteral("story"), session.storyId},
+                                            {QStringLiteral("pid"), session.pid}});
+    } else {
+        map.remove(libraryPath);
+    }
+    mSettings.setValue(kRunningByLibrary, map);
+    mSettings.sync();
 }
 
 void UiSettings::clear()

@@ -60,6 +60,17 @@ public:
     /// "") goes back to the default.
     QString backupFolder(const QString &libraryPath) const;
     void setBackupFolder(const QString &libraryPath, const QString &folder);
+    /// A window running on the library at `libraryPath`, in process `pid`, with story
+    /// `storyId` open (0: none). Set while it runs and cleared when it closes cleanly, so
+    /// that a start can tell that the last session ended abnormally (StartupRecovery).
+    struct RunningSession
+    {
+        qint64 storyId = 0;
+        qint64 pid = 0; // 0: no session is marked as running
+    };
+    RunningSession runningSession(const QString &libraryPath) const;
+    /// Written to disk at once: a crash right after must find it. pid 0 clears it.
+    void setRunningSession(const QString &libraryPath, const RunningSession &session);
 
     /// Forgets everything the window remembered.
     void clear();

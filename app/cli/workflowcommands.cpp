@@ -376,9 +376,19 @@ int runEdit(const QStringList &arguments)
         printError(error);
         return Refused;
     }
-    if (!stories.update(story, *actor, &error)) {
+    // With its base: a window saving the story meanwhile is merged with, never overwritten.
+    ChangeContext context;
+    context.actor = *actor;
+    SaveResult saved;
+    if (!stories.update(*before, story, context, &saved, &error)) {
         printError(QStringLiteral("story %1: %2").arg(id).arg(error));
         return Refused;
+    }
+    for (const FieldConflict &c : saved.merge.conflicts) {
+        printOut(QStringLiteral("story %1: the %2 was also changed in revision %3; yours is kept")
+                     .arg(id)
+                     .arg(storyFieldName(c.field))
+                     .arg(saved.theirRevision));
     }
     return reportEdit(*db, *before);
 }

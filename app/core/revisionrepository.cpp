@@ -145,7 +145,7 @@ Story storyFromSnapshot(const QJsonObject &o)
 std::optional<Revision> RevisionRepository::record(const Story &story, RevisionKind kind,
                                                    const Person &actor, const QString &note,
                                                    QString *error, bool *coalesced,
-                                                   const QDateTime &at)
+                                                   const QDateTime &at, bool mayCoalesce)
 {
     if (coalesced) {
         *coalesced = false;
@@ -163,7 +163,7 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
         return std::nullopt;
     }
     QSqlQuery q(mDb.connection());
-    if (kind == RevisionKind::Edit && last && last->kind == RevisionKind::Edit &&
+    if (mayCoalesce && kind == RevisionKind::Edit && last && last->kind == RevisionKind::Edit &&
         last->personId == actor.id && last->status == story.status && last->createdAt <= now &&
         last->createdAt.msecsTo(now) < qint64(kEditSessionMinutes) * 60 * 1000) {
         q.prepare(QStringLiteral("UPDATE revisions SET status = ?, updated_at = ?, "

@@ -39,7 +39,7 @@ bool StoryHistory::recordEdit(const Story &before, const Story &after, const Cha
     bool coalesced = false;
     const std::optional<Revision> rev =
         revisions.record(after, restore ? RevisionKind::Restore : RevisionKind::Edit, context.actor,
-                         note, error, &coalesced);
+                         note, error, &coalesced, QDateTime(), !context.separateRevision);
     if (!rev) {
         return false;
     }

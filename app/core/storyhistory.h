@@ -22,6 +22,9 @@ struct ChangeContext
     /// When the revision happened; invalid: now. Only for recording a known past (the demo's
     /// history); the audit row is always stamped with the time it is written.
     QDateTime at;
+    /// The change was merged with someone else's made meanwhile (a save with a base): it starts
+    /// a revision of its own, so that theirs stays in the history as they wrote it.
+    bool separateRevision = false;
 };
 
 /// Keeps a story's revisions, the audit trail and comment anchors in step with a change that

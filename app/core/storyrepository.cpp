@@ -220,10 +220,10 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
         return false;
     }
     QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral(
-        "UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
-        "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, "
-        "embargo_at = ?, updated_at = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
+                       "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, "
+                       "embargo_at = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(notNull(story.headline));
     q.addBindValue(notNull(story.datelineCity));
     q.addBindValue(notNull(story.datelineCountry));
@@ -259,6 +259,43 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
     if (!StoryHistory(mDb).recordEdit(*current, *after, context, approvalLost, error)) {
         return false;
     }
+    return sp.commit(error);
+}
+
+bool StoryRepository::update(const Story &base, const Story &mine, const ChangeContext &context,
+                             SaveResult *result, QString *error)
+{
+    NestedTransaction sp(mDb.connection());
+    if (!sp.isActive()) {
+        *error = QStringLiteral("cannot save: the library is busy or read-only");
+        return false;
+    }
+    // Read inside the write transaction: nobody can change the story between this and the write.
+    const std::optional<Story> current = get(mine.id, error);
+    if (!current) {
+        return false;
+    }
+    *result = SaveResult();
+    Story input = mine;
+    ChangeContext merging = context;
+    if (!sameEditableContent(base, *current)) {
+        result->merged = true;
+        result->merge = mergeStory(base, mine, *current);
+        input = result->merge.merged;
+        merging.separateRevision = true;
+        if (const std::optional<Revision> theirs = RevisionRepository(mDb).latest(mine.id)) {
+            result->theirRevision = theirs->number;
+            result->theirPerson = theirs->personName;
+        }
+    }
+    if (!update(input, merging, error)) {
+        return false;
+    }
+    const std::optional<Story> stored = get(mine.id, error);
+    if (!stored) {
+        return false;
+    }
+    result->stored = *stored;
     return sp.commit(error);
 }
 

@@ -2,6 +2,7 @@
 
 #include "story.h"
 #include "storyhistory.h"
+#include "storymerge.h"
 
 #include <QString>
 #include <QVector>
@@ -35,6 +36,14 @@ public:
     bool update(const Story &story, QString *error);
     bool update(const Story &story, const Person &actor, QString *error);
     bool update(const Story &story, const ChangeContext &context, QString *error);
+    /// Writes `mine`, a change made to `base` (the story as the caller last read or wrote it).
+    /// While the library still holds base's content this is update(mine). When someone else
+    /// changed the story meanwhile, both changes are merged field by field (mergeStory) in the
+    /// same transaction and written as a revision of its own, so that theirs stays in the
+    /// history as they made it; a field both changed keeps mine and is listed as a conflict.
+    /// Never overwrites a change the caller had not seen. `result` says what was recorded.
+    bool update(const Story &base, const Story &mine, const ChangeContext &context,
+                SaveResult *result, QString *error);
     /// Sets the state directly, recorded as a state revision and an audit row. The workflow
     /// (Workflow::perform) checks roles and transitions and then calls the context overload;
     /// the plain one is for tools and tests and records "status-changed" by nobody.

@@ -60,6 +60,22 @@ bool StoryService::save(const Story &story, QString *error)
                             : StoryRepository(mDb).update(story, error);
 }
 
+bool StoryService::save(const Story &base, const Story &mine, SaveResult *result, QString *error)
+{
+    ChangeContext context;
+    context.actor = mActor;
+    return StoryRepository(mDb).update(base, mine, context, result, error);
+}
+
+bool StoryService::recover(const Story &base, const Story &mine, SaveResult *result, QString *error)
+{
+    ChangeContext context;
+    context.actor = mActor;
+    context.note = QStringLiteral("recovered unsaved changes");
+    context.separateRevision = true;
+    return StoryRepository(mDb).update(base, mine, context, result, error);
+}
+
 bool StoryService::create(Story &story, QString *error)
 {
     return mActor.isKnown() ? StoryRepository(mDb).create(story, mActor, error)

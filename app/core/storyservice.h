@@ -2,6 +2,7 @@
 
 #include "person.h"
 #include "story.h"
+#include "storymerge.h"
 
 #include <QString>
 
@@ -31,6 +32,13 @@ public:
 
     /// Writes the story's content (StoryRepository::update): a no-op when nothing changed.
     bool save(const Story &story, QString *error);
+    /// Writes `mine`, the editor's change to `base` (the story as it last read or wrote it),
+    /// merging it with whatever someone else saved meanwhile (StoryRepository::update with a
+    /// base): nothing they saved is overwritten. `result` says what was recorded.
+    bool save(const Story &base, const Story &mine, SaveResult *result, QString *error);
+    /// The same for changes kept in a recovery journal after a save failed: always a revision
+    /// of its own, noted as recovered, so that the version before stays in the history.
+    bool recover(const Story &base, const Story &mine, SaveResult *result, QString *error);
     /// A new, empty draft (in `officeName`'s office when given).
     std::optional<Story> createBlank(const QString &officeName, QString *error);
     /// A new draft with the content and tags of story `id`, headline marked as a copy.
