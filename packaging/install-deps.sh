@@ -13,6 +13,8 @@ packages=(
   fonts-noto-core fonts-dejavu-core
   # tests: HTML validation and PDF text extraction
   tidy poppler-utils sqlite3
+  # tests: PDF structure check (tst_torture); libFuzzer targets (tests/fuzz, `make fuzz`)
+  qpdf clang-14 libclang-rt-14-dev llvm-14
   # `make run` under a virtual display / screenshots
   xvfb xauth x11-utils
 )
