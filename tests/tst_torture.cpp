@@ -11,19 +11,14 @@
 #include "libraryhealth.h"
 #include "processrun.h"
 #include "torturechecks.h"
+#include "torturelibrary.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -77,17 +72,6 @@ struct Outcome
     QString err;
 };
 
-/// One edit's text: the headline and the body carry the same story and edit number, so a story
-/// whose headline and body come from different edits is seen at once.
-QString editHeadline(int story, int n)
-{
-    return QStringLiteral("Torture edit %1 n%2").arg(story).arg(n);
-}
-QString editBodyMark(int story, int n)
-{
-    return QStringLiteral("Torture body %1 n%2 ").arg(story).arg(n);
-}
-
 } // namespace
 
 class TestTorture : public QObject
@@ -102,10 +86,10 @@ private Q_SLOTS:
 private:
     void setUpFiles();
     QStringList commandFor(Kind kind);
+    QStringList editCommand();
+    QStringList reviewCommand();
     Outcome runCommand(const QStringList &args, qint64 killAfterMs, qint64 *elapsedMs);
     void recordOutcome(Kind kind, const Outcome &outcome);
-    QString checkLibrary();
-    QString checkEditedStory(int story, const QString &headline, const QString &body) const;
     QString checkOutputs(Kind kind) const;
     void checkLeftovers(Kind kind);
     QString outputFolder(Kind kind) const;
@@ -121,23 +105,10 @@ private:
     QHash<int, KindStats> mStats;
     QHash<int, QSet<QString>> mBaseline; // output folder entries after the first success
 
-    // Edits: per story, the last acknowledged edit and the edits killed since (maybe applied).
-    QVector<int> mEditStories;
-    QHash<int, int> mAckedEdit;
-    QHash<int, QSet<int>> mUnsureEdits;
+    torture::LibraryExpectations mExpect;
     int mEditCounter = 0;
-    int mPendingStory = 0;
+    int mPendingStory = 0; // the edit or review step running now
     int mPendingEdit = 0;
-
-    // Imports: a.md holds one story, b.txt two; each file is all or nothing.
-    int mImportsAcked = 0;
-    int mImportsTried = 0;
-
-    // Reviews: the status as the library holds it now, and the last acknowledged one.
-    QVector<int> mReviewStories;
-    QHash<int, QString> mStatus;
-    QHash<int, QString> mAckedStatus; // empty when a kill made it unknown
-    int mReviewStory = 0;
     QString mReviewResult;
 
     QMap<QString, QSet<QString>> mLeftovers; // folder → temporary names found there
@@ -215,52 +186,14 @@ QStringList TestTorture::commandFor(Kind kind)
                              QStringLiteral("--allow-unapproved"),
                              QStringLiteral("--format")};
     switch (kind) {
-    case Kind::Edit: {
-        mPendingStory = mEditStories.at(int(mRandom.bounded(mEditStories.size())));
-        mPendingEdit = ++mEditCounter;
-        const QString bodyPath = mDir->filePath(QStringLiteral("body.md"));
-        QFile body(bodyPath);
-        if (!body.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return {};
-        body.write((editBodyMark(mPendingStory, mPendingEdit) +
-                    QStringLiteral("first paragraph.\n\nAnd a second paragraph.\n"))
-                       .toUtf8());
-        body.close();
-        return QStringList{QStringLiteral("edit")} + lib +
-               QStringList{QStringLiteral("--as"),
-                           kGrace,
-                           QString::number(mPendingStory),
-                           QStringLiteral("--headline"),
-                           editHeadline(mPendingStory, mPendingEdit),
-                           QStringLiteral("--body-file"),
-                           bodyPath};
-    }
+    case Kind::Edit:
+        return editCommand();
     case Kind::Import:
-        ++mImportsTried;
         return QStringList{QStringLiteral("import")} + lib +
                QStringList{QStringLiteral("--as"), kGrace,
                            mDir->filePath(QStringLiteral("import"))};
-    case Kind::Review: {
-        // The next step of the cycle Draft → In review → Approved → Archived → Draft.
-        mReviewStory = mReviewStories.at(int(mRandom.bounded(mReviewStories.size())));
-        const QString status = mStatus.value(mReviewStory);
-        QString action = QStringLiteral("--submit");
-        QString who = kGrace;
-        mReviewResult = QStringLiteral("in-review");
-        if (status == QLatin1String("in-review")) {
-            action = QStringLiteral("--approve");
-            who = kRahul;
-            mReviewResult = QStringLiteral("approved");
-        } else if (status == QLatin1String("approved") || status == QLatin1String("released")) {
-            action = QStringLiteral("--archive");
-            mReviewResult = QStringLiteral("archived");
-        } else if (status == QLatin1String("archived")) {
-            action = QStringLiteral("--reopen");
-            mReviewResult = QStringLiteral("draft");
-        }
-        return QStringList{QStringLiteral("review")} + lib +
-               QStringList{QStringLiteral("--as"), who, action, QString::number(mReviewStory)};
-    }
+    case Kind::Review:
+        return reviewCommand();
     case Kind::PacketPdf:
         return packet + QStringList{QStringLiteral("pdf"), QStringLiteral("-o"),
                                     QDir(out).filePath(QStringLiteral("packet.pdf"))};
@@ -285,6 +218,70 @@ QStringList TestTorture::commandFor(Kind kind)
     return {};
 }
 
+QStringList TestTorture::editCommand()
+{
+    mPendingStory = mExpect.editStories.at(int(mRandom.bounded(mExpect.editStories.size())));
+    mPendingEdit = ++mEditCounter;
+    const QString bodyPath = mDir->filePath(QStringLiteral("body.md"));
+    QFile body(bodyPath);
+    if (!body.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    body.write((torture::editBodyMark(mPendingStory, mPendingEdit) +
+                QStringLiteral("first paragraph.\n\nAnd a second paragraph.\n"))
+                   .toUtf8());
+    body.close();
+    return {QStringLiteral("edit"),
+            QStringLiteral("--library"),
+            mLib,
+            QStringLiteral("--as"),
+            kGrace,
+            QString::number(mPendingStory),
+            QStringLiteral("--headline"),
+            torture::editHeadline(mPendingStory, mPendingEdit),
+            QStringLiteral("--body-file"),
+            bodyPath};
+}
+
+/// The next step of the cycle Draft → In review → Approved → Archived → Draft, from the status
+/// the library held at the last check.
+QStringList TestTorture::reviewCommand()
+{
+    mPendingStory = mExpect.reviewStories.at(int(mRandom.bounded(mExpect.reviewStories.size())));
+    const QString status = mExpect.status(mPendingStory);
+    QString action = QStringLiteral("--submit");
+    QString who = kGrace;
+    mReviewResult = QStringLiteral("in-review");
+    if (status == QLatin1String("in-review")) {
+        action = QStringLiteral("--approve");
+        who = kRahul;
+        mReviewResult = QStringLiteral("approved");
+    } else if (status == QLatin1String("approved") || status == QLatin1String("released")) {
+        action = QStringLiteral("--archive");
+        mReviewResult = QStringLiteral("archived");
+    } else if (status == QLatin1String("archived")) {
+        action = QStringLiteral("--reopen");
+        mReviewResult = QStringLiteral("draft");
+    }
+    return {QStringLiteral("review"),
+            QStringLiteral("--library"),
+            mLib,
+            QStringLiteral("--as"),
+            who,
+            action,
+            QString::number(mPendingStory)};
+}
+
+void TestTorture::recordOutcome(Kind kind, const Outcome &outcome)
+{
+    const bool acked = !outcome.killed && outcome.code == 0;
+    if (kind == Kind::Edit)
+        mExpect.editRan(mPendingStory, mPendingEdit, acked);
+    else if (kind == Kind::Import)
+        mExpect.importRan(acked);
+    else if (kind == Kind::Review)
+        mExpect.reviewRan(mPendingStory, mReviewResult, acked);
+}
+
 Outcome TestTorture::runCommand(const QStringList &args, qint64 killAfterMs, qint64 *elapsedMs)
 {
     QProcess process;
@@ -305,99 +302,6 @@ Outcome TestTorture::runCommand(const QStringList &args, qint64 killAfterMs, qin
     if (!outcome.killed)
         outcome.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return outcome;
-}
-
-/// What the library must hold now, given what was acknowledged and what was killed.
-void TestTorture::recordOutcome(Kind kind, const Outcome &outcome)
-{
-    const bool acked = !outcome.killed && outcome.code == 0;
-    if (kind == Kind::Edit) {
-        if (acked) {
-            mAckedEdit[mPendingStory] = mPendingEdit;
-            mUnsureEdits[mPendingStory].clear();
-        } else {
-            mUnsureEdits[mPendingStory].insert(mPendingEdit);
-        }
-    } else if (kind == Kind::Import && acked) {
-        ++mImportsAcked;
-    } else if (kind == Kind::Review) {
-        mAckedStatus[mReviewStory] = acked ? mReviewResult : QString();
-    }
-}
-
-QString TestTorture::checkEditedStory(int story, const QString &headline, const QString &body) const
-{
-    static const QRegularExpression pattern(QStringLiteral("^Torture edit (\\d+) n(\\d+)$"));
-    const QRegularExpressionMatch m = pattern.match(headline);
-    if (!m.hasMatch() || m.captured(1).toInt() != story)
-        return QStringLiteral("story %1 has the headline \"%2\"").arg(story).arg(headline);
-    const int n = m.captured(2).toInt();
-    if (n != mAckedEdit.value(story) && !mUnsureEdits.value(story).contains(n)) {
-        return QStringLiteral("story %1 shows edit n%2, but edit n%3 was acknowledged last")
-            .arg(story)
-            .arg(n)
-            .arg(mAckedEdit.value(story));
-    }
-    if (!body.startsWith(editBodyMark(story, n)))
-        return QStringLiteral("story %1: the headline is from edit n%2 but the body is \"%3\"")
-            .arg(story)
-            .arg(n)
-            .arg(body.left(60));
-    return {};
-}
-
-/// integrity_check, then the edited stories, the review states and the imports, on a connection
-/// of the test's own that is closed again before the next command.
-QString TestTorture::checkLibrary()
-{
-    const QString name = QStringLiteral("torture-check");
-    QString problem;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(mLib);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open())
-            return QStringLiteral("cannot open the library: ") + db.lastError().text();
-        QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next() ||
-            q.value(0).toString() != QLatin1String("ok")) {
-            problem =
-                QStringLiteral("integrity_check: ") + q.value(0).toString() + q.lastError().text();
-        }
-        q.exec(QStringLiteral("SELECT id, headline, body, status FROM stories"));
-        while (problem.isEmpty() && q.next()) {
-            const int id = q.value(0).toInt();
-            if (mEditStories.contains(id))
-                problem = checkEditedStory(id, q.value(1).toString(), q.value(2).toString());
-            if (mReviewStories.contains(id)) {
-                mStatus[id] = q.value(3).toString();
-                const QString acked = mAckedStatus.value(id);
-                if (!acked.isEmpty() && acked != mStatus.value(id))
-                    problem = QStringLiteral("story %1 is %2, but %3 was acknowledged")
-                                  .arg(id)
-                                  .arg(mStatus.value(id), acked);
-            }
-        }
-        q.exec(QStringLiteral("SELECT headline, count(*) FROM stories WHERE headline LIKE "
-                              "'Torture import %' GROUP BY headline"));
-        QHash<QString, int> imported;
-        while (q.next())
-            imported[q.value(0).toString()] = q.value(1).toInt();
-        const int a = imported.value(QStringLiteral("Torture import A"));
-        const int b1 = imported.value(QStringLiteral("Torture import B one"));
-        const int b2 = imported.value(QStringLiteral("Torture import B two"));
-        if (problem.isEmpty() && (b1 != b2 || a < b1 || b1 < mImportsAcked || a > mImportsTried))
-            problem = QStringLiteral("imports: %1 acknowledged, %2 tried, but A %3, B one %4, "
-                                     "B two %5 stories")
-                          .arg(mImportsAcked)
-                          .arg(mImportsTried)
-                          .arg(a)
-                          .arg(b1)
-                          .arg(b2);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return problem;
 }
 
 /// Every file a command writes is absent or whole, whatever moment it was killed at.
@@ -487,7 +391,7 @@ QString TestTorture::run(Kind kind, qint64 killAfterMs, qint64 *elapsedMs)
             .arg(outcome.code)
             .arg(outcome.err);
     }
-    QString problem = checkLibrary();
+    QString problem = mExpect.check(mLib);
     if (problem.isEmpty())
         problem = checkOutputs(kind);
     if (problem.isEmpty() && !outcome.killed) {
@@ -507,19 +411,18 @@ QString TestTorture::run(Kind kind, qint64 killAfterMs, qint64 *elapsedMs)
 /// export's (13): the first demo stories an edit is accepted for, the rest for reviews.
 void TestTorture::chooseStories()
 {
-    for (int id = 1; id <= 10 && mEditStories.size() < 3; ++id) {
-        mEditStories = {id};
+    QVector<int> chosen;
+    for (int id = 1; id <= 10 && chosen.size() < 3; ++id) {
+        mExpect.editStories = {id}; // so that the edit goes to this story
         qint64 ms = 0;
-        const QString problem = run(Kind::Edit, -1, &ms);
-        mEditStories.clear();
-        if (problem.isEmpty())
-            mEditStories = mAckedEdit.keys();
-        mStats[int(Kind::Edit)] = KindStats();
+        if (run(Kind::Edit, -1, &ms).isEmpty() && mExpect.hasAckedEdit(id))
+            chosen << id;
     }
-    std::sort(mEditStories.begin(), mEditStories.end());
-    for (int id = 1; id <= 10 && mReviewStories.size() < 3; ++id) {
-        if (!mEditStories.contains(id))
-            mReviewStories << id;
+    mExpect.editStories = chosen;
+    mStats[int(Kind::Edit)] = KindStats();
+    for (int id = 1; id <= 10 && mExpect.reviewStories.size() < 3; ++id) {
+        if (!chosen.contains(id))
+            mExpect.reviewStories << id;
     }
 }
 
@@ -562,7 +465,7 @@ void TestTorture::killNineDuringWork()
         qDebug().noquote() << "torture: no `fieldoffice backup` in this build; backups left out";
 
     chooseStories();
-    QVERIFY2(mEditStories.size() == 3, "no three demo stories accept an edit");
+    QVERIFY2(mExpect.editStories.size() == 3, "no three demo stories accept an edit");
     // Each command a few times to the end: acknowledged work, and the durations kills are drawn
     // from.
     for (const Kind kind : mKinds) {
