@@ -38,6 +38,12 @@ dict_for() {
   esac
 }
 
+# The first report of a crash (a stack overflow repeats its frames thousands of times).
+show_crash() {
+  grep -m1 -B2 -A30 -E '^==[0-9]+==ERROR|^fuzz: |runtime error|^SUMMARY' "$1" || tail -n 40 "$1"
+  grep -E '^Running: ' "$1" | tail -n 1
+}
+
 failed=()
 for target in $TARGETS; do
   exe="$BUILD/bin/fuzz_$target"
@@ -53,7 +59,7 @@ for target in $TARGETS; do
     echo "fuzz: $target: ${#regressions[@]} regression input(s)"
     # Some are 20,000-deep nestings, slow under ASan by nature: a longer time limit for those.
     if ! "$exe" "${common[@]}" -timeout=60 "${regressions[@]}" >"$artifacts/regressions.log" 2>&1; then
-      tail -n 60 "$artifacts/regressions.log"
+      show_crash "$artifacts/regressions.log"
       echo "fuzz: $target: a regression input crashes it again (log: $artifacts/regressions.log)"
       failed+=("$target (regression)")
       continue
@@ -65,7 +71,7 @@ for target in $TARGETS; do
   echo "fuzz: $target: fuzzing for $SECONDS_EACH s"
   if ! "$exe" "${common[@]}" -timeout=10 -max_total_time="$SECONDS_EACH" -print_final_stats=1 "$work" \
       >"$artifacts/fuzz.log" 2>&1; then
-    tail -n 60 "$artifacts/fuzz.log"
+    show_crash "$artifacts/fuzz.log"
     echo "fuzz: $target: crashed; the input is in $artifacts/ (log: $artifacts/fuzz.log)"
     failed+=("$target")
     continue
