@@ -1,7 +1,7 @@
-// Fuzzes the HTML exporter: the bytes are a story whose first lines fill the short fields
-// (headline, dateline, byline, summary, tags) and whose rest is the Markdown body, which is what
-// a story holds after an import or an edit. The page must keep the exporter's promise: no
-// script, no embedded or remote content, no event handler, links only http, https and mailto.
+// Fuzzes the HTML exporter: the bytes are a story, its Markdown body (what a story holds after an
+// import or an edit) and, after a line "%%%%", its short fields. The page must keep the exporter's
+// promise: no script, no embedded or remote content, no event handler, links only http, https and
+// mailto.
 
 #include "fuzzsupport.h"
 
@@ -11,32 +11,27 @@
 
 namespace {
 
-/// Takes the text up to the next line end off `text`.
-QString takeLine(QString &text)
-{
-    const qsizetype end = text.indexOf(QLatin1Char('\n'));
-    const QString line = end < 0 ? text : text.left(end);
-    text = end < 0 ? QString() : text.mid(end + 1);
-    return line;
-}
-
+/// The input is the Markdown body; the short fields, when given, follow a line "%%%%" at its end,
+/// one a line: headline, dateline city, country, byline, summary, tags (comma-separated).
 fo::Story storyFrom(const uint8_t *data, size_t size)
 {
-    QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     fo::Story story;
-    // A seed that is a Markdown file starts with a heading or front matter: keep it all as body.
-    if (!text.startsWith(QLatin1Char('#')) && !text.startsWith(QLatin1String("---"))) {
-        story.headline = takeLine(text);
-        story.datelineCity = takeLine(text);
-        story.datelineCountry = takeLine(text);
-        story.byline = takeLine(text);
-        story.summary = takeLine(text);
-        story.tags = takeLine(text).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    }
     story.id = 1;
     story.officeName = QStringLiteral("Gulu");
-    story.body = text;
     story.status = size % 2 ? fo::StoryStatus::Approved : fo::StoryStatus::Draft;
+    const qsizetype split = text.lastIndexOf(QLatin1String("\n%%%%\n"));
+    story.body = split < 0 ? text : text.left(split);
+    if (split >= 0) {
+        QStringList fields = text.mid(split + 6).split(QLatin1Char('\n'));
+        fields.resize(6);
+        story.headline = fields.at(0);
+        story.datelineCity = fields.at(1);
+        story.datelineCountry = fields.at(2);
+        story.byline = fields.at(3);
+        story.summary = fields.at(4);
+        story.tags = fields.at(5).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
     return story;
 }
 
