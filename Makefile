@@ -7,7 +7,7 @@ LIBRARY ?=
 export XDG_RUNTIME_DIR ?= /tmp/fieldoffice-runtime-$(shell id -u)
 export DBUS_SESSION_BUS_ADDRESS ?= disabled:
 
-.PHONY: all deps configure build run test sanitize clean
+.PHONY: all deps configure build run test sanitize fuzz clean
 
 all: build
 
@@ -40,5 +40,10 @@ sanitize: deps
 	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer targets (clang, ASan, UBSan) in build-fuzz/: saved crash inputs once each, then every
+# target for FO_FUZZ_SECONDS (default 30) on a copy of its seed corpus. See tests/fuzz/.
+fuzz: deps
+	@bash tests/fuzz/run-fuzzers.sh
+
 clean:
-	@rm -rf $(BUILD_DIR) build-sanitize
+	@rm -rf $(BUILD_DIR) build-sanitize build-fuzz

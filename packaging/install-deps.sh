@@ -11,8 +11,10 @@ packages=(
   libpango1.0-dev libcairo2-dev libfontconfig-dev
   # run: fonts that draw Bengali and Tamil correctly
   fonts-noto-core fonts-dejavu-core
-  # tests: HTML validation, PDF text extraction and PDF structure checks
-  tidy poppler-utils sqlite3 qpdf
+  # tests: HTML validation and PDF text extraction
+  tidy poppler-utils sqlite3
+  # tests: PDF structure check (tst_torture); libFuzzer targets (tests/fuzz, `make fuzz`)
+  qpdf clang-14 libclang-rt-14-dev llvm-14
   # `make run` under a virtual display / screenshots
   xvfb xauth x11-utils
 )

@@ -1,0 +1,61 @@
+// Fuzzes opening a library: the bytes are a file someone hands over as a .fieldoffice library
+// (damaged, truncated, from another program, made to mislead). Opening must refuse it with a
+// message or open it; what opened must then read without crashing: the story list, a search,
+// story 1 and its revisions, the health check.
+
+#include "fuzzsupport.h"
+
+#include "database.h"
+#include "libraryhealth.h"
+#include "revisionrepository.h"
+#include "storyquery.h"
+#include "storyrepository.h"
+
+namespace {
+
+void removeLibrary(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+        QFile::remove(path + QLatin1String(suffix));
+    }
+}
+
+void readSome(fo::Database &db)
+{
+    QString error;
+    fo::StoryQuery query(db);
+    fo::StoryFilter filter;
+    (void)query.list(filter, 0, 20, true, &error);
+    (void)query.count(filter, &error);
+    filter.search = QStringLiteral("court");
+    (void)query.list(filter, 0, 20, false, &error);
+    fo::StoryRepository stories(db);
+    (void)stories.get(1, &error);
+    (void)fo::RevisionRepository(db).forStory(1, true, &error);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    fuzz::startApplication(argc, argv);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const QString name = QStringLiteral("library.fieldoffice");
+    const QString path = QDir(fuzz::scratchFolder()).filePath(name);
+    removeLibrary(path); // the -wal or -shm of the previous input must not meet this one
+    fuzz::writeInput(name, data, size);
+    QString error;
+    if (auto db = fo::Database::open(path, fo::Database::OpenMode::MustExist, &error)) {
+        db->setBusyTimeout(0);
+        readSome(*db);
+    } else if (error.isEmpty()) {
+        fuzz::fail("a library was refused without a reason");
+    }
+    (void)fo::checkLibraryHealth(path, fo::HealthCheck::Quick);
+    removeLibrary(path);
+    return 0;
+}
