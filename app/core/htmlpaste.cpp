@@ -118,6 +118,16 @@ QString boundHtmlNesting(const QString &html, int maxDepth)
                 drop = depth > maxDepth;
                 depth = qMax(0, depth - 1);
             }
+        } else if (name == QLatin1String("noscript")) {
+            // A browser that runs scripts reads <noscript> as raw text it never shows; gumbo,
+            // which runs none, would parse it as markup and show it. It goes, content and all.
+            const qsizetype close = html.indexOf(QLatin1String("</noscript"), end,
+                                                 Qt::CaseInsensitive);
+            const qsizetype after = close < 0 ? -1 : html.indexOf(u'>', close);
+            out += QStringView(html).mid(copied, lt - copied);
+            copied = after < 0 ? n : after + 1;
+            i = copied;
+            continue;
         } else if (isRawText(name)) {
             // Its content is not markup: go on after its end tag.
             const QString endTag = QStringLiteral("</") + name;

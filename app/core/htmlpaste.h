@@ -14,6 +14,7 @@ constexpr int kMaxPastedHtmlDepth = 100;
 /// stays). A linear scan that knows what an HTML5 tokenizer knows about comments, quoted
 /// attribute values, void elements, elements that close themselves (p, li, td …) and raw-text
 /// elements (script, style, textarea …); it only counts, the parser still does the parsing.
+/// <noscript> goes with its content, as a browser that runs scripts never shows it.
 QString boundHtmlNesting(const QString &html, int maxDepth = kMaxPastedHtmlDepth);
 
 } // namespace fo
