@@ -198,7 +198,8 @@ void BodyEditor::loadMarkdown(const QString &markdown)
 void BodyEditor::insertMarkdown(const QString &markdown)
 {
     const qsizetype bodyBytes = utf8Size(document()->toPlainText());
-    if (!acceptPaste(checkPasteSize(bodyBytes, utf8Size(markdown)))) {
+    if (!acceptPaste(checkPasteSize(bodyBytes, utf8Size(markdown))) ||
+        !acceptPaste(checkPastedLines(markdown.count(u'\n') + 1))) {
         return;
     }
     // Markdown from another program may nest deeper than a body may (storylimits.h).
@@ -232,7 +233,10 @@ void BodyEditor::insertFromMimeData(const QMimeData *source)
     } else if (source->hasHtml()) {
         const QString html = source->html();
         if (acceptPaste(checkPasteHtmlSize(html.size()))) {
-            insertMarkdown(sanitizeHtmlToMarkdown(html));
+            const PastedHtml pasted = pasteHtml(html);
+            if (acceptPaste(pasted.refusal)) {
+                insertMarkdown(pasted.markdown);
+            }
         }
     } else if (source->hasText()) {
         QString text = source->text();

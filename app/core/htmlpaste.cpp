@@ -121,8 +121,8 @@ QString boundHtmlNesting(const QString &html, int maxDepth)
         } else if (name == QLatin1String("noscript")) {
             // A browser that runs scripts reads <noscript> as raw text it never shows; gumbo,
             // which runs none, would parse it as markup and show it. It goes, content and all.
-            const qsizetype close = html.indexOf(QLatin1String("</noscript"), end,
-                                                 Qt::CaseInsensitive);
+            const qsizetype close =
+                html.indexOf(QLatin1String("</noscript"), end, Qt::CaseInsensitive);
             const qsizetype after = close < 0 ? -1 : html.indexOf(u'>', close);
             out += QStringView(html).mid(copied, lt - copied);
             copied = after < 0 ? n : after + 1;

@@ -22,7 +22,7 @@ namespace {
 
 /// What an <iframe/> (or <noembed>, <noframes>) swallowed as raw text is parsed again, so that
 /// the text after it survives; each time costs the rest of the paste, hence the bound.
-constexpr int kMaxReparses = 8;
+constexpr int kMaxReparses = 4;
 /// Items in one pasted list before it continues as a new one: building a list costs the square
 /// of its length (storylimits.h, kMaxListItems), and a crafted paste holds 80,000 items.
 constexpr int kMaxPastedListItems = 100;
@@ -275,15 +275,20 @@ public:
         mStack.append({output->document, 0, ctx, true});
     }
 
+    /// The Markdown, or an empty string when the paste holds too many blocks.
     QString run(const QString &html)
     {
         parse(html, Context());
-        while (!mStack.isEmpty()) {
+        while (!mStack.isEmpty() && mBlocks <= limits::kMaxPastedBlocks) {
             step();
         }
         endBlock();
+        if (mBlocks > limits::kMaxPastedBlocks) {
+            return {};
+        }
         return documentToCanonicalMarkdown(&mDoc);
     }
+    int blocks() const { return mBlocks; }
 
 private:
     struct Frame
@@ -532,6 +537,9 @@ private:
         if (empty) {
             return;
         }
+        if (++mBlocks > limits::kMaxPastedBlocks) {
+            return; // refused as a whole (run()): nothing more is built
+        }
         const Context &c = mBlockCtx;
         const int quote = qMin(c.quoteDepth, kMaxQuoteDepth);
         QTextBlockFormat bf;
@@ -585,6 +593,7 @@ private:
     QList<QByteArray> mSources;
     std::vector<GumboOutput *> mOutputs;
     int mReparses = 0;
+    int mBlocks = 0;
     // The block being collected.
     QVector<Run> mRuns;
     Context mBlockCtx;
@@ -604,12 +613,19 @@ private:
 
 namespace fo {
 
-QString sanitizeHtmlToMarkdown(const QString &html)
+PastedHtml pasteHtml(const QString &html)
 {
     markdown_detail::Walker walker;
-    QString markdown = walker.run(html);
-    replaceNonCharacters(&markdown);
-    return markdown;
+    PastedHtml pasted;
+    pasted.markdown = walker.run(html);
+    pasted.refusal = checkPastedBlocks(walker.blocks());
+    replaceNonCharacters(&pasted.markdown);
+    return pasted;
+}
+
+QString sanitizeHtmlToMarkdown(const QString &html)
+{
+    return pasteHtml(html).markdown;
 }
 
 } // namespace fo

@@ -146,6 +146,24 @@ QString checkPasteSize(qsizetype bodyBytes, qsizetype pasteBytes)
         .arg(formatByteSize(bodyBytes + pasteBytes), formatByteSize(limits::kMaxBodyBytes));
 }
 
+QString checkPastedBlocks(qsizetype blocks)
+{
+    if (blocks <= limits::kMaxPastedBlocks) {
+        return {};
+    }
+    return QStringLiteral("Not pasted: it holds more than %1 paragraphs; paste it in parts.")
+        .arg(number(limits::kMaxPastedBlocks));
+}
+
+QString checkPastedLines(qsizetype lines)
+{
+    if (lines <= limits::kMaxPastedLines) {
+        return {};
+    }
+    return QStringLiteral("Not pasted: it holds %1 lines; a paste may hold at most %2.")
+        .arg(number(lines), number(limits::kMaxPastedLines));
+}
+
 QString checkPasteHtmlSize(qsizetype chars)
 {
     if (chars <= limits::kMaxPasteHtmlChars) {

@@ -42,6 +42,11 @@ constexpr int kMaxNestingDepth = 8;
 /// Real lists (names, demands, dates) stay far below both.
 constexpr int kMaxListItems = 500;
 constexpr int kMaxDocumentListItems = 5000;
+/// Paragraphs (headings, list items, table cells) in one paste, and lines in one pasted
+/// Markdown text. A pasted article has tens to hundreds; building the editor's document costs
+/// about 0.1 ms each, so a crafted paste of 80,000 would freeze the window for seconds.
+constexpr int kMaxPastedBlocks = 5000;
+constexpr int kMaxPastedLines = 20000;
 /// HTML from the clipboard, in UTF-16 characters. A pasted web page with its markup is rarely
 /// over 1 MB; the text it gives must still fit kMaxBodyBytes.
 constexpr qsizetype kMaxPasteHtmlChars = 8 * 1024 * 1024;
@@ -65,6 +70,10 @@ bool withinStoryLimits(const Story &story, QString *error);
 /// Why a paste cannot be taken: `pasteBytes` of text (UTF-8) into a body of `bodyBytes` would
 /// pass limits::kMaxBodyBytes. Empty when it fits.
 QString checkPasteSize(qsizetype bodyBytes, qsizetype pasteBytes);
+/// Why a paste of `blocks` paragraphs (limits::kMaxPastedBlocks) or `lines` lines of Markdown
+/// (limits::kMaxPastedLines) is not taken; empty when it fits.
+QString checkPastedBlocks(qsizetype blocks);
+QString checkPastedLines(qsizetype lines);
 /// Why pasted HTML of `chars` UTF-16 characters is not even read (limits::kMaxPasteHtmlChars).
 QString checkPasteHtmlSize(qsizetype chars);
 
