@@ -3,6 +3,7 @@
 // markup leaves nothing; crafted pastes stay bounded; over-size pastes are refused.
 
 #include "bodyeditor.h"
+#include "editortesting.h"
 #include "markdowndocument.h"
 #include "markdownnesting.h"
 #include "storylimits.h"
@@ -50,6 +51,7 @@ private slots:
     void deepMarkdownPasteIsFlattened();
     void overSizePasteIsRefused();
     void deepStoryOpensInTheEditor();
+    void deepStoryOpensInTheWindow();
 };
 
 void TestPaste::realisticPastesKeepTheirText_data()
@@ -248,6 +250,25 @@ void TestPaste::deepStoryOpensInTheEditor()
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     QVERIFY(editor.document()->toPlainText().contains(QStringLiteral("deep words")));
     QCOMPARE(documentToMarkdown(editor.document()), body + u'\n');
+}
+
+void TestPaste::deepStoryOpensInTheWindow()
+{
+    // Selecting it crashed the window (the preview renders it); now the editor shows its source
+    // and the preview its text, eight levels deep at most.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto db = editortesting::openLibrary(dir);
+    QVERIFY(db);
+    const qint64 id = editortesting::addStory(*db, QStringLiteral("Deep"),
+                                              QStringLiteral("- ").repeated(20000) +
+                                                  QStringLiteral("deep words"));
+    QVERIFY(id > 0);
+    MainWindow window(std::move(db));
+    QVERIFY(editortesting::showActive(window));
+    QVERIFY(window.openStory(id));
+    QTest::qWait(200);
+    QCOMPARE(window.editor()->storyId(), id);
 }
 
 QTEST_MAIN(TestPaste)
