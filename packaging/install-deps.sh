@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build g++ make pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
   libsqlite3-dev libmd4c-dev libmd4c-html0-dev
+  libgumbo-dev
   libpango1.0-dev libcairo2-dev libfontconfig-dev
   # run: fonts that draw Bengali and Tamil correctly
   fonts-noto-core fonts-dejavu-core

@@ -3,6 +3,8 @@
 
 #include "bodyformat.h"
 #include "markdowndocument.h"
+#include "markdownnesting.h"
+#include "storylimits.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -11,6 +13,7 @@
 #include <QTextBlock>
 #include <QTextDocumentFragment>
 #include <QTextList>
+#include <QToolTip>
 
 namespace fo {
 
@@ -194,8 +197,16 @@ void BodyEditor::loadMarkdown(const QString &markdown)
 
 void BodyEditor::insertMarkdown(const QString &markdown)
 {
+    const qsizetype bodyBytes = utf8Size(document()->toPlainText());
+    if (!acceptPaste(checkPasteSize(bodyBytes, utf8Size(markdown))) ||
+        !acceptPaste(checkPastedLines(markdown.count(u'\n') + 1))) {
+        return;
+    }
+    // Markdown from another program may nest deeper than a body may (storylimits.h).
+    QString text = flattenDeepNesting(markdown).markdown;
+    replaceNonCharacters(&text);
     QTextDocument pasted;
-    markdownToDocument(markdown, &pasted);
+    markdownToDocument(text, &pasted);
     if (pasted.isEmpty()) {
         return;
     }
@@ -220,15 +231,36 @@ void BodyEditor::insertFromMimeData(const QMimeData *source)
     if (source->hasFormat(kMarkdownMimeType)) {
         insertMarkdown(QString::fromUtf8(source->data(kMarkdownMimeType)));
     } else if (source->hasHtml()) {
-        insertMarkdown(sanitizeHtmlToMarkdown(source->html()));
+        const QString html = source->html();
+        if (acceptPaste(checkPasteHtmlSize(html.size()))) {
+            const PastedHtml pasted = pasteHtml(html);
+            if (acceptPaste(pasted.refusal)) {
+                insertMarkdown(pasted.markdown);
+            }
+        }
     } else if (source->hasText()) {
         QString text = source->text();
+        if (!acceptPaste(checkPasteSize(utf8Size(document()->toPlainText()), utf8Size(text)))) {
+            return;
+        }
+        replaceNonCharacters(&text);
         text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
         QTextCursor c = textCursor();
         c.insertText(text, bodyformat::withoutLink(c.charFormat()));
         setTextCursor(c);
         ensureCursorVisible();
     }
+}
+
+bool BodyEditor::acceptPaste(const QString &reason)
+{
+    if (reason.isEmpty()) {
+        return true;
+    }
+    // Said where the user looks; a dialog would be one more thing to dismiss.
+    QToolTip::showText(viewport()->mapToGlobal(cursorRect().bottomLeft()), reason, this);
+    emit pasteRefused(reason);
+    return false;
 }
 
 QMimeData *BodyEditor::createMimeDataFromSelection() const

@@ -67,6 +67,9 @@ signals:
     void redoRequested();
     /// Bold, italic, heading, list, quote or link at the cursor may have changed.
     void formatChanged();
+    /// A paste was refused (too large, storylimits.h); `reason` says why, as a sentence. The
+    /// editor also shows it as a tooltip at the cursor.
+    void pasteRefused(const QString &reason);
 
 protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;
@@ -77,6 +80,8 @@ protected:
 
 private:
     bool leaveEmptyListItem();
+    /// False, telling the user why, when `reason` is not empty.
+    bool acceptPaste(const QString &reason);
 
     QAction *mUndoAction = nullptr;
     QAction *mRedoAction = nullptr;

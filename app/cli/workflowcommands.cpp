@@ -4,6 +4,7 @@
 #include "database.h"
 #include "personrepository.h"
 #include "storyhistory.h"
+#include "storylimits.h"
 #include "storyrepository.h"
 #include "workflow.h"
 
@@ -140,6 +141,11 @@ bool readBody(const QString &path, QString *body, QString *error)
         return false;
     }
     body->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    replaceNonCharacters(body); // storylimits.h: U+FFFD for what is not text, as import does
+    if (const QString tooLarge = checkBodySize(*body); !tooLarge.isEmpty()) {
+        *error = QStringLiteral("%1: %2").arg(path, tooLarge);
+        return false;
+    }
     return true;
 }
 

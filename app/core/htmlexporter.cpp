@@ -93,14 +93,13 @@ void renderRuns(QString &out, const Inlines &runs)
     }
 }
 
-void renderBlocks(QString &out, const QVector<Block> &blocks, bool tight);
-
-void renderBlock(QString &out, const Block &b, bool tight)
+/// A text block or a rule: blocks without children.
+void renderLeaf(QString &out, const Block &b, bool tight)
 {
     switch (b.kind) {
     case Block::Kind::Paragraph:
         if (tight) {
-            renderRuns(out, b.runs);
+            renderRuns(out, b.runs); // paragraphs of a tight list lose their <p>, nothing else
         } else if (!b.runs.isEmpty()) {
             out += QStringLiteral("<p>");
             renderRuns(out, b.runs);
@@ -119,37 +118,57 @@ void renderBlock(QString &out, const Block &b, bool tight)
         out += QStringLiteral("<pre><code>") + htmlEscape(plainText(b.runs)) +
                QStringLiteral("</code></pre>\n");
         break;
-    case Block::Kind::BulletList:
-        out += QStringLiteral("<ul>\n");
-        renderBlocks(out, b.children, b.tight);
-        out += QStringLiteral("</ul>\n");
-        break;
-    case Block::Kind::OrderedList:
-        out += b.start == 1 ? QStringLiteral("<ol>\n")
-                            : QStringLiteral("<ol start=\"%1\">\n").arg(b.start);
-        renderBlocks(out, b.children, b.tight);
-        out += QStringLiteral("</ol>\n");
-        break;
-    case Block::Kind::ListItem:
-        out += QStringLiteral("<li>");
-        renderBlocks(out, b.children, tight);
-        out += QStringLiteral("</li>\n");
-        break;
-    case Block::Kind::Quote:
-        out += QStringLiteral("<blockquote>\n");
-        renderBlocks(out, b.children, false);
-        out += QStringLiteral("</blockquote>\n");
-        break;
     case Block::Kind::Rule:
         out += QStringLiteral("<hr>\n");
+        break;
+    default:
         break;
     }
 }
 
+/// Renders a block tree with a stack of its own instead of recursion: however deep a body
+/// nests (StoryDocument stops at limits::kMaxNestingDepth, but a Block tree may come from
+/// elsewhere), rendering cannot run out of stack.
 void renderBlocks(QString &out, const QVector<Block> &blocks, bool tight)
 {
-    for (const Block &b : blocks) {
-        renderBlock(out, b, tight); // paragraphs of a tight list lose their <p>, nothing else
+    struct Frame
+    {
+        const QVector<Block> *blocks;
+        int next;
+        bool tight;
+        QString close;
+    };
+    QVector<Frame> stack{{&blocks, 0, tight, QString()}};
+    while (!stack.isEmpty()) {
+        Frame &frame = stack.last();
+        if (frame.next >= frame.blocks->size()) {
+            out += frame.close;
+            stack.removeLast();
+            continue;
+        }
+        const Block &b = frame.blocks->at(frame.next++);
+        const bool inTight = frame.tight; // `frame` dangles once the stack grows
+        switch (b.kind) {
+        case Block::Kind::BulletList:
+            out += QStringLiteral("<ul>\n");
+            stack.append({&b.children, 0, b.tight, QStringLiteral("</ul>\n")});
+            break;
+        case Block::Kind::OrderedList:
+            out += b.start == 1 ? QStringLiteral("<ol>\n")
+                                : QStringLiteral("<ol start=\"%1\">\n").arg(b.start);
+            stack.append({&b.children, 0, b.tight, QStringLiteral("</ol>\n")});
+            break;
+        case Block::Kind::ListItem:
+            out += QStringLiteral("<li>");
+            stack.append({&b.children, 0, inTight, QStringLiteral("</li>\n")});
+            break;
+        case Block::Kind::Quote:
+            out += QStringLiteral("<blockquote>\n");
+            stack.append({&b.children, 0, false, QStringLiteral("</blockquote>\n")});
+            break;
+        default:
+            renderLeaf(out, b, inTight);
+        }
     }
 }
 

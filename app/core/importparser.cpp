@@ -1,7 +1,9 @@
 #include "importparser.h"
 
+#include "markdownnesting.h"
 #include "officerepository.h"
 #include "pseudonymasterisks.h"
+#include "storylimits.h"
 #include "storymarkdown.h"
 
 #include <QDir>
@@ -14,7 +16,8 @@ namespace fo {
 
 namespace {
 
-constexpr qint64 kMaxFileSize = 64 * 1024 * 1024; // far beyond any story file
+/// Front matter and blank lines around the body: what a Markdown file may hold beyond its body.
+constexpr qint64 kMarkdownFileOverhead = 64 * 1024;
 
 QString located(const QString &name, int line, const QString &message)
 {
@@ -288,6 +291,47 @@ ParsedStory plainStory(const QStringList &lines, const PlainStart &start, int en
     return parsed;
 }
 
+/// The text as the parsers read it (normaliseImportText), with what is not text replaced by
+/// U+FFFD and a note saying where: PDF and other writers refuse noncharacters such as U+10FFFF.
+QString importText(const QString &text, const QString &name, QStringList *notes)
+{
+    QString t = text;
+    qsizetype first = 0;
+    if (const int replaced = replaceNonCharacters(&t, &first)) {
+        const int line = int(QStringView(t).left(first).count(QLatin1Char('\n'))) + 1;
+        notes->append(located(name, line,
+                              QStringLiteral("replaced %1 character(s) that are not text (such as "
+                                             "U+FFFF or U+10FFFF) with U+FFFD")
+                                  .arg(replaced)));
+    }
+    return normaliseImportText(t);
+}
+
+/// Lists and quotes deeper than limits::kMaxNestingDepth flattened, with a note.
+void flattenBody(QStringList &body, int bodyStart, const QString &name, QStringList *notes)
+{
+    const FlattenedMarkdown flat = flattenDeepNesting(body.join(QLatin1Char('\n')));
+    if (flat.changedLines == 0) {
+        return;
+    }
+    notes->append(located(name, bodyStart + flat.firstLine, flattenNote(flat, bodyStart)));
+    body = flat.markdown.split(QLatin1Char('\n'));
+}
+
+/// Qt's UTF-16 decoder lets a surrogate without its other half through.
+bool hasLoneSurrogate(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() &&
+            text.at(i + 1).isLowSurrogate()) {
+            ++i;
+        } else if (text.at(i).isSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 qsizetype invalidUtf8Offset(const QByteArray &bytes)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
@@ -376,7 +420,7 @@ QString normaliseImportText(const QString &text)
 ParseResult parseMarkdownStory(const QString &text, const QString &displayName)
 {
     ParseResult result;
-    QStringList lines = normaliseImportText(text).split(QLatin1Char('\n'));
+    QStringList lines = importText(text, displayName, &result.notes).split(QLatin1Char('\n'));
     const FrontMatter fm = readFrontMatter(lines);
     if (!fm.error.isEmpty()) {
         result.error = located(displayName, fm.errorLine, fm.error);
@@ -394,6 +438,7 @@ ParseResult parseMarkdownStory(const QString &text, const QString &displayName)
     }
     QStringList body = lines.mid(fm.bodyStart);
     stripLineEnds(body);
+    flattenBody(body, fm.bodyStart, displayName, &result.notes);
     if (story.headline.trimmed().isEmpty()) {
         if (!takeHeadline(body, story, ctx, &result.notes)) {
             result.error = located(displayName, 1,
@@ -417,6 +462,10 @@ ParseResult parseMarkdownStory(const QString &text, const QString &displayName)
         story.officeName = OfficeRepository::nameFromCity(story.datelineCity);
     }
     story.body = escapePseudonymAsterisks(joinBody(body));
+    if (const QString tooLarge = checkBodySize(story.body); !tooLarge.isEmpty()) {
+        result.error = located(displayName, fm.bodyStart + 1, tooLarge);
+        return result;
+    }
     result.stories.append(parsed);
     return result;
 }
@@ -424,7 +473,7 @@ ParseResult parseMarkdownStory(const QString &text, const QString &displayName)
 ParseResult parsePlainTextStories(const QString &text, const QString &displayName)
 {
     ParseResult result;
-    QStringList lines = normaliseImportText(text).split(QLatin1Char('\n'));
+    QStringList lines = importText(text, displayName, &result.notes).split(QLatin1Char('\n'));
     for (QString &line : lines) {
         line = line.trimmed(); // indentation means nothing here (and would be code in Markdown)
     }
@@ -479,6 +528,11 @@ ParseResult parsePlainTextStories(const QString &text, const QString &displayNam
         }
         result.notes += dropped;
         result.stories.append(plainStory(lines, start, end));
+        if (const QString tooLarge = checkBodySize(result.stories.constLast().story.body);
+            !tooLarge.isEmpty()) {
+            result.error = located(displayName, start.headline + 1, tooLarge);
+            return result;
+        }
     }
     return result;
 }
@@ -501,9 +555,20 @@ ParseResult parseFile(const QString &path)
         result.error = QStringLiteral("%1: cannot read: %2").arg(name, file.errorString());
         return result;
     }
-    if (file.size() > kMaxFileSize) {
-        result.error = QStringLiteral("%1: is too large to be a story file (%2 MB)")
-                           .arg(name, QString::number(file.size() / (1024 * 1024)));
+    const QString suffix = info.suffix().toLower();
+    const bool markdown = suffix == QLatin1String("md") || suffix == QLatin1String("markdown");
+    // Refused before reading: a 50 MB file took 904 MB of memory to import.
+    if (markdown && file.size() > limits::kMaxBodyBytes + kMarkdownFileOverhead) {
+        result.error =
+            QStringLiteral("%1: is %2; a story may hold at most %3 of text (split it "
+                           "into several stories)")
+                .arg(name, formatByteSize(file.size()), formatByteSize(limits::kMaxBodyBytes));
+        return result;
+    }
+    if (file.size() > limits::kMaxImportFileBytes) {
+        result.error = QStringLiteral("%1: is %2; a file to import may be at most %3")
+                           .arg(name, formatByteSize(file.size()),
+                                formatByteSize(limits::kMaxImportFileBytes));
         return result;
     }
     QByteArray bytes = file.readAll();
@@ -516,7 +581,7 @@ ParseResult parseFile(const QString &path)
         QStringDecoder utf16(bytes.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE
                                                           : QStringDecoder::Utf16BE);
         const QString decoded = utf16.decode(bytes.mid(2));
-        if (utf16.hasError() || decoded.contains(QChar::Null)) {
+        if (utf16.hasError() || decoded.contains(QChar::Null) || hasLoneSurrogate(decoded)) {
             result.error = located(name, 1, QStringLiteral("is damaged UTF-16 text"));
             return result;
         }
@@ -539,9 +604,8 @@ ParseResult parseFile(const QString &path)
                 .arg(QString::number(uchar(bytes.at(bad)), 16).toUpper(), QString::number(column)));
         return result;
     }
-    const QString suffix = info.suffix().toLower();
     const QString text = QString::fromUtf8(bytes);
-    if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown")) {
+    if (markdown) {
         return parseMarkdownStory(text, name);
     }
     return parsePlainTextStories(text, name);

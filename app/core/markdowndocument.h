@@ -93,6 +93,15 @@ QString documentToCanonicalMarkdown(const QTextDocument *doc);
 // http/https/mailto links. Never loads a resource and never runs a script.
 QString sanitizeHtmlToMarkdown(const QString &html);
 
+/// A paste as sanitizeHtmlToMarkdown() makes it, or why it is refused (storylimits.h: more than
+/// limits::kMaxPastedBlocks paragraphs). A refused paste is left as soon as the limit is passed.
+struct PastedHtml
+{
+    QString markdown;
+    QString refusal; // "Not pasted: …"; empty when the paste is taken
+};
+PastedHtml pasteHtml(const QString &html);
+
 // True for the link targets the editor makes clickable: http, https and mailto.
 bool isAllowedLinkTarget(const QString &href);
 

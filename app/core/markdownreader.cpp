@@ -1,6 +1,7 @@
 // Markdown -> QTextDocument: md4c events recorded and replayed into a document.
 
 #include "markdowninternal.h"
+#include "storylimits.h"
 
 #include <QHash>
 #include <QTextBlock>
@@ -149,6 +150,7 @@ public:
     void beginUnit() { mFirstBlock = -1; }
     int unitFirstBlock() const { return mFirstBlock; }
     bool lossy() const { return mLossy; }
+    int listItems() const { return mListItems; }
 
     void build(const Events &events, int from, int to)
     {
@@ -245,6 +247,8 @@ private:
         default:
             break;
         }
+        if (mQuoteDepth + int(mLists.size()) > limits::kMaxNestingDepth)
+            mLossy = true; // shown as its source: a document as deep as that is unusable
     }
 
     void leaveBlock(const MdEvent &e)
@@ -363,7 +367,7 @@ private:
         if (mQuoteDepth > 0) {
             bf.setProperty(QTextFormat::BlockQuoteLevel, mQuoteDepth);
             bf.setProperty(Prop::QuoteId, mQuoteId);
-            bf.setLeftMargin(kQuoteIndent * mQuoteDepth);
+            bf.setLeftMargin(kQuoteIndent * qMin(mQuoteDepth, limits::kMaxNestingDepth));
         }
         newBlock(bf, makeCharFormat(RunFormat(), mHeading));
         mInLeaf = true;
@@ -371,10 +375,13 @@ private:
             ListState &ls = mLists.last();
             if (!ls.list)
                 ls.list = mCursor.createList(ls.format);
-            else
+            else if (ls.list->count() < limits::kMaxListItems)
                 ls.list->add(mCursor.block());
+            else
+                mLossy = true; // see kMaxListItems: the unit is shown as its source
             mItemPending = false;
             mItemUsed.last() = true;
+            ++mListItems;
         }
     }
 
@@ -404,6 +411,7 @@ private:
     int mQuoteDepth = 0;
     int mQuoteId = 0;
     int mQuoteCounter = 0;
+    int mListItems = 0;
     int mEm = 0;
     int mStrong = 0;
     int mCode = 0;
@@ -507,7 +515,9 @@ void markdownToDocument(const QString &markdown, QTextDocument *doc)
         QString source = text.mid(unit.begin, unit.end - unit.begin);
         builder.beginUnit();
         QString canonical;
-        if (isRepresentable(events, tops, unit, source, &canonical)) {
+        // Past kMaxDocumentListItems, lists are not built at all (storylimits.h).
+        if (builder.listItems() < limits::kMaxDocumentListItems &&
+            isRepresentable(events, tops, unit, source, &canonical)) {
             for (int k = unit.firstTop; k < unit.firstTop + unit.topCount; ++k)
                 builder.build(events, tops[k].from, tops[k].to);
         } else {

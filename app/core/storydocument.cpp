@@ -1,5 +1,7 @@
 #include "storydocument.h"
 
+#include "storylimits.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QUrl>
@@ -99,6 +101,9 @@ public:
         if (type == MD_BLOCK_DOC) {
             return;
         }
+        if (!keepLevel(type)) {
+            return;
+        }
         Block b;
         switch (type) {
         case MD_BLOCK_H:
@@ -139,7 +144,14 @@ public:
     void leaveBlock(MD_BLOCKTYPE type)
     {
         closeImplicit();
-        if (type != MD_BLOCK_DOC && !mStack.isEmpty()) {
+        if (type == MD_BLOCK_DOC || mKept.isEmpty()) {
+            return;
+        }
+        const bool kept = mKept.takeLast();
+        if (kept && (type == MD_BLOCK_UL || type == MD_BLOCK_OL || type == MD_BLOCK_QUOTE)) {
+            --mLevels;
+        }
+        if (kept && !mStack.isEmpty()) {
             pop();
         }
     }
@@ -178,6 +190,22 @@ public:
     }
 
 private:
+    /// Lists and quotes past limits::kMaxNestingDepth levels are left out, their content going
+    /// to the deepest level kept: the tree (and every renderer walking it) stays shallow, and
+    /// no text is lost. Records the decision for leaveBlock().
+    bool keepLevel(MD_BLOCKTYPE type)
+    {
+        bool keep = true;
+        if (type == MD_BLOCK_UL || type == MD_BLOCK_OL || type == MD_BLOCK_QUOTE) {
+            keep = mLevels < limits::kMaxNestingDepth;
+            mLevels += keep ? 1 : 0;
+        } else if (type == MD_BLOCK_LI) {
+            keep = mKept.isEmpty() || mKept.constLast(); // an item of a list left out goes too
+        }
+        mKept.append(keep);
+        return keep;
+    }
+
     void append(const QString &text, unsigned extra)
     {
         if (mStack.isEmpty() || !mStack.constLast().isText()) {
@@ -230,6 +258,8 @@ private:
 
     QVector<Block> mStack;
     QVector<bool> mImplicit;
+    QVector<bool> mKept; // per open md4c block: whether it has a Block in mStack
+    int mLevels = 0;     // lists and quotes in mStack
     QVector<Span> mSpans;
 };
 

@@ -6,6 +6,7 @@
 #include "nestedtransaction.h"
 #include "officerepository.h"
 #include "revisionrepository.h"
+#include "storylimits.h"
 #include "storyquery.h"
 #include "tagrepository.h"
 #include "workflow.h"
@@ -104,6 +105,9 @@ bool StoryRepository::create(Story &story, const Person &actor, QString *error)
 
 bool StoryRepository::create(Story &story, QString *error)
 {
+    if (!withinStoryLimits(story, error)) {
+        return false;
+    }
     NestedTransaction sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
@@ -170,6 +174,9 @@ bool StoryRepository::update(const Story &input, const Person &actor, QString *e
 
 bool StoryRepository::update(const Story &input, const ChangeContext &context, QString *error)
 {
+    if (!withinStoryLimits(input, error)) {
+        return false;
+    }
     NestedTransaction sp(mDb.connection());
     if (!sp.isActive()) {
         *error = QStringLiteral("cannot save: the library is busy or read-only");
