@@ -46,8 +46,7 @@ bool recordStoryExport(Database &db, const Story &story, const Person &actor, co
                        const StoryExportRecord &record, FileSet &files, QString *error)
 {
     Transaction tx(db.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot record the export: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     Person who = actor;

@@ -95,7 +95,7 @@ Importer::FileResult Importer::importFile(const QString &path)
     Transaction transaction(mDb.connection());
     if (!transaction.isActive()) {
         result.error = QStringLiteral("%1: not imported: cannot write to the library: %2")
-                           .arg(name, mDb.connection().lastError().text());
+                           .arg(name, transaction.refusal());
         return result;
     }
     StoryRepository stories(mDb);

@@ -119,8 +119,7 @@ bool PacketBuilder::recordExport(const Packet &packet, const Person &exporter, c
                                  QString *error, PacketFiles *files)
 {
     Transaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot record the export: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     AuditLog audit(mDb);

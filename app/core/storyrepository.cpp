@@ -89,8 +89,7 @@ bool sameContent(const Story &a, const Story &b)
 bool StoryRepository::create(Story &story, const Person &actor, QString *error)
 {
     NestedTransaction sp(mDb.connection());
-    if (!sp.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!sp.started(error)) {
         return false;
     }
     if (!create(story, error)) {
@@ -109,8 +108,7 @@ bool StoryRepository::create(Story &story, QString *error)
         return false;
     }
     NestedTransaction sp(mDb.connection());
-    if (!sp.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!sp.started(error)) {
         return false;
     }
     if (!story.officeId && !story.officeName.trimmed().isEmpty()) {
@@ -178,8 +176,7 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
         return false;
     }
     NestedTransaction sp(mDb.connection());
-    if (!sp.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!sp.started(error)) {
         return false;
     }
     const std::optional<Story> current = get(input.id, error);
@@ -273,8 +270,7 @@ bool StoryRepository::update(const Story &base, const Story &mine, const ChangeC
                              SaveResult *result, QString *error)
 {
     NestedTransaction sp(mDb.connection());
-    if (!sp.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!sp.started(error)) {
         return false;
     }
     // Read inside the write transaction: nobody can change the story between this and the write.
@@ -317,8 +313,7 @@ bool StoryRepository::setStatus(qint64 id, StoryStatus status, const ChangeConte
                                 QString *error)
 {
     NestedTransaction sp(mDb.connection());
-    if (!sp.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!sp.started(error)) {
         return false;
     }
     const std::optional<Story> before = get(id, error);

@@ -141,8 +141,7 @@ bool StoryService::setTrashed(qint64 id, bool trashed, QString *error)
         return Workflow(mDb).setTrashed(id, trashed, mActor, error);
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     const std::optional<Story> story = get(id, error);
@@ -161,8 +160,7 @@ int StoryService::emptyTrash(QString *error)
         return -1;
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return -1;
     }
     TrashRepository trash(mDb);

@@ -244,8 +244,7 @@ std::optional<WorkflowResult> Workflow::perform(qint64 storyId, WorkflowAction a
                                                 QString *error)
 {
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return std::nullopt;
     }
     StoryRepository stories(mDb);
@@ -311,8 +310,7 @@ std::optional<Revision> Workflow::restore(qint64 storyId, int number, const Pers
                                           QString *error)
 {
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return std::nullopt;
     }
     StoryRepository stories(mDb);
@@ -379,8 +377,7 @@ bool Workflow::setTrashed(qint64 storyId, bool trashed, const Person &actor, QSt
         return false;
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.isActive()) {
-        *error = QStringLiteral("cannot save: the library is busy or read-only");
+    if (!tx.started(error)) {
         return false;
     }
     const std::optional<Story> story = StoryRepository(mDb).get(storyId, error);
