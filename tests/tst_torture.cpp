@@ -212,7 +212,7 @@ QStringList TestTorture::commandFor(Kind kind)
     }
     case Kind::Backup:
         return QStringList{QStringLiteral("backup")} + lib +
-               QStringList{QStringLiteral("-o"),
+               QStringList{QStringLiteral("--force"), QStringLiteral("-o"),
                            QDir(out).filePath(QStringLiteral("backup.fieldoffice"))};
     }
     return {};
@@ -454,15 +454,8 @@ void TestTorture::killNineDuringWork()
                              : QRandomGenerator::global()->generate();
     qDebug().noquote() << QStringLiteral("torture: seed %1 (FO_TORTURE_SEED replays it)").arg(seed);
     mRandom.seed(seed);
-    mKinds = {Kind::Edit,       Kind::Import,    Kind::Review,    Kind::PacketPdf,
-              Kind::PacketHtml, Kind::ExportPdf, Kind::ExportHtml};
-    // The backup command comes with another change; until then it is left out of the mix.
-    const fo::ToolRun backupHelp = fo::runTool(
-        QStringLiteral(FO_BINARY), {QStringLiteral("backup"), QStringLiteral("--help")}, mEnv);
-    if (backupHelp.code == 0)
-        mKinds << Kind::Backup;
-    else
-        qDebug().noquote() << "torture: no `fieldoffice backup` in this build; backups left out";
+    mKinds = {Kind::Edit,       Kind::Import,    Kind::Review,     Kind::PacketPdf,
+              Kind::PacketHtml, Kind::ExportPdf, Kind::ExportHtml, Kind::Backup};
 
     chooseStories();
     QVERIFY2(mExpect.editStories.size() == 3, "no three demo stories accept an edit");

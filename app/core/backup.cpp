@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -206,14 +207,40 @@ BackupCheck inspect(const QString &path, bool full)
     return check;
 }
 
-/// A name beside `destination` that nothing else uses: hidden, and never one of our patterns.
+/// Removes what backups and restores killed midway left beside `destination`: our own
+/// temporary names only (`.NAME.partial-PID-RANDOM` and SQLite's journal of it), and only those
+/// whose process is gone, so a backup another program is writing right now is left alone.
+void removeStalePartials(const QFileInfo &destination)
+{
+    const QString prefix = QStringLiteral(".%1.partial-").arg(destination.fileName());
+    const QDir dir = destination.absoluteDir();
+    const QStringList names =
+        dir.entryList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &name : names) {
+        bool isNumber = false;
+        const qint64 pid =
+            name.mid(prefix.size()).section(QLatin1Char('-'), 0, 0).toLongLong(&isNumber);
+        if (!isNumber || pid <= 0 || pid == qint64(::getpid())) {
+            continue;
+        }
+        if (::kill(pid_t(pid), 0) == 0 || errno == EPERM) {
+            continue; // still writing
+        }
+        QFile::remove(dir.filePath(name));
+    }
+}
+
+/// A name beside `destination` that nothing else uses: hidden, never one of our backup names,
+/// and carrying this process's id so that a later run can tell a leftover from a live write.
 QString temporaryNameFor(const QString &destination)
 {
     const QFileInfo info(destination);
+    removeStalePartials(info);
     for (;;) {
         const QString name =
-            QStringLiteral(".%1.partial-%2")
+            QStringLiteral(".%1.partial-%2-%3")
                 .arg(info.fileName())
+                .arg(qint64(::getpid()))
                 .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
         const QString path = info.absoluteDir().filePath(name);
         if (!QFileInfo::exists(path)) {
