@@ -26,7 +26,8 @@ class Session;
 /// "Export Press Packet": the stories (the list's selection, or added by tag and status) in an
 /// order set by drag and drop or Move Up/Down, the title, format, paper and path, a live summary
 /// of the approval gate and a preview of the cover. The packet is written on a worker thread
-/// (BackgroundJob) with a progress bar and Cancel; the export is recorded in the library afterwards.
+/// (BackgroundJob) with a progress bar and Cancel; the export is recorded in the library
+/// afterwards.
 ///
 /// Export stays disabled, with the reason shown, while the person lacks the exporter role or
 /// the gate refuses a story and "allow unapproved" is off.

@@ -3,11 +3,11 @@
 #include "backupcommands.h"
 #include "commands.h"
 #include "database.h"
-#include "personrepository.h"
-#include "storyrepository.h"
 #include "exportcommands.h"
 #include "historycommands.h"
 #include "librarycommands.h"
+#include "personrepository.h"
+#include "storyrepository.h"
 #include "workflowcommands.h"
 
 #include <QCoreApplication>
@@ -52,13 +52,12 @@ void printUsage()
         "       fieldoffice COMMAND [OPTIONS] [ARGS]    run a command without a display\n\n"
         "Commands:\n");
     for (const Entry &e : kCommands) {
-        text += QStringLiteral("  %1%2\n")
-                    .arg(QString::fromLatin1(e.name).leftJustified(14),
-                         QString::fromLatin1(e.summary));
+        text +=
+            QStringLiteral("  %1%2\n")
+                .arg(QString::fromLatin1(e.name).leftJustified(14), QString::fromLatin1(e.summary));
     }
-    text += QStringLiteral(
-        "\nEvery command takes --library FILE (default: %1) and --help.\n"
-        "Exit codes: 0 success, 1 refused or bad input, 2 usage error.\n")
+    text += QStringLiteral("\nEvery command takes --library FILE (default: %1) and --help.\n"
+                           "Exit codes: 0 success, 1 refused or bad input, 2 usage error.\n")
                 .arg(QDir::toNativeSeparators(Database::defaultPath()));
     std::fputs(text.toUtf8().constData(), stdout);
 }
@@ -161,11 +160,10 @@ int run(const QStringList &arguments)
 }
 
 Command::Command(const QString &name, const QString &summary, const QString &arguments)
-    : mName(name),
-      mLibrary(QStringList{QStringLiteral("library")},
-               QStringLiteral("The library file (default: %1).")
-                   .arg(QDir::toNativeSeparators(Database::defaultPath())),
-               QStringLiteral("FILE"))
+    : mName(name), mLibrary(QStringList{QStringLiteral("library")},
+                            QStringLiteral("The library file (default: %1).")
+                                .arg(QDir::toNativeSeparators(Database::defaultPath())),
+                            QStringLiteral("FILE"))
 {
     mParser.setApplicationDescription(summary);
     mParser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -179,8 +177,8 @@ Command::Command(const QString &name, const QString &summary, const QString &arg
 int Command::parse(const QStringList &arguments)
 {
     if (!mParser.parse(arguments)) {
-        printError(QStringLiteral("%1: %2 (see fieldoffice %1 --help)")
-                       .arg(mName, mParser.errorText()));
+        printError(
+            QStringLiteral("%1: %2 (see fieldoffice %1 --help)").arg(mName, mParser.errorText()));
         return UsageError;
     }
     if (mParser.isSet(QStringLiteral("help"))) {

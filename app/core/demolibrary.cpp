@@ -21,8 +21,7 @@ int createDemoLibrary(Database &db, QString *error)
 {
     initDemoResources();
     const QDir dir(QStringLiteral(":/demo"));
-    const QStringList files =
-        dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
     QStringList stories;
     for (const QString &f : files) {
         if (f.compare(QLatin1String("README.md"), Qt::CaseInsensitive) != 0) {
@@ -50,8 +49,8 @@ int createDemoLibrary(Database &db, QString *error)
         }
         for (const ParsedStory &p : parsed.stories) {
             Story story = p.story;
-            story.status = parseStatus(p.extra.value(QStringLiteral("status")))
-                               .value_or(StoryStatus::Draft);
+            story.status =
+                parseStatus(p.extra.value(QStringLiteral("status"))).value_or(StoryStatus::Draft);
             const qint64 ageHours = qint64(stories.size() - i) * 31 + 5;
             story.createdAt = now.addSecs(-(ageHours + 52) * 3600);
             story.updatedAt = now.addSecs(-ageHours * 3600);
@@ -73,7 +72,8 @@ int createDemoLibrary(Database &db, QString *error)
     // transaction: the settings class keeps its writes atomic by itself).
     OrganisationInfo org = OrganisationSettings::defaults();
     org.name = QStringLiteral("Field Office Network");
-    org.pressContact = QStringLiteral("Press office: Ana Reyes\n+63 2 8123 4567\npress@example.org");
+    org.pressContact =
+        QStringLiteral("Press office: Ana Reyes\n+63 2 8123 4567\npress@example.org");
     org.website = QStringLiteral("https://example.org");
     if (!OrganisationSettings(db).save(org, error)) {
         return -1;

@@ -14,7 +14,8 @@ namespace {
 int usage()
 {
     std::fputs("Usage: fieldoffice-bench generate --library FILE --stories N [--seed S]\n"
-               "       fieldoffice-bench run --library FILE [--json] [--only list,startup,export,editor,backup]\n",
+               "       fieldoffice-bench run --library FILE [--json] [--only "
+               "list,startup,export,editor,backup]\n",
                stderr);
     return 2;
 }
@@ -34,14 +35,18 @@ int main(int argc, char **argv)
     const QString command = args.takeAt(1);
     QCommandLineParser p;
     p.addHelpOption();
-    const QCommandLineOption library(QStringLiteral("library"), QStringLiteral("Library file."), QStringLiteral("FILE"));
-    const QCommandLineOption stories(QStringLiteral("stories"), QStringLiteral("How many stories."), QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption library(QStringLiteral("library"), QStringLiteral("Library file."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption stories(QStringLiteral("stories"), QStringLiteral("How many stories."),
+                                     QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
+                                  QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Only these groups: list, startup, export, editor, backup "
-                                                 "(comma-separated)."),
-                                  QStringLiteral("GROUPS"));
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QStringLiteral("Only these groups: list, startup, export, editor, backup "
+                       "(comma-separated)."),
+        QStringLiteral("GROUPS"));
     p.addOptions({library, stories, seed, json, only});
     if (!p.parse(args) || !p.isSet(library)) {
         return usage();

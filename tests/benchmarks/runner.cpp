@@ -1,19 +1,19 @@
 #include "runner.h"
 #include "backupbench.h"
 
+#include "bodyeditor.h"
 #include "database.h"
 #include "floor.h"
 #include "generator.h"
-#include "bodyeditor.h"
-#include "previewpane.h"
-#include "storyeditor.h"
 #include "htmlexporter.h"
 #include "librarybrowser.h"
-#include "storylistview.h"
 #include "packet.h"
 #include "pdfexporter.h"
+#include "previewpane.h"
 #include "searchquery.h"
+#include "storyeditor.h"
 #include "storylistmodel.h"
+#include "storylistview.h"
 #include "storyrepository.h"
 #include "tagrepository.h"
 
@@ -31,8 +31,8 @@
 #include <QTextCursor>
 #include <QThread>
 
-#include <sys/resource.h>
 #include <ctime>
+#include <sys/resource.h>
 
 namespace fo::bench {
 
@@ -121,10 +121,14 @@ void measureExport(Database &db, QVector<Measure> &out)
     QString error;
     {
         Measure m;
-        m.name = QStringLiteral("one story to PDF (%1 words)").arg(stories.first().body.count(QLatin1Char(' ')) + 1);
+        m.name = QStringLiteral("one story to PDF (%1 words)")
+                     .arg(stories.first().body.count(QLatin1Char(' ')) + 1);
         m.target = 150;
         PdfOptions options;
-        m.ours = measure(10, [&] { writeStoryPdf(stories.first(), dir.filePath(QStringLiteral("one.pdf")), options, &error); });
+        m.ours = measure(10, [&] {
+            writeStoryPdf(stories.first(), dir.filePath(QStringLiteral("one.pdf")), options,
+                          &error);
+        });
         out << m;
     }
     {
@@ -152,7 +156,8 @@ void measureExport(Database &db, QVector<Measure> &out)
         m.target = target;
         PacketOptions options;
         options.format = format;
-        const QString path = dir.filePath(format == PacketFormat::Pdf ? QStringLiteral("p.pdf") : QStringLiteral("p-html"));
+        const QString path = dir.filePath(format == PacketFormat::Pdf ? QStringLiteral("p.pdf")
+                                                                      : QStringLiteral("p-html"));
         m.ours = measure(3, [&] {
             if (!writePacket(packet, path, options, &error)) {
                 qWarning("packet: %s", qPrintable(error));
@@ -440,7 +445,8 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         StoryFilter filter;
         filter.tag = midTag(*db);
         int rows = 0;
-        m.ours = measure(20, [&] { rows = stories.list(filter, 0, StoryListModel::kPageSize, false).size(); });
+        m.ours = measure(
+            20, [&] { rows = stories.list(filter, 0, StoryListModel::kPageSize, false).size(); });
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
@@ -452,7 +458,8 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         filter.status = StoryStatus::InReview;
         filter.office = QStringLiteral("Kolkata");
         int rows = 0;
-        m.ours = measure(20, [&] { rows = stories.list(filter, 0, StoryListModel::kPageSize, false).size(); });
+        m.ours = measure(
+            20, [&] { rows = stories.list(filter, 0, StoryListModel::kPageSize, false).size(); });
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
@@ -487,8 +494,8 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         QWidget *viewport = browser.listView()->viewport();
         viewport->repaint(); // glyphs and fonts as after the first frame
         m.ours = measure(30, [&] { viewport->repaint(); });
-        m.note = QStringLiteral("%1 rows shown").arg(viewport->height() /
-                                                     qMax(1, browser.listView()->sizeHintForRow(0)));
+        m.note = QStringLiteral("%1 rows shown")
+                     .arg(viewport->height() / qMax(1, browser.listView()->sizeHintForRow(0)));
         out << m;
     }
     if (wanted("startup")) {
@@ -536,8 +543,10 @@ QString formatTable(const QVector<Measure> &measures)
                       .arg(QStringLiteral("floor p95"), 10)
                       .arg(QStringLiteral("note"));
     for (const Measure &m : measures) {
-        const QString target = m.target > 0 ? QString::number(m.target, 'f', 0) : QStringLiteral("—");
-        const QString floorText = m.floor.runs ? QString::number(m.floor.p95, 'f', 2) : QStringLiteral("—");
+        const QString target =
+            m.target > 0 ? QString::number(m.target, 'f', 0) : QStringLiteral("—");
+        const QString floorText =
+            m.floor.runs ? QString::number(m.floor.p95, 'f', 2) : QStringLiteral("—");
         const bool missed = m.target > 0 && judged(m) > m.target;
         out += QStringLiteral("%1 %2 %3 %4 %5  %6%7\n")
                    .arg(m.name, -52)
@@ -554,13 +563,11 @@ QByteArray formatJson(const QVector<Measure> &measures)
 {
     QJsonArray array;
     for (const Measure &m : measures) {
-        QJsonObject o{{QStringLiteral("name"), m.name},
-                      {QStringLiteral("median_ms"), m.ours.median},
-                      {QStringLiteral("p95_ms"), m.ours.p95},
-                      {QStringLiteral("p99_ms"), m.ours.p99},
-                      {QStringLiteral("max_ms"), m.ours.max},
-                      {QStringLiteral("runs"), m.ours.runs},
-                      {QStringLiteral("note"), m.note}};
+        QJsonObject o{
+            {QStringLiteral("name"), m.name},       {QStringLiteral("median_ms"), m.ours.median},
+            {QStringLiteral("p95_ms"), m.ours.p95}, {QStringLiteral("p99_ms"), m.ours.p99},
+            {QStringLiteral("max_ms"), m.ours.max}, {QStringLiteral("runs"), m.ours.runs},
+            {QStringLiteral("note"), m.note}};
         if (m.target > 0) {
             o.insert(QStringLiteral("target_ms"), m.target);
             o.insert(QStringLiteral("met"), judged(m) <= m.target);

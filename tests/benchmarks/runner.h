@@ -11,7 +11,7 @@ struct Measure
 {
     QString name;
     Sample ours;
-    Sample floor;    // the same work straight through the sqlite3 C API; runs == 0 when none
+    Sample floor;      // the same work straight through the sqlite3 C API; runs == 0 when none
     double target = 0; // ms; 0 when the issue sets none
     QString statistic = QStringLiteral("p95"); // which statistic the target applies to
     QString note;
