@@ -1,7 +1,9 @@
 #include "editortesting.h"
 
+#include "importactions.h"
 #include "personrepository.h"
 #include "revisionrepository.h"
+#include "storyrepository.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -45,8 +47,10 @@ bool walDeletedUnderUs(const QString &library)
 
 } // namespace
 
-/// Two programs on one library, as people use it: the window (typing, autosaving) while the
-/// real command line edits, lists and exports the same story in loops. Nothing acknowledged is
+/// Two programs on one library, as people use it: the window (typing, autosaving, importing
+/// files on its worker thread with a connection of its own) while the real command line edits,
+/// lists and exports the same story in loops. A window import followed by a command-line `list`
+/// is how the library was corrupted before (issue 10, item 1). Nothing acknowledged is
 /// lost or overwritten, nobody is refused for a lock, the write-ahead log stays, and the file
 /// is intact.
 class TestTwoPrograms : public QObject
@@ -159,9 +163,35 @@ void TestTwoPrograms::windowAndCommandLineTogether()
         startEdit(w);
     }
     startReader();
+    auto *imports = window.findChild<ImportActions *>();
+    QVERIFY(imports);
+    QStringList imported; // headlines of the window's imports that finished with a story
+    QString importing;
+    connect(imports, &ImportActions::storiesImported, this, [&](const QVector<qint64> &ids) {
+        if (!ids.isEmpty()) {
+            imported << importing;
+        }
+    });
+    int importsStarted = 0;
     QStringList typed;
     bool walGone = false;
-    while ((mRunning > 0 || typed.isEmpty()) && mClock.elapsed() < (kSeconds + 30) * 1000) {
+    while ((mRunning > 0 || typed.isEmpty() || imports->isRunning()) &&
+           mClock.elapsed() < (kSeconds + 30) * 1000) {
+        if (mClock.elapsed() < kSeconds * 1000 && !imports->isRunning() &&
+            mClock.elapsed() > importsStarted * 1500) {
+            importing = QStringLiteral("Imported in the window %1").arg(importsStarted);
+            const QString file =
+                mDir.filePath(QStringLiteral("import-%1.md").arg(importsStarted++));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QStringLiteral("---\nheadline: %1\ndateline: GULU, UGANDA\n---\nText %1.\n")
+                          .arg(importing)
+                          .toUtf8());
+            out.close();
+            if (!imports->importPaths({file})) {
+                mRefusals << QStringLiteral("the window refused to import %1").arg(file);
+            }
+        }
         if (mClock.elapsed() < kSeconds * 1000 && typed.size() < 40) {
             const QString paragraph = QStringLiteral("Window paragraph %1.").arg(typed.size());
             QTextEdit *text = body(window);
@@ -187,6 +217,12 @@ void TestTwoPrograms::windowAndCommandLineTogether()
         QVERIFY2(final.body.contains(paragraph),
                  qPrintable(paragraph + QStringLiteral(" in ") + final.body));
     }
+    QVERIFY(!imported.isEmpty());
+    for (const QString &headline : std::as_const(imported)) {
+        StoryFilter filter;
+        filter.search = QStringLiteral("\"%1\"").arg(headline);
+        QCOMPARE(StoryRepository(window.database()).count(filter), 1);
+    }
     QStringList headlines;
     for (const AcknowledgedEdit &edit : std::as_const(mAcknowledged)) {
         QVERIFY2(final.tags.contains(edit.tag), qPrintable(edit.tag));
@@ -204,8 +240,10 @@ void TestTwoPrograms::windowAndCommandLineTogether()
     QSqlQuery check(window.database().connection());
     QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
     QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
-    qInfo("%lld command-line edits, %d reads, %lld paragraphs typed, %lld revisions",
-          qint64(mAcknowledged.size()), mReads, qint64(typed.size()), qint64(revisions.size()));
+    qInfo("%lld command-line edits, %d reads, %lld paragraphs typed, %lld window imports, %lld "
+          "revisions",
+          qint64(mAcknowledged.size()), mReads, qint64(typed.size()), qint64(imported.size()),
+          qint64(revisions.size()));
 }
 
 QTEST_MAIN(TestTwoPrograms)
