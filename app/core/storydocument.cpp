@@ -166,7 +166,17 @@ public:
         mSpans.append(s);
     }
 
-    void leaveSpan() { mSpans.removeLast(); }
+    /// md4c (0.4.8) can report leaving a span it never entered when emphasis marks overlap a
+    /// link (found by fuzz_html_export): close the innermost open span of that type, if any.
+    void leaveSpan(MD_SPANTYPE type)
+    {
+        for (qsizetype i = mSpans.size() - 1; i >= 0; --i) {
+            if (mSpans.at(i).type == type) {
+                mSpans.removeAt(i);
+                return;
+            }
+        }
+    }
 
     void text(MD_TEXTTYPE type, const char *data, MD_SIZE size)
     {
@@ -321,8 +331,8 @@ StoryDocument StoryDocument::fromMarkdown(const QString &markdown)
         static_cast<Builder *>(u)->enterSpan(t, d);
         return 0;
     };
-    parser.leave_span = [](MD_SPANTYPE, void *, void *u) {
-        static_cast<Builder *>(u)->leaveSpan();
+    parser.leave_span = [](MD_SPANTYPE t, void *, void *u) {
+        static_cast<Builder *>(u)->leaveSpan(t);
         return 0;
     };
     parser.text = [](MD_TEXTTYPE t, const MD_CHAR *s, MD_SIZE n, void *u) {
