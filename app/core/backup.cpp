@@ -283,14 +283,15 @@ bool commitCopy(const QString &temp, const QString &destination, QString *error)
     return syncPath(QFileInfo(destination).absolutePath(), error);
 }
 
-/// Copies every page of `source` into the new file `target` with the backup API, in one step
-/// (one read transaction of the source): even a damaged page is copied as it is.
-bool copyPages(const QString &source, const QString &target, QString *error)
+/// Writes every page of `source` over `target` (opened with `targetFlags`) with SQLite's backup
+/// API in one step: one read transaction of the source, one write transaction of the target, and
+/// even a damaged page is copied as it is.
+bool backupPages(const QString &source, const QString &target, int targetFlags, QString *error)
 {
     Connection from;
     Connection to;
     if (!openConnection(source, SQLITE_OPEN_READONLY, &from, error) ||
-        !openConnection(target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &to, error)) {
+        !openConnection(target, targetFlags, &to, error)) {
         return false;
     }
     sqlite3_backup *backup = sqlite3_backup_init(to.db, "main", from.db, "main");
@@ -304,7 +305,16 @@ bool copyPages(const QString &source, const QString &target, QString *error)
         *error = describe(to.db, step != SQLITE_DONE ? step : rc);
         return false;
     }
-    return exec(to.db, "PRAGMA journal_mode = DELETE", error);
+    return true;
+}
+
+/// Copies every page of `source` into the new file `target`, a copy that needs no -wal.
+bool copyPages(const QString &source, const QString &target, QString *error)
+{
+    Connection to;
+    return backupPages(source, target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) &&
+           openConnection(target, SQLITE_OPEN_READWRITE, &to, error) &&
+           exec(to.db, "PRAGMA journal_mode = DELETE", error);
 }
 
 /// True when both paths name one existing file (links included), or the same path.
@@ -414,24 +424,7 @@ namespace {
 /// Writes the pages of `from` into the existing library `library` through its own journal.
 bool overwriteLibrary(const QString &from, const QString &library, QString *error)
 {
-    Connection source;
-    Connection target;
-    if (!openConnection(from, SQLITE_OPEN_READONLY, &source, error) ||
-        !openConnection(library, SQLITE_OPEN_READWRITE, &target, error)) {
-        return false;
-    }
-    sqlite3_backup *backup = sqlite3_backup_init(target.db, "main", source.db, "main");
-    if (!backup) {
-        *error = describe(target.db, sqlite3_errcode(target.db));
-        return false;
-    }
-    const int step = sqlite3_backup_step(backup, -1);
-    const int rc = sqlite3_backup_finish(backup);
-    if (step != SQLITE_DONE || rc != SQLITE_OK) {
-        *error = describe(target.db, step != SQLITE_DONE ? step : rc);
-        return false;
-    }
-    return true;
+    return backupPages(from, library, SQLITE_OPEN_READWRITE, error);
 }
 
 } // namespace
