@@ -1,16 +1,16 @@
 // fieldoffice: with a subcommand it runs on the command line without a display; without one it
 // opens the editor window.
 
-#include "bodyeditor.h"
+#include "editor/bodyeditor.h"
 #include "cli/cli.h"
-#include "database.h"
-#include "demolibrary.h"
-#include "mainwindow.h"
-#include "personrepository.h"
-#include "shutdownguard.h"
-#include "startuptrace.h"
-#include "startupwarmup.h"
-#include "storyeditor.h"
+#include "library/database.h"
+#include "demo/demolibrary.h"
+#include "window/mainwindow.h"
+#include "people/personrepository.h"
+#include "safety/shutdownguard.h"
+#include "base/startuptrace.h"
+#include "window/startupwarmup.h"
+#include "editor/storyeditor.h"
 
 #include <QApplication>
 #include <QCoreApplication>

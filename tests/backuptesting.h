@@ -2,8 +2,8 @@
 
 // Shared by the backup tests: a library with stories in it, made through the core.
 
-#include "database.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "stories/storyrepository.h"
 
 #include <QDir>
 #include <QString>

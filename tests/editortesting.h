@@ -3,12 +3,12 @@
 // Shared by the editor's widget tests: a fresh library per test, stories in it, and the
 // window's parts found by their object names.
 
-#include "database.h"
-#include "mainwindow.h"
-#include "storyeditor.h"
-#include "storylistmodel.h"
-#include "storyrepository.h"
-#include "uisettings.h"
+#include "library/database.h"
+#include "window/mainwindow.h"
+#include "editor/storyeditor.h"
+#include "search/storylistmodel.h"
+#include "stories/storyrepository.h"
+#include "common/uisettings.h"
 
 #include <QAction>
 #include <QApplication>

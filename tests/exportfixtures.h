@@ -3,7 +3,7 @@
 // Stories and packets for tst_export, and poppler run as a process.
 
 #include "exportchecks.h"
-#include "packet.h"
+#include "export/packet.h"
 
 #include <QRegularExpression>
 

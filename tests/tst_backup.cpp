@@ -3,9 +3,9 @@
 
 #include "backuptesting.h"
 
-#include "backup.h"
-#include "backupstore.h"
-#include "clock.h"
+#include "backup/backup.h"
+#include "backup/backupstore.h"
+#include "base/clock.h"
 
 #include <QElapsedTimer>
 #include <QFile>

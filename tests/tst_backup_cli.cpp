@@ -3,7 +3,7 @@
 #include "backuptesting.h"
 #include "processrun.h"
 
-#include "backup.h"
+#include "backup/backup.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

@@ -3,14 +3,14 @@
 
 #include "editortesting.h"
 
-#include "backup.h"
-#include "backupactions.h"
-#include "backupscheduler.h"
-#include "backupsdialog.h"
-#include "backupstore.h"
-#include "clock.h"
-#include "damagebanner.h"
-#include "libraryhealth.h"
+#include "backup/backup.h"
+#include "safety/backupactions.h"
+#include "safety/backupscheduler.h"
+#include "safety/backupsdialog.h"
+#include "backup/backupstore.h"
+#include "base/clock.h"
+#include "safety/damagebanner.h"
+#include "library/libraryhealth.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

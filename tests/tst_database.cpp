@@ -1,8 +1,8 @@
 // The library file: creation, migrations, and every refusal leaving the file untouched.
 
-#include "database.h"
-#include "nestedtransaction.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "library/nestedtransaction.h"
+#include "stories/storyrepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>

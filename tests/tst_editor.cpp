@@ -1,8 +1,8 @@
 #include "editortesting.h"
 
-#include "autosaver.h"
-#include "bodyeditor.h"
-#include "linkdialog.h"
+#include "editor/autosaver.h"
+#include "editor/bodyeditor.h"
+#include "editor/linkdialog.h"
 
 #include <QClipboard>
 #include <QComboBox>

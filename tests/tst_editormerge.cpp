@@ -1,10 +1,10 @@
 #include "editortesting.h"
 
-#include "librarywatcher.h"
+#include "safety/librarywatcher.h"
 
-#include "personrepository.h"
-#include "recoveryjournal.h"
-#include "revisionrepository.h"
+#include "people/personrepository.h"
+#include "safety/recoveryjournal.h"
+#include "history/revisionrepository.h"
 
 #include <QPushButton>
 #include <QSqlQuery>

@@ -5,14 +5,14 @@
 #include "exportchecks.h"
 #include "exportfixtures.h"
 
-#include "database.h"
-#include "demolibrary.h"
-#include "htmlexporter.h"
-#include "organisationsettings.h"
-#include "packet.h"
-#include "pdfexporter.h"
-#include "storydocument.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "demo/demolibrary.h"
+#include "export/htmlexporter.h"
+#include "library/organisationsettings.h"
+#include "export/packet.h"
+#include "export/pdfexporter.h"
+#include "export/storydocument.h"
+#include "stories/storyrepository.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -6,8 +6,8 @@
 // The full and read-only disks are small tmpfs mounts, so these tests need root (CI runs as
 // root); elsewhere they are skipped.
 
-#include "auditlog.h"
-#include "database.h"
+#include "library/auditlog.h"
+#include "library/database.h"
 #include "exportchecks.h"
 
 #include <QDateTime>

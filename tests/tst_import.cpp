@@ -1,13 +1,13 @@
 // Import of story files: front matter, plain-text stories, datelines, pseudonym asterisks,
 // encodings, and the all-or-nothing write of each file.
 
-#include "database.h"
-#include "importer.h"
-#include "importparser.h"
-#include "officerepository.h"
-#include "pseudonymasterisks.h"
-#include "storymarkdown.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "import/importer.h"
+#include "import/importparser.h"
+#include "library/officerepository.h"
+#include "domain/pseudonymasterisks.h"
+#include "import/storymarkdown.h"
+#include "stories/storyrepository.h"
 
 #include <QSqlQuery>
 #include <QtTest>

@@ -2,16 +2,16 @@
 // renderer, over-size stories and tag lists refused with a clear message, and what is not text
 // replaced. Issue 10, items 6 and 12.
 
-#include "database.h"
-#include "htmlexporter.h"
-#include "importer.h"
-#include "importparser.h"
-#include "markdowndocument.h"
-#include "markdownnesting.h"
+#include "library/database.h"
+#include "export/htmlexporter.h"
+#include "import/importer.h"
+#include "import/importparser.h"
+#include "markdown/markdowndocument.h"
+#include "markdown/markdownnesting.h"
 #include "processrun.h"
-#include "storydocument.h"
-#include "storylimits.h"
-#include "storyrepository.h"
+#include "export/storydocument.h"
+#include "domain/storylimits.h"
+#include "stories/storyrepository.h"
 
 #include <QTextBlock>
 #include <QTextDocument>

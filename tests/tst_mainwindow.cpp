@@ -1,13 +1,13 @@
-#include "database.h"
-#include "mainwindow.h"
-#include "recoveryjournal.h"
-#include "revisionrepository.h"
-#include "storyeditor.h"
-#include "storylistdelegate.h"
-#include "storylistmodel.h"
-#include "storylistview.h"
-#include "storyrepository.h"
-#include "uisettings.h"
+#include "library/database.h"
+#include "window/mainwindow.h"
+#include "safety/recoveryjournal.h"
+#include "history/revisionrepository.h"
+#include "editor/storyeditor.h"
+#include "browser/storylistdelegate.h"
+#include "search/storylistmodel.h"
+#include "browser/storylistview.h"
+#include "stories/storyrepository.h"
+#include "common/uisettings.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "markdowndocument.h"
+#include "markdown/markdowndocument.h"
 
 #include <QGuiApplication>
 #include <QTextBlock>

@@ -1,7 +1,7 @@
-#include "database.h"
-#include "revisionrepository.h"
-#include "storymerge.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "history/revisionrepository.h"
+#include "domain/storymerge.h"
+#include "stories/storyrepository.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,15 +1,15 @@
 #include "editortesting.h"
 
-#include "auditdialog.h"
-#include "commentspanel.h"
-#include "diffview.h"
-#include "historypanel.h"
-#include "persondialog.h"
-#include "personrepository.h"
-#include "reviewdock.h"
-#include "reviewpanel.h"
-#include "session.h"
-#include "workflow.h"
+#include "review/auditdialog.h"
+#include "review/commentspanel.h"
+#include "review/diffview.h"
+#include "review/historypanel.h"
+#include "window/persondialog.h"
+#include "people/personrepository.h"
+#include "review/reviewdock.h"
+#include "review/reviewpanel.h"
+#include "common/session.h"
+#include "workflow/workflow.h"
 
 #include <QCheckBox>
 #include <QComboBox>

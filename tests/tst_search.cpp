@@ -1,10 +1,10 @@
 // Full-text search: each query finds exactly the stories that contain its words, in any script.
 
-#include "database.h"
-#include "searchquery.h"
-#include "nestedtransaction.h"
-#include "storyquery.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "search/searchquery.h"
+#include "library/nestedtransaction.h"
+#include "search/storyquery.h"
+#include "stories/storyrepository.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,6 +1,6 @@
-#include "database.h"
-#include "revisionrepository.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "history/revisionrepository.h"
+#include "stories/storyrepository.h"
 
 #include <QDir>
 #include <QElapsedTimer>

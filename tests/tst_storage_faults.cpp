@@ -4,7 +4,7 @@
 // read command does not rewrite the library; and nothing in the program drops the locks of
 // another connection of the same process.
 
-#include "database.h"
+#include "library/database.h"
 #include "processrun.h"
 
 #include <QCryptographicHash>

@@ -1,10 +1,10 @@
 #include "editortesting.h"
-#include "importactions.h"
+#include "window/importactions.h"
 
-#include "auditlog.h"
-#include "personrepository.h"
-#include "revisionrepository.h"
-#include "trashrepository.h"
+#include "library/auditlog.h"
+#include "people/personrepository.h"
+#include "history/revisionrepository.h"
+#include "stories/trashrepository.h"
 
 #include <QAbstractSpinBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "database.h"
-#include "storylistmodel.h"
-#include "storyquery.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "search/storylistmodel.h"
+#include "search/storyquery.h"
+#include "stories/storyrepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>

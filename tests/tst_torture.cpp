@@ -8,7 +8,7 @@
 // that kills land mid-work on a fast build and under AddressSanitizer alike. The loop stops after
 // kTargetKills kills or kTimeBudgetMs, whichever comes first. FO_TORTURE_SEED replays a run.
 
-#include "libraryhealth.h"
+#include "library/libraryhealth.h"
 #include "processrun.h"
 #include "torturechecks.h"
 #include "torturelibrary.h"

@@ -1,9 +1,9 @@
 #include "editortesting.h"
 
-#include "importactions.h"
-#include "personrepository.h"
-#include "revisionrepository.h"
-#include "storyrepository.h"
+#include "window/importactions.h"
+#include "people/personrepository.h"
+#include "history/revisionrepository.h"
+#include "stories/storyrepository.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "wordcount.h"
+#include "domain/wordcount.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // The editorial workflow in the core: the transition table, approvals bound to content,
 // revisions and restore. (The audit trail, people and comments: tst_workflow_audit.cpp.)
 
-#include "approvalrepository.h"
-#include "commentrepository.h"
-#include "contenthash.h"
-#include "revisionrepository.h"
+#include "history/approvalrepository.h"
+#include "comments/commentrepository.h"
+#include "domain/contenthash.h"
+#include "history/revisionrepository.h"
 #include "workflowlibrary.h"
 
 #include <QSqlError>

@@ -1,12 +1,12 @@
 // The workflow's records: the audit trail, people, comments on stories, the migration of
 // older libraries and the demo library's people and approvals.
 
-#include "approvalrepository.h"
-#include "commentrepository.h"
-#include "contenthash.h"
-#include "demolibrary.h"
-#include "revisionrepository.h"
-#include "schema.h"
+#include "history/approvalrepository.h"
+#include "comments/commentrepository.h"
+#include "domain/contenthash.h"
+#include "demo/demolibrary.h"
+#include "history/revisionrepository.h"
+#include "library/schema.h"
 #include "workflowlibrary.h"
 
 #include <QRandomGenerator>

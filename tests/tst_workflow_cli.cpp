@@ -1,8 +1,8 @@
 // The workflow on the command line, run as a process: people, the review cycle, history and
 // diff, and every refusal with its exit code and its one line on stderr.
 
-#include "auditlog.h"
-#include "database.h"
+#include "library/auditlog.h"
+#include "library/database.h"
 #include "processrun.h"
 
 #include <QFile>

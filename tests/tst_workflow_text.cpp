@@ -1,10 +1,10 @@
 // The text side of the workflow: the word diff (English, Bengali, Tamil), the content hash an
 // approval is bound to, and comment anchors that follow their passage through edits.
 
-#include "commentanchor.h"
-#include "contenthash.h"
-#include "story.h"
-#include "worddiff.h"
+#include "comments/commentanchor.h"
+#include "domain/contenthash.h"
+#include "domain/story.h"
+#include "domain/worddiff.h"
 
 #include <QtTest>
 

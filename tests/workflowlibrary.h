@@ -4,12 +4,12 @@
 // moves when a test says so, an all-roles "Setup" person, and a way to take a story to any state
 // through the real workflow.
 
-#include "auditlog.h"
-#include "clock.h"
-#include "database.h"
-#include "personrepository.h"
-#include "storyrepository.h"
-#include "workflow.h"
+#include "library/auditlog.h"
+#include "base/clock.h"
+#include "library/database.h"
+#include "people/personrepository.h"
+#include "stories/storyrepository.h"
+#include "workflow/workflow.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,7 +1,7 @@
 #include "backupcommands.h"
 
-#include "backup.h"
-#include "backupstore.h"
+#include "backup/backup.h"
+#include "backup/backupstore.h"
 #include "cli.h"
 
 #include <QDir>

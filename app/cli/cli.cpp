@@ -2,12 +2,12 @@
 
 #include "backupcommands.h"
 #include "commands.h"
-#include "database.h"
+#include "library/database.h"
 #include "exportcommands.h"
 #include "historycommands.h"
 #include "librarycommands.h"
-#include "personrepository.h"
-#include "storyrepository.h"
+#include "people/personrepository.h"
+#include "stories/storyrepository.h"
 #include "workflowcommands.h"
 
 #include <QCoreApplication>

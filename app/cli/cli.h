@@ -4,8 +4,8 @@
 #include <QString>
 #include <QStringList>
 
-#include "person.h"
-#include "story.h"
+#include "domain/person.h"
+#include "domain/story.h"
 
 #include <memory>
 #include <optional>

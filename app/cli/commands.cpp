@@ -1,13 +1,13 @@
 #include "commands.h"
 
 #include "cli.h"
-#include "database.h"
-#include "demolibrary.h"
-#include "importer.h"
-#include "storymarkdown.h"
-#include "storyquery.h"
-#include "storyrepository.h"
-#include "tagrepository.h"
+#include "library/database.h"
+#include "demo/demolibrary.h"
+#include "import/importer.h"
+#include "import/storymarkdown.h"
+#include "search/storyquery.h"
+#include "stories/storyrepository.h"
+#include "library/tagrepository.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,13 +1,13 @@
 #include "exportcommands.h"
 
 #include "cli.h"
-#include "database.h"
-#include "exportrecord.h"
-#include "htmlexporter.h"
-#include "organisationsettings.h"
-#include "pdfexporter.h"
-#include "storyrepository.h"
-#include "workflow.h"
+#include "library/database.h"
+#include "export/exportrecord.h"
+#include "export/htmlexporter.h"
+#include "library/organisationsettings.h"
+#include "export/pdfexporter.h"
+#include "stories/storyrepository.h"
+#include "workflow/workflow.h"
 
 #include <QDir>
 #include <QFileInfo>

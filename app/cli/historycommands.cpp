@@ -1,12 +1,12 @@
 #include "historycommands.h"
 
-#include "approvalrepository.h"
+#include "history/approvalrepository.h"
 #include "cli.h"
-#include "database.h"
-#include "revisionrepository.h"
-#include "storyrepository.h"
-#include "worddiff.h"
-#include "workflow.h"
+#include "library/database.h"
+#include "history/revisionrepository.h"
+#include "stories/storyrepository.h"
+#include "domain/worddiff.h"
+#include "workflow/workflow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #include "librarycommands.h"
 
 #include "cli.h"
-#include "libraryhealth.h"
+#include "library/libraryhealth.h"
 
 #include <QDir>
 #include <QFileInfo>

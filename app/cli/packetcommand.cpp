@@ -1,9 +1,9 @@
 #include "exportcommands.h"
 
 #include "cli.h"
-#include "database.h"
-#include "packetbuilder.h"
-#include "workflow.h"
+#include "library/database.h"
+#include "export/packetbuilder.h"
+#include "workflow/workflow.h"
 
 #include <QDir>
 #include <QFileInfo>

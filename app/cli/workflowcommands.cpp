@@ -1,12 +1,12 @@
 #include "workflowcommands.h"
 
 #include "cli.h"
-#include "database.h"
-#include "personrepository.h"
-#include "storyhistory.h"
-#include "storylimits.h"
-#include "storyrepository.h"
-#include "workflow.h"
+#include "library/database.h"
+#include "people/personrepository.h"
+#include "history/storyhistory.h"
+#include "domain/storylimits.h"
+#include "stories/storyrepository.h"
+#include "workflow/workflow.h"
 
 #include <QDateTime>
 #include <QFile>

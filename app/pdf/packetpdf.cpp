@@ -1,12 +1,12 @@
 // The press packet as PDF. Everything is laid out first (cover, contents, every story), so that
 // the page on which each story starts and the page count are known; then every page is drawn.
 
-#include "packet.h"
+#include "export/packet.h"
 #include "pdfrender.h"
 
 #include "pdflayout.h"
 #include "pdfsurface.h"
-#include "storydocument.h"
+#include "export/storydocument.h"
 #include "storyflow.h"
 
 namespace fo {

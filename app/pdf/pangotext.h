@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storydocument.h"
+#include "export/storydocument.h"
 
 #include <QHash>
 #include <QString>

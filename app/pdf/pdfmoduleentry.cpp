@@ -1,6 +1,6 @@
 // The PDF module's entry point (see pdfmodule.h).
 
-#include "pdfmodule.h"
+#include "export/pdfmodule.h"
 #include "pdfrender.h"
 
 extern "C" Q_DECL_EXPORT const fo::PdfModule *fieldoffice_pdf_module()

@@ -1,6 +1,6 @@
 #include "pdfrender.h"
 
-#include "htmlexporter.h"
+#include "export/htmlexporter.h"
 #include "pdflayout.h"
 #include "pdfsurface.h"
 #include "storyflow.h"

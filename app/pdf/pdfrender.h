@@ -3,8 +3,8 @@
 // Inside the PDF module (app/pdf): what the renderers share. Nothing outside the module
 // includes this; the program reaches the module through pdfmodule.h.
 
-#include "packet.h"
-#include "pdfexporter.h"
+#include "export/packet.h"
+#include "export/pdfexporter.h"
 
 typedef struct _cairo cairo_t;
 

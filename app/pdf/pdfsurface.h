@@ -1,6 +1,6 @@
 #pragma once
 
-#include "atomicwrite.h"
+#include "base/atomicwrite.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #include "storyflow.h"
 
-#include "storydocument.h"
+#include "export/storydocument.h"
 
 #include <pango/pango.h>
 

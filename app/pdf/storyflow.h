@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pdflayout.h"
-#include "story.h"
+#include "domain/story.h"
 
 namespace fo {
 

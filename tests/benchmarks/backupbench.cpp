@@ -1,7 +1,7 @@
 #include "backupbench.h"
 
-#include "backup.h"
-#include "libraryhealth.h"
+#include "backup/backup.h"
+#include "library/libraryhealth.h"
 
 #include <QFile>
 #include <QFileInfo>

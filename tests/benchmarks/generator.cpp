@@ -1,6 +1,6 @@
 #include "generator.h"
 
-#include "database.h"
+#include "library/database.h"
 #include "wordlist.h"
 
 #include <QDateTime>

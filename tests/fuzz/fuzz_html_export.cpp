@@ -5,7 +5,7 @@
 
 #include "fuzzsupport.h"
 
-#include "htmlexporter.h"
+#include "export/htmlexporter.h"
 
 #include <QRegularExpression>
 

@@ -5,11 +5,11 @@
 
 #include "fuzzsupport.h"
 
-#include "database.h"
-#include "libraryhealth.h"
-#include "revisionrepository.h"
-#include "storyquery.h"
-#include "storyrepository.h"
+#include "library/database.h"
+#include "library/libraryhealth.h"
+#include "history/revisionrepository.h"
+#include "search/storyquery.h"
+#include "stories/storyrepository.h"
 
 namespace {
 

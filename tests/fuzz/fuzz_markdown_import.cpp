@@ -8,9 +8,9 @@
 
 #include "fuzzsupport.h"
 
-#include "importparser.h"
-#include "markdowndocument.h"
-#include "storymarkdown.h"
+#include "import/importparser.h"
+#include "markdown/markdowndocument.h"
+#include "import/storymarkdown.h"
 
 #include <QTextDocument>
 

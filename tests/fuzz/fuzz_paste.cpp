@@ -4,7 +4,7 @@
 
 #include "fuzzsupport.h"
 
-#include "markdowndocument.h"
+#include "markdown/markdowndocument.h"
 
 #include <QTextDocument>
 

@@ -1,0 +1,315 @@
+#include "history/revisionrepository.h"
+
+#include "base/clock.h"
+#include "domain/contenthash.h"
+#include "library/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fo {
+
+namespace {
+
+struct KindName
+{
+    RevisionKind kind;
+    const char *key;
+};
+
+constexpr KindName kKindNames[] = {
+    {RevisionKind::Created, "created"}, {RevisionKind::Baseline, "baseline"},
+    {RevisionKind::Edit, "edit"},       {RevisionKind::State, "state"},
+    {RevisionKind::Restore, "restore"},
+};
+
+const QString kColumns = QStringLiteral(
+    "id, story_id, number, kind, status, person_id, person_name, created_at, updated_at, "
+    "content_hash, note, snapshot");
+
+QString isoOrEmpty(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromIso(const QString &text)
+{
+    if (text.isEmpty()) {
+        return {};
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return t.toUTC();
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+Revision revisionFrom(const QSqlQuery &q, bool withSnapshot)
+{
+    Revision r;
+    r.id = q.value(0).toLongLong();
+    r.storyId = q.value(1).toLongLong();
+    r.number = q.value(2).toInt();
+    r.kind = parseRevisionKind(q.value(3).toString()).value_or(RevisionKind::Edit);
+    r.status = parseStatus(q.value(4).toString()).value_or(StoryStatus::Draft);
+    r.personId = q.value(5).toLongLong();
+    r.personName = q.value(6).toString();
+    r.createdAt = fromMs(q.value(7));
+    r.updatedAt = fromMs(q.value(8));
+    r.contentHash = q.value(9).toString().toLatin1();
+    r.note = q.value(10).toString();
+    if (withSnapshot) {
+        r.story =
+            storyFromSnapshot(QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object());
+    }
+    return r;
+}
+
+QString snapshotText(const Story &story)
+{
+    return QString::fromUtf8(QJsonDocument(storySnapshot(story)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QString revisionKindKey(RevisionKind kind)
+{
+    for (const auto &n : kKindNames) {
+        if (n.kind == kind) {
+            return QString::fromLatin1(n.key);
+        }
+    }
+    return QStringLiteral("edit");
+}
+
+std::optional<RevisionKind> parseRevisionKind(const QString &key)
+{
+    for (const auto &n : kKindNames) {
+        if (key == QLatin1String(n.key)) {
+            return n.kind;
+        }
+    }
+    return std::nullopt;
+}
+
+QJsonObject storySnapshot(const Story &s)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), s.id},
+        {QStringLiteral("uuid"), s.uuid},
+        {QStringLiteral("headline"), s.headline},
+        {QStringLiteral("datelineCity"), s.datelineCity},
+        {QStringLiteral("datelineCountry"), s.datelineCountry},
+        {QStringLiteral("office"), s.officeName},
+        {QStringLiteral("byline"), s.byline},
+        {QStringLiteral("summary"), s.summary},
+        {QStringLiteral("body"), s.body},
+        {QStringLiteral("language"), s.language},
+        {QStringLiteral("status"), statusKey(s.status)},
+        {QStringLiteral("embargoAt"), isoOrEmpty(s.embargoAt)},
+        {QStringLiteral("createdAt"), isoOrEmpty(s.createdAt)},
+        {QStringLiteral("updatedAt"), isoOrEmpty(s.updatedAt)},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(s.tags)},
+    };
+}
+
+Story storyFromSnapshot(const QJsonObject &o)
+{
+    Story s;
+    s.id = o.value(QStringLiteral("id")).toVariant().toLongLong();
+    s.uuid = o.value(QStringLiteral("uuid")).toString();
+    s.headline = o.value(QStringLiteral("headline")).toString();
+    s.datelineCity = o.value(QStringLiteral("datelineCity")).toString();
+    s.datelineCountry = o.value(QStringLiteral("datelineCountry")).toString();
+    s.officeName = o.value(QStringLiteral("office")).toString();
+    s.byline = o.value(QStringLiteral("byline")).toString();
+    s.summary = o.value(QStringLiteral("summary")).toString();
+    s.body = o.value(QStringLiteral("body")).toString();
+    s.language = o.value(QStringLiteral("language")).toString();
+    s.status =
+        parseStatus(o.value(QStringLiteral("status")).toString()).value_or(StoryStatus::Draft);
+    s.embargoAt = fromIso(o.value(QStringLiteral("embargoAt")).toString());
+    s.createdAt = fromIso(o.value(QStringLiteral("createdAt")).toString());
+    s.updatedAt = fromIso(o.value(QStringLiteral("updatedAt")).toString());
+    const QJsonArray tags = o.value(QStringLiteral("tags")).toArray();
+    for (const QJsonValue &t : tags) {
+        s.tags << t.toString();
+    }
+    return s;
+}
+
+std::optional<Revision> RevisionRepository::record(const Story &story, RevisionKind kind,
+                                                   const Person &actor, const QString &note,
+                                                   QString *error, bool *coalesced,
+                                                   const QDateTime &at, bool mayCoalesce)
+{
+    if (coalesced) {
+        *coalesced = false;
+    }
+    const QDateTime now = at.isValid() ? at.toUTC() : Clock::now();
+    QString latestError;
+    // Every autosave passes here: the latest revision's metadata is enough, not its snapshot.
+    const std::optional<Revision> last =
+        fetch(QStringLiteral("story_id = ? ORDER BY number DESC LIMIT 1"), {story.id}, false,
+              &latestError);
+    if (!latestError.isEmpty()) {
+        if (error) {
+            *error = latestError;
+        }
+        return std::nullopt;
+    }
+    QSqlQuery q(mDb.connection());
+    if (mayCoalesce && kind == RevisionKind::Edit && last && last->kind == RevisionKind::Edit &&
+        last->personId == actor.id && last->status == story.status && last->createdAt <= now &&
+        last->createdAt.msecsTo(now) < qint64(kEditSessionMinutes) * 60 * 1000) {
+        q.prepare(QStringLiteral("UPDATE revisions SET status = ?, updated_at = ?, "
+                                 "content_hash = ?, snapshot = ? WHERE id = ?"));
+        q.addBindValue(statusKey(story.status));
+        q.addBindValue(now.toMSecsSinceEpoch());
+        q.addBindValue(QString::fromLatin1(contentHash(story)));
+        q.addBindValue(snapshotText(story));
+        q.addBindValue(last->id);
+        if (!q.exec()) {
+            if (error) {
+                *error = QStringLiteral("cannot save the revision: %1").arg(sqlError(q));
+            }
+            return std::nullopt;
+        }
+        if (coalesced) {
+            *coalesced = true;
+        }
+        return byId(last->id, error);
+    }
+    q.prepare(QStringLiteral(
+        "INSERT INTO revisions (story_id, number, kind, status, person_id, person_name, "
+        "created_at, updated_at, content_hash, snapshot, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(story.id);
+    q.addBindValue(last ? last->number + 1 : 1);
+    q.addBindValue(revisionKindKey(kind));
+    q.addBindValue(statusKey(story.status));
+    q.addBindValue(actor.isKnown() ? QVariant(actor.id) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(notNull(actor.name));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(QString::fromLatin1(contentHash(story)));
+    q.addBindValue(snapshotText(story));
+    q.addBindValue(notNull(note));
+    if (!q.exec()) {
+        if (error) {
+            *error = QStringLiteral("cannot save the revision: %1").arg(sqlError(q));
+        }
+        return std::nullopt;
+    }
+    return byId(q.lastInsertId().toLongLong(), error);
+}
+
+bool RevisionRepository::ensureBaseline(const Story &story, QString *error)
+{
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM revisions WHERE story_id = ? LIMIT 1"));
+    q.addBindValue(story.id);
+    if (!q.exec()) {
+        *error = sqlError(q);
+        return false;
+    }
+    if (q.next()) {
+        return true;
+    }
+    const QDateTime at = story.updatedAt.isValid() ? story.updatedAt : Clock::now();
+    q.prepare(QStringLiteral(
+        "INSERT INTO revisions (story_id, number, kind, status, person_id, person_name, "
+        "created_at, updated_at, content_hash, snapshot, note) "
+        "VALUES (?, 1, 'baseline', ?, NULL, '', ?, ?, ?, ?, ?)"));
+    q.addBindValue(story.id);
+    q.addBindValue(statusKey(story.status));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(QString::fromLatin1(contentHash(story)));
+    q.addBindValue(snapshotText(story));
+    q.addBindValue(QStringLiteral("as it was when its history began"));
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot save the revision: %1").arg(sqlError(q));
+        return false;
+    }
+    return true;
+}
+
+QVector<Revision> RevisionRepository::forStory(qint64 storyId, bool withSnapshots,
+                                               QString *error) const
+{
+    QVector<Revision> out;
+    QSqlQuery q(mDb.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM revisions WHERE story_id = ? ORDER BY number DESC"));
+    q.addBindValue(storyId);
+    if (!q.exec()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return out;
+    }
+    while (q.next()) {
+        out.append(revisionFrom(q, withSnapshots));
+    }
+    return out;
+}
+
+std::optional<Revision> RevisionRepository::fetch(const QString &where, const QVariantList &values,
+                                                  bool withSnapshot, QString *error) const
+{
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM revisions WHERE ") +
+              where);
+    for (const QVariant &v : values) {
+        q.addBindValue(v);
+    }
+    if (!q.exec()) {
+        if (error) {
+            *error = sqlError(q);
+        }
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return revisionFrom(q, withSnapshot);
+}
+
+std::optional<Revision> RevisionRepository::get(qint64 storyId, int number, QString *error) const
+{
+    QString sqlProblem;
+    auto r =
+        fetch(QStringLiteral("story_id = ? AND number = ?"), {storyId, number}, true, &sqlProblem);
+    if (!r && error) {
+        *error = sqlProblem.isEmpty()
+                     ? QStringLiteral("story %1 has no revision %2").arg(storyId).arg(number)
+                     : sqlProblem;
+    }
+    return r;
+}
+
+std::optional<Revision> RevisionRepository::byId(qint64 revisionId, QString *error) const
+{
+    QString sqlProblem;
+    auto r = fetch(QStringLiteral("id = ?"), {revisionId}, true, &sqlProblem);
+    if (!r && error) {
+        *error = sqlProblem.isEmpty() ? QStringLiteral("no revision with id %1").arg(revisionId)
+                                      : sqlProblem;
+    }
+    return r;
+}
+
+std::optional<Revision> RevisionRepository::latest(qint64 storyId, QString *error) const
+{
+    // No revision is not an error: error stays empty.
+    return fetch(QStringLiteral("story_id = ? ORDER BY number DESC LIMIT 1"), {storyId}, true,
+                 error);
+}
+
+} // namespace fo

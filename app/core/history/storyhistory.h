@@ -1,0 +1,53 @@
+#pragma once
+
+#include "library/auditlog.h"
+#include "domain/person.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace fo {
+
+class Database;
+struct Story;
+
+/// Who makes a change to a story, and how its history and the audit trail name it.
+struct ChangeContext
+{
+    Person actor; // nobody (id 0): import, the demo, callers that do not say
+    /// StoryRepository::update: Edited or Restored. StoryRepository::setStatus: the workflow
+    /// action (Submitted, Approved, …), or StatusChanged for a state set directly.
+    AuditAction action = AuditAction::Edited;
+    QString note; // the revision's note and the audit detail ("restored from revision 3")
+    /// When the revision happened; invalid: now. Only for recording a known past (the demo's
+    /// history); the audit row is always stamped with the time it is written.
+    QDateTime at;
+    /// The change was merged with someone else's made meanwhile (a save with a base): it starts
+    /// a revision of its own, so that theirs stays in the history as they wrote it.
+    bool separateRevision = false;
+};
+
+/// Keeps a story's revisions, the audit trail and comment anchors in step with a change that
+/// StoryRepository has just written, inside the same transaction. Not called by anyone else:
+/// it is what makes an edit through StoryRepository impossible to leave unrecorded.
+class StoryHistory
+{
+public:
+    explicit StoryHistory(Database &db) : mDb(db) {}
+
+    /// Revision 1 ("created") at the story's creation time, and the audit row.
+    bool recordCreated(const Story &stored, const Person &actor, QString *error);
+    /// `before` and `after` as stored. `approvalLost`: the edit moved an approved story to Draft.
+    bool recordEdit(const Story &before, const Story &after, const ChangeContext &context,
+                    bool approvalLost, QString *error);
+    bool recordStateChange(const Story &before, const Story &after, const ChangeContext &context,
+                           QString *error);
+
+    /// "headline, tags, body": the fields that differ (for audit details and messages).
+    static QString changedFields(const Story &before, const Story &after);
+
+private:
+    Database &mDb;
+};
+
+} // namespace fo

@@ -1,0 +1,169 @@
+#include "import/importer.h"
+
+#include "library/database.h"
+#include "import/importparser.h"
+#include "stories/storyrepository.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QSet>
+#include <QSqlError>
+
+#include <algorithm>
+
+namespace fo {
+
+namespace {
+
+/// Compares paths case-insensitively, with runs of digits compared as numbers.
+bool naturalLess(const QString &a, const QString &b)
+{
+    int i = 0;
+    int j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            int ei = i;
+            int ej = j;
+            while (ei < a.size() && a.at(ei).isDigit()) {
+                ++ei;
+            }
+            while (ej < b.size() && b.at(ej).isDigit()) {
+                ++ej;
+            }
+            // Numbers of any length: without leading zeros, the shorter is smaller.
+            while (i < ei - 1 && a.at(i) == QLatin1Char('0')) {
+                ++i;
+            }
+            while (j < ej - 1 && b.at(j) == QLatin1Char('0')) {
+                ++j;
+            }
+            const QStringView na = QStringView(a).mid(i, ei - i);
+            const QStringView nb = QStringView(b).mid(j, ej - j);
+            if (na.size() != nb.size()) {
+                return na.size() < nb.size();
+            }
+            if (na != nb) {
+                return na < nb;
+            }
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a.at(i).toCaseFolded();
+        const QChar cb = b.at(j).toCaseFolded();
+        if (ca != cb) {
+            return ca < cb;
+        }
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j)) {
+        return (a.size() - i) < (b.size() - j);
+    }
+    return a < b; // same but for case or zeros: keep a stable order
+}
+
+bool isStoryFile(const QFileInfo &info)
+{
+    // A folder of stories often carries a README about them; it is not a story.
+    if (info.completeBaseName().compare(QLatin1String("README"), Qt::CaseInsensitive) == 0) {
+        return false;
+    }
+    const QString suffix = info.suffix().toLower();
+    return suffix == QLatin1String("md") || suffix == QLatin1String("markdown") ||
+           suffix == QLatin1String("txt");
+}
+
+} // namespace
+
+Importer::FileResult Importer::importFile(const QString &path)
+{
+    FileResult result;
+    result.path = path;
+    const ParseResult parsed = parseFile(path);
+    result.notes = parsed.notes;
+    if (!parsed.ok()) {
+        result.error = parsed.error;
+        return result;
+    }
+    const QString name = QDir::toNativeSeparators(path);
+    if (mDb.isReadOnly()) {
+        result.error = QStringLiteral("%1: not imported: the library is read-only").arg(name);
+        return result;
+    }
+    Transaction transaction(mDb.connection());
+    if (!transaction.isActive()) {
+        result.error = QStringLiteral("%1: not imported: cannot write to the library: %2")
+                           .arg(name, transaction.refusal());
+        return result;
+    }
+    StoryRepository stories(mDb);
+    QVector<Story> created;
+    for (const ParsedStory &p : parsed.stories) {
+        Story story = p.story;
+        story.id = 0;
+        story.status = StoryStatus::Draft; // a front-matter "status:" is for the demo loader only
+        QString error;
+        if (!stories.create(story, mActor, &error)) {
+            // The transaction rolls back: nothing of this file stays.
+            result.error = QStringLiteral("%1:%2: not imported (\"%3\"): %4")
+                               .arg(name, QString::number(p.line), story.headline, error);
+            return result;
+        }
+        created.append(story);
+    }
+    QString error;
+    if (!transaction.commit(&error)) {
+        result.error = QStringLiteral("%1: not imported: %2").arg(name, error);
+        return result;
+    }
+    result.imported = created;
+    return result;
+}
+
+QStringList Importer::expandPaths(const QStringList &paths, QStringList *errors)
+{
+    QStringList files;
+    QSet<QString> seen;
+    const auto add = [&](const QString &file) {
+        const QString key = QFileInfo(file).canonicalFilePath();
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            files.append(file);
+        }
+    };
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            if (errors) {
+                errors->append(
+                    QStringLiteral("%1: no such file").arg(QDir::toNativeSeparators(path)));
+            }
+            continue;
+        }
+        if (!info.isDir()) {
+            add(path);
+            continue;
+        }
+        QStringList found;
+        QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            if (isStoryFile(it.fileInfo())) {
+                found.append(file);
+            }
+        }
+        if (found.isEmpty() && errors) {
+            errors->append(QStringLiteral("%1: no .md, .markdown or .txt files in this folder")
+                               .arg(QDir::toNativeSeparators(path)));
+        }
+        std::sort(found.begin(), found.end(), naturalLess);
+        for (const QString &file : std::as_const(found)) {
+            add(file);
+        }
+    }
+    return files;
+}
+
+} // namespace fo

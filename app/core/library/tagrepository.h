@@ -1,0 +1,43 @@
+#pragma once
+
+#include "domain/story.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace fo {
+
+class Database;
+
+struct Tag
+{
+    qint64 id = 0;
+    QString category; // "", "office", "topic" or "type"
+    QString name;
+    QString label() const { return TagLabel{category, name}.toString(); }
+};
+
+/// Tags and the story–tag link.
+class TagRepository
+{
+public:
+    explicit TagRepository(Database &db) : mDb(db) {}
+
+    QVector<Tag> all(QString *error = nullptr) const;
+    /// The id of the tag with this label ("topic/justice-system"), or 0 when there is none.
+    qint64 find(const QString &label) const;
+    /// Returns 0 and sets `error` on failure.
+    qint64 findOrCreate(const QString &label, QString *error);
+    /// Replaces the story's tags, creating tags that do not exist. Call inside a transaction.
+    bool setStoryTags(qint64 storyId, const QStringList &labels, QString *error);
+    QStringList storyTags(qint64 storyId) const;
+    /// The tags of many stories (a page of a list) in one query, by story id.
+    QHash<qint64, QStringList> storyTags(const QVector<qint64> &storyIds) const;
+
+private:
+    Database &mDb;
+};
+
+} // namespace fo

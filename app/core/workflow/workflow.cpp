@@ -1,0 +1,439 @@
+#include "workflow/workflow.h"
+
+#include "library/auditlog.h"
+#include "comments/commentrepository.h"
+#include "domain/contenthash.h"
+#include "library/database.h"
+#include "library/nestedtransaction.h"
+#include "people/personrepository.h"
+#include "history/storyhistory.h"
+#include "stories/storyrepository.h"
+
+namespace fo {
+
+namespace {
+
+struct ActionName
+{
+    WorkflowAction action;
+    const char *key;
+    const char *label;
+    const char *verb;       // "request changes"
+    const char *gerund;     // "requesting changes"
+    const char *participle; // "sent back with changes requested"
+    AuditAction audit;
+};
+
+constexpr ActionName kActionNames[] = {
+    {WorkflowAction::Submit, "submit", "Submit for review", "submit", "submitting", "submitted",
+     AuditAction::Submitted},
+    {WorkflowAction::RequestChanges, "request-changes", "Request changes", "request changes",
+     "requesting changes", "sent back with changes requested", AuditAction::ChangesRequested},
+    {WorkflowAction::Approve, "approve", "Approve", "approve", "approving", "approved",
+     AuditAction::Approved},
+    {WorkflowAction::Release, "release", "Release", "release", "releasing", "released",
+     AuditAction::Released},
+    {WorkflowAction::Archive, "archive", "Archive", "archive", "archiving", "archived",
+     AuditAction::Archived},
+    {WorkflowAction::Reopen, "reopen", "Reopen", "reopen", "reopening", "reopened",
+     AuditAction::Reopened},
+};
+
+const ActionName &nameOf(WorkflowAction action)
+{
+    for (const auto &n : kActionNames) {
+        if (n.action == action) {
+            return n;
+        }
+    }
+    return kActionNames[0];
+}
+
+constexpr Roles kEditRoles = Roles(Role::Editor) | Role::Reviewer;
+
+/// "the reviewer or exporter role"
+QString rolesPhrase(Roles roles)
+{
+    QStringList names;
+    for (const Role r : allRoles()) {
+        if (roles.testFlag(r)) {
+            names << roleKey(r);
+        }
+    }
+    if (names.size() > 1) {
+        const QString last = names.takeLast();
+        return QStringLiteral("the %1 or %2 role").arg(names.join(QStringLiteral(", ")), last);
+    }
+    return QStringLiteral("the %1 role").arg(names.value(0));
+}
+
+/// "Draft or Changes requested"
+QString statesPhrase(const QVector<StoryStatus> &states)
+{
+    QStringList labels;
+    for (const StoryStatus s : states) {
+        labels << statusLabel(s);
+    }
+    if (labels.size() > 1) {
+        const QString last = labels.takeLast();
+        return labels.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+    }
+    return labels.value(0);
+}
+
+QString actorRefusal(const Person &actor)
+{
+    if (!actor.isKnown()) {
+        return QStringLiteral("say who you are first: every action is recorded with a person");
+    }
+    if (!actor.active) {
+        return QStringLiteral("%1 is no longer active in this library").arg(actor.name);
+    }
+    return QString();
+}
+
+} // namespace
+
+QString actionKey(WorkflowAction action)
+{
+    return QString::fromLatin1(nameOf(action).key);
+}
+
+QString actionLabel(WorkflowAction action)
+{
+    return QString::fromLatin1(nameOf(action).label);
+}
+
+std::optional<WorkflowAction> parseAction(const QString &text)
+{
+    QString t = text.trimmed().toLower();
+    t.replace(QLatin1Char('_'), QLatin1Char('-')).replace(QLatin1Char(' '), QLatin1Char('-'));
+    for (const auto &n : kActionNames) {
+        if (t == QLatin1String(n.key)) {
+            return n.action;
+        }
+    }
+    return std::nullopt;
+}
+
+QVector<WorkflowAction> allActions()
+{
+    QVector<WorkflowAction> all;
+    for (const auto &n : kActionNames) {
+        all.append(n.action);
+    }
+    return all;
+}
+
+const QVector<Transition> &transitions()
+{
+    using S = StoryStatus;
+    using A = WorkflowAction;
+    static const Roles editor(Role::Editor);
+    static const Roles reviewer(Role::Reviewer);
+    static const Roles releasers = Roles(Role::Reviewer) | Role::Exporter;
+    static const Roles archivers = Roles(Role::Editor) | Role::Reviewer | Role::Admin;
+    static const Roles reopeners = Roles(Role::Editor) | Role::Admin;
+    static const QVector<Transition> table = {
+        {S::Draft, A::Submit, S::InReview, editor},
+        {S::ChangesRequested, A::Submit, S::InReview, editor},
+        {S::InReview, A::RequestChanges, S::ChangesRequested, reviewer},
+        {S::InReview, A::Approve, S::Approved, reviewer},
+        {S::Approved, A::Release, S::Released, releasers},
+        {S::Draft, A::Archive, S::Archived, archivers},
+        {S::InReview, A::Archive, S::Archived, archivers},
+        {S::ChangesRequested, A::Archive, S::Archived, archivers},
+        {S::Approved, A::Archive, S::Archived, archivers},
+        {S::Released, A::Archive, S::Archived, archivers},
+        {S::Archived, A::Reopen, S::Draft, reopeners},
+    };
+    return table;
+}
+
+QString Workflow::refusal(StoryStatus status, WorkflowAction action, const Person &actor,
+                          const QString &comment)
+{
+    if (const QString r = actorRefusal(actor); !r.isEmpty()) {
+        return r;
+    }
+    const ActionName &name = nameOf(action);
+    Roles roles;
+    QVector<StoryStatus> from;
+    const Transition *match = nullptr;
+    for (const Transition &t : transitions()) {
+        if (t.action == action) {
+            roles |= t.roles;
+            from << t.from;
+            if (t.from == status) {
+                match = &t;
+            }
+        }
+    }
+    // The role first: a person who can never do this should hear that, not "try later".
+    const Roles needed = match ? match->roles : roles;
+    if (!(actor.roles & needed)) {
+        return QStringLiteral("%1 cannot %2: %3 needs %4")
+            .arg(actor.name, QString::fromLatin1(name.verb), QString::fromLatin1(name.gerund),
+                 rolesPhrase(needed));
+    }
+    if (!match) {
+        if (action == WorkflowAction::Archive && status == StoryStatus::Archived) {
+            return QStringLiteral("the story is already Archived");
+        }
+        return QStringLiteral("the story is %1; only a story that is %2 can be %3")
+            .arg(statusLabel(status), statesPhrase(from), QString::fromLatin1(name.participle));
+    }
+    if (action == WorkflowAction::RequestChanges && comment.trimmed().isEmpty()) {
+        return QStringLiteral("requesting changes needs a comment saying what to change");
+    }
+    return QString();
+}
+
+QString Workflow::editRefusal(StoryStatus status, const Person &actor)
+{
+    if (const QString r = actorRefusal(actor); !r.isEmpty()) {
+        return r;
+    }
+    if (!(actor.roles & kEditRoles)) {
+        return QStringLiteral("%1 cannot edit: editing needs %2")
+            .arg(actor.name, rolesPhrase(kEditRoles));
+    }
+    if (status == StoryStatus::Archived) {
+        return QStringLiteral("the story is Archived; reopen it before editing");
+    }
+    return QString();
+}
+
+QVector<WorkflowAction> Workflow::availableActions(StoryStatus status, const Person &actor)
+{
+    QVector<WorkflowAction> out;
+    for (const WorkflowAction a : allActions()) {
+        // A placeholder comment: whether a comment is given is the caller's business here.
+        if (refusal(status, a, actor, QStringLiteral("-")).isEmpty()) {
+            out << a;
+        }
+    }
+    return out;
+}
+
+QString Workflow::exportRefusal(const Person &actor)
+{
+    if (const QString r = actorRefusal(actor); !r.isEmpty()) {
+        return r;
+    }
+    if (!actor.has(Role::Exporter)) {
+        return QStringLiteral("%1 cannot export: building press packets needs the exporter role")
+            .arg(actor.name);
+    }
+    return QString();
+}
+
+QString Workflow::statusText(StoryStatus status, const ApprovalState &approval)
+{
+    if (approval.changedSinceApproval) {
+        return statusLabel(status) + QStringLiteral(" — changed since approval");
+    }
+    if ((status == StoryStatus::Approved || status == StoryStatus::Released) && !approval.valid) {
+        return statusLabel(status) + QStringLiteral(" — no approval of this version");
+    }
+    return statusLabel(status);
+}
+
+std::optional<WorkflowResult> Workflow::perform(qint64 storyId, WorkflowAction action,
+                                                const Person &actor, const QString &comment,
+                                                QString *error)
+{
+    NestedTransaction tx(mDb.connection());
+    if (!tx.started(error)) {
+        return std::nullopt;
+    }
+    StoryRepository stories(mDb);
+    const std::optional<Story> story = stories.get(storyId, error);
+    if (!story) {
+        return std::nullopt;
+    }
+    if (const QString r = refusal(story->status, action, actor, comment); !r.isEmpty()) {
+        *error = r;
+        return std::nullopt;
+    }
+    const QString hash = QString::fromLatin1(contentHash(*story));
+    if (action == WorkflowAction::Release) {
+        // Status alone is not enough: only a version someone approved may be released.
+        const ApprovalState a = approvalState(*story);
+        if (!a.valid) {
+            *error = QStringLiteral("cannot release: %1").arg(a.reason);
+            return std::nullopt;
+        }
+    }
+    WorkflowResult result;
+    result.from = story->status;
+    for (const Transition &t : transitions()) {
+        if (t.from == story->status && t.action == action) {
+            result.to = t.to;
+        }
+    }
+    ChangeContext context;
+    context.actor = actor;
+    context.action = nameOf(action).audit;
+    context.note = comment.trimmed();
+    if (action == WorkflowAction::Approve) {
+        context.note = QStringLiteral("sha256 %1").arg(hash) +
+                       (context.note.isEmpty() ? QString() : QStringLiteral("; ") + context.note);
+    }
+    if (!stories.setStatus(storyId, result.to, context, error)) {
+        return std::nullopt;
+    }
+    QString problem;
+    const std::optional<Revision> revision = RevisionRepository(mDb).latest(storyId, &problem);
+    if (!revision) {
+        *error = problem.isEmpty() ? QStringLiteral("the state revision is missing") : problem;
+        return std::nullopt;
+    }
+    result.revision = *revision;
+    if (action == WorkflowAction::Approve) {
+        result.approval = ApprovalRepository(mDb).add(*revision, actor, error);
+        if (!result.approval) {
+            return std::nullopt;
+        }
+    }
+    if (!comment.trimmed().isEmpty() &&
+        !CommentRepository(mDb).add(storyId, actor, comment, CommentAnchor(), 0, error)) {
+        return std::nullopt;
+    }
+    if (!tx.commit(error)) {
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<Revision> Workflow::restore(qint64 storyId, int number, const Person &actor,
+                                          QString *error)
+{
+    NestedTransaction tx(mDb.connection());
+    if (!tx.started(error)) {
+        return std::nullopt;
+    }
+    StoryRepository stories(mDb);
+    const std::optional<Story> current = stories.get(storyId, error);
+    if (!current) {
+        return std::nullopt;
+    }
+    if (const QString r = editRefusal(current->status, actor); !r.isEmpty()) {
+        *error = r;
+        return std::nullopt;
+    }
+    const std::optional<Revision> old = RevisionRepository(mDb).get(storyId, number, error);
+    if (!old) {
+        return std::nullopt;
+    }
+    Story restored = *current;
+    const Story &s = old->story;
+    restored.headline = s.headline;
+    restored.datelineCity = s.datelineCity;
+    restored.datelineCountry = s.datelineCountry;
+    restored.officeName = s.officeName;
+    restored.officeId =
+        s.officeName.compare(current->officeName, Qt::CaseInsensitive) == 0 ? current->officeId : 0;
+    restored.byline = s.byline;
+    restored.summary = s.summary;
+    restored.body = s.body;
+    restored.language = s.language;
+    restored.embargoAt = s.embargoAt;
+    restored.tags = s.tags;
+    if (StoryHistory::changedFields(*current, restored) == QLatin1String("nothing")) {
+        *error =
+            QStringLiteral("nothing to restore: revision %1 has the current content").arg(number);
+        return std::nullopt;
+    }
+    ChangeContext context;
+    context.actor = actor;
+    context.action = AuditAction::Restored;
+    context.note = QStringLiteral("restored from revision %1").arg(number);
+    if (!stories.update(restored, context, error)) {
+        return std::nullopt;
+    }
+    QString problem;
+    const std::optional<Revision> revision = RevisionRepository(mDb).latest(storyId, &problem);
+    if (!revision) {
+        *error = problem.isEmpty() ? QStringLiteral("the restored revision is missing") : problem;
+        return std::nullopt;
+    }
+    if (!tx.commit(error)) {
+        return std::nullopt;
+    }
+    return revision;
+}
+
+bool Workflow::setTrashed(qint64 storyId, bool trashed, const Person &actor, QString *error)
+{
+    if (const QString r = actorRefusal(actor); !r.isEmpty()) {
+        *error = r;
+        return false;
+    }
+    if (!(actor.roles & (Roles(Role::Editor) | Role::Admin))) {
+        *error = QStringLiteral("%1 cannot move stories to the Trash: that needs the editor or "
+                                "admin role")
+                     .arg(actor.name);
+        return false;
+    }
+    NestedTransaction tx(mDb.connection());
+    if (!tx.started(error)) {
+        return false;
+    }
+    const std::optional<Story> story = StoryRepository(mDb).get(storyId, error);
+    if (!story || !StoryRepository(mDb).setDeleted(storyId, trashed, error) ||
+        !AuditLog(mDb).record(trashed ? AuditAction::Trashed : AuditAction::Untrashed, storyId,
+                              actor, story->headline, error)) {
+        return false;
+    }
+    return tx.commit(error);
+}
+
+QString Workflow::peopleRefusal(const Person &actor) const
+{
+    if (PersonRepository(mDb).countWithRole(Role::Admin) == 0) {
+        return QString();
+    }
+    if (const QString r = actorRefusal(actor); !r.isEmpty()) {
+        return QStringLiteral("this library has an admin; only an admin can add or change people "
+                              "(%1)")
+            .arg(r);
+    }
+    if (!actor.has(Role::Admin)) {
+        return QStringLiteral("%1 cannot add or change people: that needs the admin role")
+            .arg(actor.name);
+    }
+    return QString();
+}
+
+bool Workflow::addPerson(Person &person, const Person &actor, QString *error)
+{
+    if (const QString r = peopleRefusal(actor); !r.isEmpty()) {
+        *error = r;
+        return false;
+    }
+    return PersonRepository(mDb).add(person, actor, error);
+}
+
+bool Workflow::updatePerson(const Person &person, const Person &actor, QString *error)
+{
+    if (const QString r = peopleRefusal(actor); !r.isEmpty()) {
+        *error = r;
+        return false;
+    }
+    PersonRepository people(mDb);
+    const std::optional<Person> current = people.get(person.id, error);
+    if (!current) {
+        return false;
+    }
+    const bool wasAdmin = current->active && current->has(Role::Admin);
+    const bool staysAdmin = person.active && person.has(Role::Admin);
+    if (wasAdmin && !staysAdmin && people.countWithRole(Role::Admin) == 1) {
+        *error = QStringLiteral("%1 is the last admin; give someone else the admin role first")
+                     .arg(current->name);
+        return false;
+    }
+    return people.update(person, actor, error);
+}
+
+} // namespace fo

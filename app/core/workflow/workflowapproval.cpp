@@ -1,0 +1,92 @@
+// The export gate: whether a story's approval is genuine and covers what an export prints.
+
+#include "workflow/workflow.h"
+
+#include "domain/contenthash.h"
+#include "library/database.h"
+#include "history/revisionrepository.h"
+
+namespace fo {
+
+ApprovalState Workflow::approvalState(const Story &story) const
+{
+    ApprovalState state;
+    state.approval = ApprovalRepository(mDb).latest(story.id);
+    state.currentHash = contentHash(story);
+    const bool approvedState =
+        story.status == StoryStatus::Approved || story.status == StoryStatus::Released;
+    const QString notGenuine =
+        state.approval ? approvalNotGenuine(*state.approval, story.id) : QString();
+    const bool matches =
+        state.approval && notGenuine.isEmpty() && approvalCovers(*state.approval, story);
+    state.valid = approvedState && matches;
+    state.changedSinceApproval =
+        state.approval && notGenuine.isEmpty() && !matches &&
+        (story.status == StoryStatus::Draft || story.status == StoryStatus::ChangesRequested ||
+         story.status == StoryStatus::InReview);
+    if (!state.valid) {
+        if (!approvedState) {
+            state.reason = QStringLiteral("story %1 is %2, not approved")
+                               .arg(story.id)
+                               .arg(statusText(story.status, state).toLower());
+        } else if (!state.approval) {
+            state.reason = QStringLiteral("story %1 is marked %2 but has no approval on record")
+                               .arg(story.id)
+                               .arg(statusLabel(story.status));
+        } else if (!notGenuine.isEmpty()) {
+            state.reason =
+                QStringLiteral("story %1 is marked %2 but its approval does not count: %3")
+                    .arg(story.id)
+                    .arg(statusLabel(story.status), notGenuine);
+        } else {
+            state.reason = QStringLiteral("story %1 changed after its approval of revision %2")
+                               .arg(story.id)
+                               .arg(state.approval->revisionNumber);
+        }
+    }
+    return state;
+}
+
+QString Workflow::approvalNotGenuine(const Approval &a, qint64 storyId)
+{
+    if (a.storyId != storyId || !a.revisionFound || a.revisionStoryId != storyId) {
+        return QStringLiteral("it names no revision of this story");
+    }
+    // Approving records a state revision (Approved, by the reviewer) and the approval with it.
+    if (a.revisionKind != QLatin1String("state") ||
+        a.revisionStatus != statusKey(StoryStatus::Approved) || a.personId == 0 ||
+        a.revisionPersonId != a.personId) {
+        return QStringLiteral("revision %1 is not a reviewer's approval of the story")
+            .arg(a.revisionNumber);
+    }
+    if (!a.approverIsReviewer) {
+        return QStringLiteral("%1 does not have the reviewer role").arg(a.personName);
+    }
+    if (a.revisionHash != a.contentHash) {
+        return QStringLiteral("its content hash is not that of revision %1").arg(a.revisionNumber);
+    }
+    return QString();
+}
+
+bool Workflow::approvalCovers(const Approval &a, const Story &story) const
+{
+    const QByteArray current = contentHash(story);
+    if (a.contentHash == current) {
+        return true;
+    }
+    // Approved before office and embargo were hashed: the approval still covers the story
+    // while everything it prints, office and embargo included, is as in the approved revision.
+    if (a.contentHash != legacyContentHash(story)) {
+        return false;
+    }
+    const std::optional<Revision> approved = RevisionRepository(mDb).byId(a.revisionId);
+    return approved && legacyContentHash(approved->story) == a.contentHash &&
+           contentHash(approved->story) == current;
+}
+
+QString Workflow::exportableRefusal(const Story &story) const
+{
+    return approvalState(story).reason;
+}
+
+} // namespace fo

@@ -1,0 +1,214 @@
+#include "browser/storyactions.h"
+
+#include "library/database.h"
+#include "stories/storyservice.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QWidget>
+
+namespace fo {
+
+namespace {
+
+QString shown(const QString &headline)
+{
+    return headline.trimmed().isEmpty() ? StoryActions::tr("(untitled)") : headline.trimmed();
+}
+
+} // namespace
+
+StoryActions::StoryActions(Database &db, QWidget *window)
+    : QObject(window), mDb(db), mWindow(window)
+{
+    mNew = makeAction(tr("&New Story"), QStringLiteral("newStoryAction"), QKeySequence::New);
+    mDuplicate = makeAction(tr("&Duplicate Story"), QStringLiteral("duplicateStoryAction"),
+                            QKeySequence(tr("Ctrl+Shift+D")));
+    mArchive = makeAction(tr("&Archive Story"), QStringLiteral("archiveStoryAction"));
+    mTrash =
+        makeAction(tr("&Move to Trash…"), QStringLiteral("trashStoryAction"), QKeySequence::Delete);
+    mTrash->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    mRestore = makeAction(tr("&Restore from Trash"), QStringLiteral("restoreStoryAction"));
+    mEmptyTrash = makeAction(tr("&Empty Trash…"), QStringLiteral("emptyTrashAction"));
+
+    connect(mNew, &QAction::triggered, this, &StoryActions::newStory);
+    connect(mDuplicate, &QAction::triggered, this, &StoryActions::duplicate);
+    connect(mArchive, &QAction::triggered, this, &StoryActions::archive);
+    connect(mTrash, &QAction::triggered, this, &StoryActions::moveToTrash);
+    connect(mRestore, &QAction::triggered, this, &StoryActions::restore);
+    connect(mEmptyTrash, &QAction::triggered, this, &StoryActions::emptyTrash);
+    updateEnabled(true);
+}
+
+QAction *StoryActions::makeAction(const QString &text, const QString &objectName,
+                                  const QKeySequence &shortcut)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    return action;
+}
+
+void StoryActions::setActor(const Person &actor)
+{
+    mActor = actor;
+    updateEnabled();
+}
+
+void StoryActions::setSaveHook(std::function<bool()> hook)
+{
+    mSaveHook = std::move(hook);
+}
+
+void StoryActions::setDefaultOffice(const QString &office)
+{
+    mDefaultOffice = office;
+}
+
+void StoryActions::setCurrentStory(const Story &story, bool inTrash)
+{
+    mStoryId = story.id;
+    mHeadline = story.headline;
+    mStatus = story.status;
+    mInTrash = inTrash;
+    updateEnabled();
+}
+
+void StoryActions::updateEnabled(bool checkTrash)
+{
+    if (checkTrash) {
+        mTrashHasStories = StoryService(mDb).trashHasStories();
+    }
+    const bool writable = !mDb.isReadOnly();
+    const bool story = mStoryId > 0;
+    mNew->setEnabled(writable);
+    mDuplicate->setEnabled(writable && story && !mInTrash);
+    mArchive->setEnabled(writable && story && !mInTrash && mStatus != StoryStatus::Archived);
+    mTrash->setEnabled(writable && story && !mInTrash);
+    mRestore->setEnabled(writable && story && mInTrash);
+    mEmptyTrash->setEnabled(writable && mTrashHasStories);
+}
+
+bool StoryActions::saveFirst()
+{
+    return !mSaveHook || mSaveHook();
+}
+
+void StoryActions::newStory()
+{
+    if (!saveFirst()) {
+        return;
+    }
+    QString error;
+    const std::optional<Story> story =
+        StoryService(mDb, mActor).createBlank(mDefaultOffice, &error);
+    if (!story) {
+        emit failed(tr("Cannot create a story: %1").arg(error));
+        return;
+    }
+    emit storyCreated(story->id);
+}
+
+void StoryActions::duplicate()
+{
+    if (!mStoryId || !saveFirst()) {
+        return;
+    }
+    QString error;
+    const std::optional<Story> copy = StoryService(mDb, mActor).duplicate(mStoryId, &error);
+    if (!copy) {
+        emit failed(tr("Cannot duplicate the story: %1").arg(error));
+        return;
+    }
+    emit storyCreated(copy->id);
+}
+
+void StoryActions::archive()
+{
+    if (!mStoryId || !saveFirst()) {
+        return;
+    }
+    QString error;
+    const qint64 id = mStoryId;
+    if (!StoryService(mDb, mActor).archive(id, &error)) {
+        emit failed(tr("Cannot archive the story: %1").arg(error));
+        return;
+    }
+    emit storyArchived(id);
+}
+
+bool StoryActions::confirm(const QString &title, const QString &text, const QString &informative,
+                           const QString &acceptText)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, mWindow);
+    box.setObjectName(QStringLiteral("confirmation"));
+    box.setInformativeText(informative);
+    QPushButton *accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+    box.setDefaultButton(accept);
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
+void StoryActions::moveToTrash()
+{
+    if (!mStoryId || mInTrash) {
+        return;
+    }
+    if (!confirm(tr("Move to Trash"), tr("Move “%1” to the Trash?").arg(shown(mHeadline)),
+                 tr("It can be restored from the Trash until the Trash is emptied."),
+                 tr("Move to Trash"))) {
+        return;
+    }
+    if (!saveFirst()) {
+        return;
+    }
+    QString error;
+    const qint64 id = mStoryId;
+    if (!StoryService(mDb, mActor).moveToTrash(id, &error)) {
+        emit failed(tr("Cannot move the story to the Trash: %1").arg(error));
+        return;
+    }
+    emit storyTrashed(id);
+}
+
+void StoryActions::restore()
+{
+    if (!mStoryId || !mInTrash) {
+        return;
+    }
+    QString error;
+    const qint64 id = mStoryId;
+    if (!StoryService(mDb, mActor).restoreFromTrash(id, &error)) {
+        emit failed(tr("Cannot restore the story: %1").arg(error));
+        return;
+    }
+    emit storyRestored(id);
+}
+
+void StoryActions::emptyTrash()
+{
+    const int count = StoryService(mDb).trashCount();
+    if (count <= 0) {
+        return;
+    }
+    if (!confirm(tr("Empty Trash"),
+                 count == 1 ? tr("Delete the story in the Trash for good?")
+                            : tr("Delete the %1 stories in the Trash for good?").arg(count),
+                 tr("Their text, history and comments are deleted. This cannot be undone."),
+                 tr("Delete for Good"))) {
+        return;
+    }
+    if (!saveFirst()) {
+        return;
+    }
+    QString error;
+    const int deleted = StoryService(mDb, mActor).emptyTrash(&error);
+    if (deleted < 0) {
+        emit failed(tr("Cannot empty the Trash: %1").arg(error));
+        return;
+    }
+    emit trashEmptied(deleted);
+}
+
+} // namespace fo

@@ -1,0 +1,396 @@
+#include "editor/storyeditor.h"
+#include "common/childsignals.h"
+
+#include "editor/autosaver.h"
+#include "editor/bodyeditor.h"
+#include "library/database.h"
+#include "editor/editorbanner.h"
+#include "editor/formatactions.h"
+#include "markdown/markdowndocument.h"
+#include "editor/mergebanner.h"
+#include "editor/metadataform.h"
+#include "editor/previewpane.h"
+#include "safety/recoveryjournal.h"
+#include "stories/storyservice.h"
+#include "editor/storyundo.h"
+#include "domain/wordcount.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextDocument>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace fo {
+
+namespace {
+
+QStringList sortedTags(const QStringList &tags)
+{
+    QStringList labels;
+    for (const QString &tag : tags) {
+        labels << TagLabel::parse(tag).toString();
+    }
+    labels.sort();
+    return labels;
+}
+
+} // namespace
+
+StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(db)
+{
+    setObjectName(QStringLiteral("storyEditor"));
+    mUndoGroup = new QUndoGroup(this);
+    mUndoAction = mUndoGroup->createUndoAction(this, tr("&Undo"));
+    mUndoAction->setObjectName(QStringLiteral("undoAction"));
+    mUndoAction->setShortcut(QKeySequence::Undo);
+    mRedoAction = mUndoGroup->createRedoAction(this, tr("&Redo"));
+    mRedoAction->setObjectName(QStringLiteral("redoAction"));
+    mRedoAction->setShortcut(QKeySequence::Redo);
+    mAutosaver = new Autosaver([this](QString *error) { return write(error); }, this);
+    mJournal = std::make_unique<RecoveryJournal>(db.path());
+    mAutosaver->setJournal([this] { writeJournal(); });
+    mPreviewTimer.setSingleShot(true);
+    mReloadLater.setSingleShot(true);
+    mReloadLater.setInterval(1000);
+    connect(&mReloadLater, &QTimer::timeout, this, &StoryEditor::reloadIfChanged);
+    mFormat = new FormatActions(this);
+
+    buildWidgets();
+    connectEditing();
+    closeStory();
+}
+
+StoryEditor::~StoryEditor()
+{
+    disconnectChildSignals(this);
+    // Commands refer to the form and the text, which go before the group would.
+    delete mUndoStack;
+}
+
+bool StoryEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // Fields keep their own little undo history; the story's stack is the one that counts.
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+            (key->matches(QKeySequence::Undo) ? mUndoAction : mRedoAction)->trigger();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void StoryEditor::setActor(const Person &actor)
+{
+    mActor = actor;
+    if (mOpen && !hasUnsavedChanges()) {
+        reload(); // the workflow may allow or refuse editing now
+    }
+}
+
+qint64 StoryEditor::storyId() const
+{
+    return mOpen ? mStored.id : 0;
+}
+
+bool StoryEditor::hasUnsavedChanges() const
+{
+    return mOpen && mAutosaver->isPending();
+}
+
+QString StoryEditor::bodyMarkdown() const
+{
+    const QTextDocument *doc = mBody->document();
+    if (!doc->isModified()) {
+        return mOpenedBody; // never edited, or undone back: the stored text itself
+    }
+    if (mMarkdownVersion != mBodyVersion) {
+        mMarkdown = documentToMarkdown(doc);
+        mMarkdownVersion = mBodyVersion;
+    }
+    return mMarkdown;
+}
+
+Story StoryEditor::currentStory() const
+{
+    Story story = mStored;
+    if (mOpen) {
+        mForm->applyTo(story);
+        story.body = bodyMarkdown();
+    }
+    return story;
+}
+
+bool StoryEditor::openStory(qint64 id, QString *error)
+{
+    const StoryService service(mDb, mActor);
+    const std::optional<Story> story = service.get(id, error);
+    if (!story) {
+        return false;
+    }
+    ensurePage();
+    mLoading = true;
+    mAutosaver->reset();
+    mPreviewTimer.stop();
+    delete mUndoStack;
+    mUndoStack = new QUndoStack(mUndoGroup);
+    mUndoGroup->setActiveStack(mUndoStack);
+    mStored = *story;
+    mOpenedBody = story->body;
+    mOpen = true;
+    mConflicts.clear();
+    mMergeBanner->clear();
+    mTrashed = service.isInTrash(id);
+    mForm->setStory(*story);
+    mBody->loadMarkdown(story->body);
+    mBodyVersion = 0;
+    mMarkdownVersion = -1;
+    applyReadOnly(service.editRefusal(*story));
+    updateStatusLine();
+    mLoading = false;
+
+    mStack->setCurrentIndex(1);
+    // The preview (a full layout of the exported page: about 10 ms for 800 words) follows
+    // the text instead of holding it up: the story shows first, switching through the list
+    // stays quick, and the preview comes in the next turn of the event loop.
+    mPreview->clearStory();
+    mPreviewTimer.start(0);
+    updateStatistics();
+    onSaveStateChanged();
+    emit storyChanged(id);
+    return true;
+}
+
+void StoryEditor::reload()
+{
+    if (!mOpen) {
+        return;
+    }
+    const int position = mBody->textCursor().position();
+    const int scroll = mBody->verticalScrollBar()->value();
+    QString error;
+    if (!openStory(mStored.id, &error)) {
+        closeStory();
+        return;
+    }
+    QTextCursor cursor = mBody->textCursor();
+    cursor.setPosition(qMin(position, mBody->document()->characterCount() - 1));
+    mBody->setTextCursor(cursor);
+    mBody->verticalScrollBar()->setValue(scroll);
+}
+
+void StoryEditor::reloadIfChanged()
+{
+    if (!mOpen || hasUnsavedChanges()) {
+        return;
+    }
+    const QList<QWidget *> fields = mForm->editors();
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && (fields.at(3)->isAncestorOf(focus) || focus == fields.at(3) ||
+                  focus == fields.constLast())) {
+        // An office or a tag being typed (the office box, the tag line) is not a change yet; a
+        // reload would wipe it. Look again once the field is left.
+        mReloadLater.start();
+        return;
+    }
+    const StoryService service(mDb, mActor);
+    const std::optional<Story> story = service.get(mStored.id);
+    if (!story) {
+        closeStory(); // deleted elsewhere
+    } else if (story->updatedAt != mStored.updatedAt || story->status != mStored.status ||
+               service.isInTrash(story->id) != mTrashed) {
+        const bool contentChanged = !sameEditableContent(*story, mStored);
+        reload();
+        if (contentChanged && mOpen) {
+            mMergeBanner->showMerge(tr("Another program (the command line, another window) "
+                                       "changed this story; it shows the new version. The one "
+                                       "before is in its history."),
+                                    false);
+        }
+    }
+}
+
+void StoryEditor::closeStory()
+{
+    mLoading = true;
+    mAutosaver->reset();
+    mPreviewTimer.stop();
+    delete mUndoStack;
+    mUndoStack = nullptr;
+    mOpen = false;
+    mTrashed = false;
+    mStored = Story();
+    mOpenedBody.clear();
+    mConflicts.clear();
+    if (mBody) {
+        mMergeBanner->clear();
+        mBody->document()->clear();
+        mPreview->clearStory();
+    }
+    mLoading = false;
+    mStack->setCurrentIndex(0);
+    emit statisticsChanged(0, 0);
+    onSaveStateChanged();
+    emit storyChanged(0);
+}
+
+bool StoryEditor::save(QString *error)
+{
+    if (!mOpen || mReadOnly) {
+        return true;
+    }
+    mForm->commitPending(); // an office or tag still being typed counts now
+    return mAutosaver->flush(error);
+}
+
+void StoryEditor::markChanged()
+{
+    if (mLoading || !mOpen || mReadOnly) {
+        return;
+    }
+    mAutosaver->changed();
+    mPreviewTimer.start(kPreviewDelayMs);
+}
+
+bool StoryEditor::write(QString *error)
+{
+    if (!mOpen || mReadOnly) {
+        return true;
+    }
+    const Story story = currentStory();
+    if (sameEditableContent(story, mStored)) {
+        return true; // nothing to write: the library already holds this
+    }
+    StoryService service(mDb, mActor);
+    SaveResult result;
+    // mStored is the base: what another program saved since is merged, never overwritten.
+    if (!service.save(mStored, story, &result, error)) {
+        return false;
+    }
+    const bool newChoices = result.stored.officeName != mStored.officeName ||
+                            sortedTags(result.stored.tags) != sortedTags(mStored.tags);
+    mStored = result.stored;
+    if (mJournalWritten) {
+        mJournal->remove(); // the library holds it all now
+        mJournalWritten = false;
+    }
+    if (result.merged) {
+        showMerge(story, result);
+    }
+    updateStatusLine();
+    if (newChoices) {
+        emit officesOrTagsChanged();
+    }
+    emit storySaved(mStored);
+    return true;
+}
+
+void StoryEditor::discardAndClose()
+{
+    closeStory();
+    if (mJournalWritten) {
+        mJournal->remove();
+        mJournalWritten = false;
+    }
+}
+
+void StoryEditor::applyReadOnly(const QString &reason)
+{
+    mReadOnly = !reason.isEmpty();
+    mReadOnlyReason = reason;
+    mForm->setReadOnly(mReadOnly);
+    mBody->setReadOnly(mReadOnly);
+    if (mReadOnly) {
+        // Read-only, but still readable and selectable from the keyboard.
+        mBody->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    }
+    mFormat->setEnabled(!mReadOnly);
+    mFormatBar->setEnabled(!mReadOnly);
+    updateBanner();
+}
+
+void StoryEditor::updateBanner()
+{
+    if (!mBanner) {
+        return;
+    }
+    if (mOpen && mAutosaver->state() == Autosaver::State::Failed) {
+        mBanner->showMessage(tr("Your latest changes are not saved: %1. They stay here, and "
+                                "Field Office keeps trying to save them.")
+                                 .arg(mAutosaver->lastError()),
+                             EditorBanner::Kind::Error);
+    } else {
+        mBanner->showMessage(mOpen && mReadOnly ? mReadOnlyReason : QString(),
+                             EditorBanner::Kind::Notice);
+    }
+}
+
+void StoryEditor::updateStatusLine()
+{
+    const QString updated =
+        mStored.updatedAt.isValid()
+            ? QLocale().toString(mStored.updatedAt.toLocalTime(), QLocale::ShortFormat)
+            : QString();
+    QString line = StoryService(mDb, mActor).statusText(mStored);
+    if (mTrashed) {
+        line = tr("In the Trash — %1").arg(line);
+    }
+    mForm->setStatusText(tr("%1 · Story %2 · Updated %3").arg(line).arg(mStored.id).arg(updated));
+}
+
+void StoryEditor::updatePreviewAndStatistics()
+{
+    if (!mOpen) {
+        return;
+    }
+    mPreview->showStory(currentStory(), true);
+    updateStatistics();
+}
+
+void StoryEditor::updateStatistics()
+{
+    const int words = countWords(mBody->document()->toPlainText());
+    emit statisticsChanged(words, readingMinutes(words));
+}
+
+void StoryEditor::onSaveStateChanged()
+{
+    updateBanner();
+    emit saveStatusChanged();
+    emit modifiedChanged(hasUnsavedChanges());
+}
+
+QString StoryEditor::saveStatusText() const
+{
+    if (!mOpen) {
+        return QString();
+    }
+    switch (mAutosaver->state()) {
+    case Autosaver::State::Idle:
+        return mReadOnly ? tr("Read-only") : QString();
+    case Autosaver::State::Pending:
+        return tr("Saving…");
+    case Autosaver::State::Saved:
+        return tr("Saved %1")
+            .arg(QLocale().toString(mAutosaver->lastSaved().time(), QStringLiteral("HH:mm:ss")));
+    case Autosaver::State::Failed:
+        return tr("Not saved");
+    }
+    return QString();
+}
+
+bool StoryEditor::saveFailed() const
+{
+    return mOpen && mAutosaver->state() == Autosaver::State::Failed;
+}
+
+} // namespace fo

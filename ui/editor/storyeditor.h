@@ -1,0 +1,206 @@
+#pragma once
+
+#include "library/officerepository.h"
+#include "domain/person.h"
+#include "domain/story.h"
+#include "domain/storymerge.h"
+#include "library/tagrepository.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+class QToolBar;
+class QUndoGroup;
+class QUndoStack;
+
+namespace fo {
+
+class Autosaver;
+class BodyEditor;
+class Database;
+class EditorBanner;
+class FormatActions;
+class MergeBanner;
+class MetadataForm;
+class PreviewPane;
+class RecoveryJournal;
+
+/// The editor of one story: the metadata form, the WYSIWYG text with its format toolbar, and
+/// the live preview beside them.
+///
+/// SAVING. There is no Save: every change reaches the library through an Autosaver, at most
+/// 0.5 s after typing pauses and 1 s after the first unsaved change. A save converts the text
+/// to Markdown and writes one story (StoryService::save) on this thread: measured at a median
+/// of 2.4 ms for a 350-word demo story (0.7 ms of it the conversion) and 20 ms for a 7,000-word
+/// one (fieldoffice-bench, "editor"). A failed save keeps everything in the editor, says why,
+/// tries again, and keeps the changes in a recovery journal (recoveryjournal.h) until a save
+/// works, so that a kill or a crash cannot take them.
+///
+/// NEVER OVERWRITE. A save states its base, the story as last read or written here. When
+/// another program (the command line, a second window) changed the story meanwhile, the
+/// library merges both field by field (storymerge.h): the editor then shows the merged story
+/// and says what happened in a banner; a field both changed keeps what was typed here, the
+/// other version stays in the history, and the banner offers Use Theirs and Show History.
+///
+/// NO PHANTOM EDITS. Opening a story writes nothing, ever. A save compares what the editor
+/// holds with what was read (or last written) and calls the library only when something
+/// differs; while the text's document is unmodified (never edited, or undone back to where it
+/// was opened) its Markdown is the stored Markdown itself, byte for byte, not a conversion.
+///
+/// LAZY PAGE. Until the first story opens, the editor is a hint and its actions; the form, the
+/// text and the preview are made then (pageBuilt()), not before the window's first frame.
+///
+/// UNDO. Each open story has one QUndoStack (in a QUndoGroup whose actions the window shows)
+/// for the form and the text: each step of the text's own QTextDocument history is mirrored
+/// as a command that undoes that step, and each field change is a command. The undo keys in
+/// any field of the editor go to this stack.
+class StoryEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// The preview follows typing this long after it stops.
+    static constexpr int kPreviewDelayMs = 250;
+
+    explicit StoryEditor(Database &db, QWidget *parent = nullptr);
+    ~StoryEditor() override;
+
+    /// Who edits: changes are recorded for this person, and the workflow may refuse them.
+    void setActor(const Person &actor);
+
+    /// The open story's id; 0 when none is open.
+    qint64 storyId() const;
+    /// The open story as last read from or written to the library.
+    const Story &storedStory() const { return mStored; }
+    /// The open story with the editor's changes.
+    Story currentStory() const;
+    bool isReadOnly() const { return mReadOnly; }
+    bool isInTrash() const { return mTrashed; }
+    /// Changes that have not reached the library yet.
+    bool hasUnsavedChanges() const;
+
+    /// Opens story `id`, dropping whatever is open: save() first.
+    bool openStory(qint64 id, QString *error);
+    /// Reads the open story again (its state changed elsewhere), keeping the cursor.
+    void reload();
+    /// Reloads the open story if another program changed it and nothing here is unsaved;
+    /// otherwise keeps it as it is, undo history included.
+    void reloadIfChanged();
+    void closeStory();
+    /// Writes pending changes now (before switching stories or closing). When that fails,
+    /// they stay here and in the recovery journal.
+    bool save(QString *error = nullptr);
+    /// Closes the story and forgets its unsaved changes, the journal's copy too (the user chose
+    /// to close without saving).
+    void discardAndClose();
+
+    void setOffices(const QVector<Office> &offices);
+    void setTagChoices(const QVector<Tag> &tags);
+
+    void focusHeadline();
+    void focusBody();
+    void setPreviewVisible(bool visible);
+    bool isPreviewVisible() const;
+    QByteArray splitterState() const;
+    void restoreSplitterState(const QByteArray &state);
+
+    QAction *undoAction() const { return mUndoAction; }
+    QAction *redoAction() const { return mRedoAction; }
+    FormatActions *formatActions() const { return mFormat; }
+    /// The text, the preview and the form's first field: null until the page is made.
+    BodyEditor *bodyEditor() const { return mBody; }
+    PreviewPane *previewPane() const { return mPreview; }
+    QWidget *firstField() const;
+    /// Makes the form, the text and the preview now if they were not yet.
+    void ensurePage();
+
+    /// "Saved 14:03:12", "Saving…", "Not saved: …"; empty when there is nothing to say.
+    QString saveStatusText() const;
+    bool saveFailed() const;
+
+signals:
+    /// The open story was written to the library; `story` is as stored now.
+    void storySaved(const fo::Story &story);
+    /// A save gave the story another office or other tags, which may be new to the library.
+    void officesOrTagsChanged();
+    void saveStatusChanged();
+    void modifiedChanged(bool modified);
+    void statisticsChanged(int words, int readingMinutes);
+    /// A story was opened (0: closed).
+    void storyChanged(qint64 id);
+    /// The form, the text and the preview exist now (ensurePage()).
+    void pageBuilt();
+    /// The merge banner's Show History was clicked.
+    void historyRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void buildWidgets();
+    QWidget *buildEditorColumn();
+    void connectEditing();
+    void connectPage();
+    void markChanged();
+    bool write(QString *error);
+    QString bodyMarkdown() const;
+    void applyReadOnly(const QString &reason);
+    void updateBanner();
+    void updateStatusLine();
+    void updatePreviewAndStatistics();
+    void updateStatistics();
+    void onSaveStateChanged();
+    // storyeditormerge.cpp: what a save merged with another program's change.
+    void showMerge(const Story &mine, const SaveResult &result);
+    QString mergeMessage(const SaveResult &result) const;
+    void showFields(const Story &story, const QVector<StoryField> &fields);
+    void showBody(const QString &markdown);
+    void useTheirs();
+    void writeJournal();
+
+    Database &mDb;
+    Person mActor;
+    Story mStored;
+    QString mOpenedBody;
+    bool mOpen = false;
+    bool mReadOnly = false;
+    bool mTrashed = false;
+    bool mLoading = false;
+    QString mReadOnlyReason;
+    int mBodyVersion = 0;
+    mutable int mMarkdownVersion = -1;
+    mutable QString mMarkdown;
+
+    QStackedWidget *mStack = nullptr;
+    EditorBanner *mBanner = nullptr;
+    QSplitter *mSplitter = nullptr;
+    MetadataForm *mForm = nullptr;
+    QToolBar *mFormatBar = nullptr;
+    BodyEditor *mBody = nullptr;
+    PreviewPane *mPreview = nullptr;
+    FormatActions *mFormat = nullptr;
+    QUndoGroup *mUndoGroup = nullptr;
+    QUndoStack *mUndoStack = nullptr;
+    QAction *mUndoAction = nullptr;
+    QAction *mRedoAction = nullptr;
+    Autosaver *mAutosaver = nullptr;
+    MergeBanner *mMergeBanner = nullptr;
+    std::unique_ptr<RecoveryJournal> mJournal;
+    bool mJournalWritten = false;
+    QVector<FieldConflict> mConflicts; // of the last merge, for Use Theirs
+    QTimer mPreviewTimer;
+    QTimer mReloadLater; // reloadIfChanged() put off while a field of the form has the focus
+    // What the page shows once it is made.
+    QVector<Office> mOffices;
+    QVector<Tag> mTagChoices;
+    QByteArray mSplitterState;
+    bool mPreviewVisible = true;
+};
+
+} // namespace fo

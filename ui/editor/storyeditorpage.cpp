@@ -1,0 +1,206 @@
+// StoryEditor's page: its widgets, made with the first story opened, their wiring, and what
+// they show that is kept until they exist (storyeditor.cpp has the editing itself).
+
+#include "editor/storyeditor.h"
+
+#include "editor/autosaver.h"
+#include "editor/bodyeditor.h"
+#include "editor/editorbanner.h"
+#include "editor/formatactions.h"
+#include "editor/mergebanner.h"
+#include "editor/metadataform.h"
+#include "editor/previewpane.h"
+#include "editor/storyundo.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextDocument>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace fo {
+
+void StoryEditor::buildWidgets()
+{
+    auto *hint =
+        new QLabel(tr("Select a story in the list, or start a new one with "
+                      "File › New Story (%1).")
+                       .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+                   this);
+    hint->setObjectName(QStringLiteral("editorHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setEnabled(false); // drawn greyed: a hint, not content
+
+    mStack = new QStackedWidget(this);
+    mStack->addWidget(hint);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mStack);
+}
+
+void StoryEditor::ensurePage()
+{
+    if (mSplitter) {
+        return;
+    }
+    mBanner = new EditorBanner(this);
+    mMergeBanner = new MergeBanner(this);
+    mPreview = new PreviewPane(this);
+    mSplitter = new QSplitter(Qt::Horizontal, this);
+    mSplitter->setObjectName(QStringLiteral("editorSplitter"));
+    mSplitter->setChildrenCollapsible(false);
+    mSplitter->addWidget(buildEditorColumn());
+    mSplitter->addWidget(mPreview);
+    mSplitter->setStretchFactor(0, 3);
+    mSplitter->setStretchFactor(1, 2);
+
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(mBanner);
+    pageLayout->addWidget(mMergeBanner);
+    pageLayout->addWidget(mSplitter, 1);
+    mStack->addWidget(page);
+
+    connectPage();
+    mForm->setOffices(mOffices);
+    mForm->setTagChoices(mTagChoices);
+    if (!mSplitter->restoreState(mSplitterState)) {
+        mSplitter->setSizes({440, 340});
+    }
+    mPreview->setVisible(mPreviewVisible);
+    emit pageBuilt();
+}
+
+QWidget *StoryEditor::buildEditorColumn()
+{
+    auto *column = new QWidget(this);
+    mForm = new MetadataForm(column);
+    mBody = new BodyEditor(column);
+    mBody->setUndoActions(mUndoAction, mRedoAction);
+    mBody->document()->setDocumentMargin(8);
+    mFormat->setEditor(mBody);
+
+    mFormatBar = new QToolBar(tr("Format"), column);
+    mFormatBar->setObjectName(QStringLiteral("formatToolBar"));
+    mFormatBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    mFormatBar->setIconSize(QSize(16, 16));
+    mFormat->fillToolBar(mFormatBar);
+
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->addWidget(mForm);
+    layout->addWidget(mFormatBar);
+    layout->addWidget(mBody, 1);
+
+    const QList<QWidget *> fields = mForm->editors();
+    setTabOrder(fields.last(), mBody);
+    setTabOrder(mBody, mPreview);
+    return column;
+}
+
+void StoryEditor::connectEditing()
+{
+    connect(mUndoGroup, &QUndoGroup::indexChanged, this, &StoryEditor::markChanged);
+    connect(&mPreviewTimer, &QTimer::timeout, this, &StoryEditor::updatePreviewAndStatistics);
+    connect(mAutosaver, &Autosaver::stateChanged, this, &StoryEditor::onSaveStateChanged);
+}
+
+void StoryEditor::connectPage()
+{
+    QTextDocument *doc = mBody->document();
+    connect(doc, &QTextDocument::undoCommandAdded, this, [this] {
+        if (!mLoading && mUndoStack) {
+            mUndoStack->push(new BodyEditCommand(mBody));
+        }
+    });
+    connect(doc, &QTextDocument::contentsChanged, this, [this] {
+        if (!mLoading) {
+            ++mBodyVersion;
+            markChanged();
+        }
+    });
+    connect(mForm, &MetadataForm::fieldEdited, this,
+            [this](MetadataForm::Field field, const QVariant &before, const QVariant &after) {
+                if (mLoading || !mUndoStack) {
+                    return;
+                }
+                mUndoStack->push(new FieldEditCommand(mForm, field, before, after));
+                markChanged();
+            });
+    connect(mMergeBanner, &MergeBanner::useTheirsClicked, this, &StoryEditor::useTheirs);
+    connect(mMergeBanner, &MergeBanner::historyClicked, this, &StoryEditor::historyRequested);
+    connect(mBody, &BodyEditor::undoRequested, mUndoAction, &QAction::trigger);
+    connect(mBody, &BodyEditor::redoRequested, mRedoAction, &QAction::trigger);
+    for (QWidget *field : mForm->editors()) {
+        field->installEventFilter(this);
+    }
+}
+
+void StoryEditor::setOffices(const QVector<Office> &offices)
+{
+    mOffices = offices;
+    if (mForm) {
+        mForm->setOffices(offices);
+    }
+}
+
+void StoryEditor::setTagChoices(const QVector<Tag> &tags)
+{
+    mTagChoices = tags;
+    if (mForm) {
+        mForm->setTagChoices(tags);
+    }
+}
+
+void StoryEditor::focusHeadline()
+{
+    if (mForm) {
+        mForm->focusField(MetadataForm::Field::Headline);
+    }
+}
+
+void StoryEditor::focusBody()
+{
+    if (mBody) {
+        mBody->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+QWidget *StoryEditor::firstField() const
+{
+    return mForm ? mForm->editors().constFirst() : nullptr;
+}
+
+void StoryEditor::setPreviewVisible(bool visible)
+{
+    mPreviewVisible = visible;
+    if (mPreview) {
+        mPreview->setVisible(visible);
+    }
+}
+
+bool StoryEditor::isPreviewVisible() const
+{
+    return mPreview ? !mPreview->isHidden() : mPreviewVisible;
+}
+
+QByteArray StoryEditor::splitterState() const
+{
+    return mSplitter ? mSplitter->saveState() : mSplitterState;
+}
+
+void StoryEditor::restoreSplitterState(const QByteArray &state)
+{
+    mSplitterState = state;
+    if (mSplitter && !mSplitter->restoreState(state)) {
+        mSplitter->setSizes({440, 340});
+    }
+}
+
+} // namespace fo

@@ -1,0 +1,107 @@
+#include "output/exportactions.h"
+
+#include "library/database.h"
+#include "output/exportdialog.h"
+#include "output/organisationdialog.h"
+#include "common/session.h"
+#include "output/storyexportdialog.h"
+#include "search/storylistmodel.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+
+namespace fo {
+
+ExportActions::ExportActions(Session &session, QAbstractItemView *stories, QWidget *window)
+    : QObject(window), mSession(session), mStories(stories), mWindow(window)
+{
+    mPacket = new QAction(tr("Export Press &Packet…"), this);
+    mPacket->setObjectName(QStringLiteral("exportPacketAction"));
+    mPacket->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    mPacket->setStatusTip(tr("Put approved stories together as one PDF or HTML press packet"));
+    connect(mPacket, &QAction::triggered, this, &ExportActions::exportPacket);
+
+    mStory = new QAction(tr("E&xport Story…"), this);
+    mStory->setObjectName(QStringLiteral("exportStoryAction"));
+    mStory->setStatusTip(tr("Export the open story as PDF or HTML"));
+    mStory->setEnabled(false);
+    connect(mStory, &QAction::triggered, this, &ExportActions::exportStory);
+
+    mOrganisation = new QAction(tr("&Organisation…"), this);
+    mOrganisation->setObjectName(QStringLiteral("organisationAction"));
+    mOrganisation->setStatusTip(tr("The name and press contact printed on press packets"));
+    connect(mOrganisation, &QAction::triggered, this, &ExportActions::editOrganisation);
+}
+
+void ExportActions::setOpenStory(qint64 id)
+{
+    mOpenStory = id;
+    mStory->setEnabled(id > 0);
+}
+
+QVector<qint64> ExportActions::selectedStories() const
+{
+    QVector<qint64> ids;
+    if (!mStories || !mStories->selectionModel()) {
+        return ids;
+    }
+    QModelIndexList rows = mStories->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    for (const QModelIndex &index : qAsConst(rows)) {
+        const qint64 id = index.data(StoryListModel::StoryIdRole).toLongLong();
+        if (id > 0 && !ids.contains(id)) {
+            ids << id;
+        }
+    }
+    return ids;
+}
+
+bool ExportActions::saveFirst()
+{
+    return !mSaveHook || mSaveHook();
+}
+
+void ExportActions::exportPacket()
+{
+    if (!saveFirst()) {
+        return;
+    }
+    auto *dialog = new ExportDialog(mSession, selectedStories(), mWindow);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::packetExported, this, [this](const QString &path, int n) {
+        Q_EMIT messageShown(tr("Wrote %1 with %2.")
+                                .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()),
+                                     n == 1 ? tr("1 story") : tr("%1 stories").arg(n)));
+    });
+    dialog->open();
+}
+
+void ExportActions::exportStory()
+{
+    if (mOpenStory <= 0 || !saveFirst()) {
+        return;
+    }
+    auto *dialog = new StoryExportDialog(mSession, mOpenStory, mWindow);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &StoryExportDialog::storyExported, this,
+            [this](const QString &path, bool draft) {
+                const QString where = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+                Q_EMIT messageShown(draft ? tr("Exported to %1, marked DRAFT.").arg(where)
+                                          : tr("Exported to %1.").arg(where));
+            });
+    dialog->open();
+}
+
+void ExportActions::editOrganisation()
+{
+    auto *dialog = new OrganisationDialog(mSession.database(), mWindow);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OrganisationDialog::organisationSaved, this,
+            [this] { Q_EMIT messageShown(tr("Organisation settings saved.")); });
+    dialog->open();
+}
+
+} // namespace fo

@@ -1,0 +1,94 @@
+#include "output/organisationdialog.h"
+#include "common/childsignals.h"
+
+#include "library/database.h"
+#include "library/organisationsettings.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fo {
+
+OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(parent), mDb(db)
+{
+    setWindowTitle(tr("Organisation"));
+    mName = new QLineEdit(this);
+    mName->setObjectName(QStringLiteral("organisationNameEdit"));
+    mPressContact = new QPlainTextEdit(this);
+    mPressContact->setObjectName(QStringLiteral("pressContactEdit"));
+    mPressContact->setTabChangesFocus(true);
+    mPressContact->setPlaceholderText(tr("Name\nTelephone\nE-mail"));
+    mPressContact->setFixedHeight(mPressContact->fontMetrics().lineSpacing() * 6);
+    mWebsite = new QLineEdit(this);
+    mWebsite->setObjectName(QStringLiteral("websiteEdit"));
+    mWebsite->setPlaceholderText(QStringLiteral("https://"));
+    mNote = new QLabel(
+        tr("Printed on the cover of every press packet. Kept in the library, so every copy "
+           "of it exports with the same cover."),
+        this);
+    mNote->setObjectName(QStringLiteral("organisationNote"));
+    mNote->setWordWrap(true);
+
+    QString error;
+    const OrganisationInfo info = OrganisationSettings(mDb).load(&error);
+    mName->setText(info.name);
+    mPressContact->setPlainText(info.pressContact);
+    mWebsite->setText(info.website);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), mName);
+    form->addRow(tr("&Press contact:"), mPressContact);
+    form->addRow(tr("&Website:"), mWebsite);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &OrganisationDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &OrganisationDialog::reject);
+
+    if (!error.isEmpty()) {
+        mNote->setText(tr("Cannot read the organisation settings: %1").arg(error));
+    }
+    if (mDb.isReadOnly()) {
+        for (QWidget *w : {static_cast<QWidget *>(mName), static_cast<QWidget *>(mPressContact),
+                           static_cast<QWidget *>(mWebsite)}) {
+            w->setEnabled(false);
+        }
+        buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+        mNote->setText(tr("This library is open read-only, so its organisation settings "
+                          "cannot be changed here."));
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(mNote);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    resize(480, sizeHint().height());
+}
+
+void OrganisationDialog::accept()
+{
+    if (mDb.isReadOnly()) {
+        return;
+    }
+    OrganisationInfo info;
+    info.name = mName->text();
+    info.pressContact = mPressContact->toPlainText();
+    info.website = mWebsite->text();
+    QString error;
+    if (!OrganisationSettings(mDb).save(info, &error)) {
+        mNote->setText(tr("Not saved: %1").arg(error));
+        return;
+    }
+    Q_EMIT organisationSaved();
+    QDialog::accept();
+}
+
+OrganisationDialog::~OrganisationDialog()
+{
+    disconnectChildSignals(this);
+}
+
+} // namespace fo

@@ -1,0 +1,196 @@
+#include "review/reviewpanel.h"
+#include "common/childsignals.h"
+
+#include "history/approvalrepository.h"
+#include "review/diffview.h"
+#include "history/revisionrepository.h"
+#include "common/session.h"
+#include "stories/storyrepository.h"
+#include "domain/worddiff.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace fo {
+
+namespace {
+
+QString localTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+ReviewPanel::ReviewPanel(Session &session, QWidget *parent) : QWidget(parent), mSession(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    mStatus = new QLabel(this);
+    mStatus->setObjectName(QStringLiteral("reviewStatus"));
+    mStatus->setAccessibleName(tr("Review state"));
+    mStatus->setTextFormat(Qt::PlainText);
+    QFont bold = mStatus->font();
+    bold.setBold(true);
+    mStatus->setFont(bold);
+    layout->addWidget(mStatus);
+
+    mApprovals = new QLabel(this);
+    mApprovals->setObjectName(QStringLiteral("reviewApprovals"));
+    mApprovals->setAccessibleName(tr("Approvals"));
+    mApprovals->setTextFormat(Qt::PlainText);
+    mApprovals->setWordWrap(true);
+    layout->addWidget(mApprovals);
+
+    mComment = new QPlainTextEdit(this);
+    mComment->setObjectName(QStringLiteral("reviewComment"));
+    mComment->setAccessibleName(tr("Review comment"));
+    mComment->setPlaceholderText(tr("Comment (required to request changes)"));
+    mComment->setTabChangesFocus(true);
+    mComment->setMaximumHeight(70);
+    layout->addWidget(mComment);
+
+    auto *grid = new QGridLayout;
+    int i = 0;
+    for (WorkflowAction action : allActions()) {
+        auto *button = new QPushButton(actionLabel(action), this);
+        button->setObjectName(QStringLiteral("review_") + actionKey(action));
+        button->setAccessibleName(actionLabel(action));
+        connect(button, &QPushButton::clicked, this, [this, action] { perform(action); });
+        grid->addWidget(button, i / 2, i % 2);
+        mButtons.insert(action, button);
+        ++i;
+    }
+    layout->addLayout(grid);
+
+    mMessage = new QLabel(this);
+    mMessage->setObjectName(QStringLiteral("reviewMessage"));
+    mMessage->setWordWrap(true);
+    mMessage->setTextFormat(Qt::PlainText);
+    mMessage->hide();
+    layout->addWidget(mMessage);
+
+    mDiffLabel = new QLabel(tr("Changes since the approved revision:"), this);
+    layout->addWidget(mDiffLabel);
+    mDiff = new DiffView(this);
+    mDiff->setObjectName(QStringLiteral("reviewDiff"));
+    mDiff->setAccessibleName(tr("Changes since approval"));
+    layout->addWidget(mDiff, 1);
+    mDiffLabel->setBuddy(mDiff);
+    layout->addStretch(0); // keeps the rest at the top while the diff is hidden
+
+    connect(&mSession, &Session::personChanged, this, &ReviewPanel::refresh);
+    refresh();
+}
+
+void ReviewPanel::setStory(qint64 id)
+{
+    if (id != mStoryId) {
+        mComment->clear();
+        mMessage->hide();
+    }
+    mStoryId = id;
+    refresh();
+}
+
+QString ReviewPanel::statusText() const
+{
+    return mStatus->text();
+}
+
+QString ReviewPanel::messageText() const
+{
+    return mMessage->isHidden() ? QString() : mMessage->text();
+}
+
+void ReviewPanel::refresh()
+{
+    Database &db = mSession.database();
+    const std::optional<Story> story = mStoryId ? StoryRepository(db).get(mStoryId) : std::nullopt;
+    setEnabled(story.has_value());
+    mDiff->clearDiff();
+    mDiff->hide();
+    mDiffLabel->hide();
+    if (!story) {
+        mStatus->setText(tr("No story open."));
+        mApprovals->clear();
+        mComment->hide();
+        for (QPushButton *button : std::as_const(mButtons)) {
+            button->hide();
+        }
+        return;
+    }
+    const Workflow workflow(db);
+    const ApprovalState approval = workflow.approvalState(*story);
+    mStatus->setText(Workflow::statusText(story->status, approval));
+
+    QStringList lines;
+    for (const Approval &a : ApprovalRepository(db).forStory(mStoryId)) {
+        lines << tr("Revision %1 approved by %2, %3")
+                     .arg(a.revisionNumber)
+                     .arg(a.personName, localTime(a.approvedAt));
+    }
+    mApprovals->setText(lines.isEmpty() ? tr("Not approved yet.") : lines.join(QLatin1Char('\n')));
+
+    const QVector<WorkflowAction> available =
+        Workflow::availableActions(story->status, mSession.person());
+    for (auto it = mButtons.cbegin(); it != mButtons.cend(); ++it) {
+        it.value()->setVisible(available.contains(it.key()));
+    }
+    mComment->setVisible(!available.isEmpty());
+
+    if (approval.changedSinceApproval && approval.approval) {
+        const std::optional<Revision> approved =
+            RevisionRepository(db).byId(approval.approval->revisionId);
+        if (approved) {
+            mDiff->setDiffHtml(storyDiffToHtml(diffStories(approved->story, *story)));
+            mDiff->show();
+            mDiffLabel->show();
+        }
+    }
+}
+
+bool ReviewPanel::perform(WorkflowAction action)
+{
+    if (!mStoryId) {
+        return false;
+    }
+    if (mSaveHook && !mSaveHook()) {
+        showMessage(tr("The open story could not be saved, so its state was not changed."), true);
+        return false;
+    }
+    QString error;
+    const QString comment = mComment->toPlainText().trimmed();
+    const auto result =
+        Workflow(mSession.database()).perform(mStoryId, action, mSession.person(), comment, &error);
+    if (!result) {
+        showMessage(error, true);
+        if (action == WorkflowAction::RequestChanges && comment.isEmpty()) {
+            mComment->setFocus();
+        }
+        refresh();
+        return false;
+    }
+    mComment->clear();
+    showMessage(tr("%1: now %2.").arg(actionLabel(action), statusLabel(result->to)), false);
+    refresh();
+    emit storyStateChanged(mStoryId);
+    return true;
+}
+
+void ReviewPanel::showMessage(const QString &text, bool error)
+{
+    mMessage->setText(text);
+    mMessage->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    mMessage->show();
+}
+
+ReviewPanel::~ReviewPanel()
+{
+    disconnectChildSignals(this);
+}
+
+} // namespace fo

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "workflow/workflow.h"
+
+#include <QMap>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace fo {
+
+class DiffView;
+class Session;
+
+/// The review of the open story: its state as people read it ("Draft — changed since
+/// approval"), who approved which revision when, the workflow actions the current person may
+/// take, and — once the story changed after an approval — the word diff since the approved
+/// revision. Refusals are shown in the panel; the comment typed stays.
+class ReviewPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewPanel(Session &session, QWidget *parent = nullptr);
+    ~ReviewPanel() override;
+
+    /// Called before an action: writes pending edits; false stops the action.
+    void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }
+
+    qint64 storyId() const { return mStoryId; }
+    void setStory(qint64 id);
+    /// Reads the story's state, approvals and diff again.
+    void refresh();
+
+    QPushButton *actionButton(WorkflowAction action) const { return mButtons.value(action); }
+    DiffView *diffView() const { return mDiff; }
+    QString statusText() const;
+    QString messageText() const;
+
+    /// Does `action` as the session's person, with the comment typed in the panel.
+    bool perform(WorkflowAction action);
+
+signals:
+    /// The story's state changed through the panel.
+    void storyStateChanged(qint64 id);
+
+private:
+    void showMessage(const QString &text, bool error);
+
+    Session &mSession;
+    std::function<bool()> mSaveHook;
+    qint64 mStoryId = 0;
+    QLabel *mStatus = nullptr;
+    QLabel *mApprovals = nullptr;
+    QMap<WorkflowAction, QPushButton *> mButtons;
+    QPlainTextEdit *mComment = nullptr;
+    QLabel *mMessage = nullptr;
+    QLabel *mDiffLabel = nullptr;
+    DiffView *mDiff = nullptr;
+};
+
+} // namespace fo

@@ -1,0 +1,59 @@
+#include "safety/damagebanner.h"
+
+#include <QResizeEvent>
+
+namespace fo {
+
+DamageBanner::DamageBanner(QWidget *parent) : QLabel(parent)
+{
+    setObjectName(QStringLiteral("damageBanner"));
+    setTextFormat(Qt::RichText);
+    setWordWrap(true);
+    setMargin(8);
+    setAutoFillBackground(true);
+    setTextInteractionFlags(Qt::TextBrowserInteraction); // the link by mouse and keyboard
+    QPalette colours = palette();
+    colours.setColor(QPalette::Window, QColor(0xfd, 0xe2, 0xe1));
+    colours.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x1c));
+    setPalette(colours);
+    connect(this, &QLabel::linkActivated, this, &DamageBanner::restoreRequested);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setVisible(false);
+}
+
+void DamageBanner::showDamage(const QString &problem)
+{
+    mMessage = tr("This library is damaged: SQLite's check found \u201c%1\u201d. Your open story "
+                  "is kept on the screen; nothing more will be written to the library.")
+                   .arg(problem);
+    const QString link = tr("Restore the latest backup…");
+    setText(QStringLiteral("<b>%1</b> <a href=\"backups\">%2</a>")
+                .arg(mMessage.toHtmlEscaped(), link.toHtmlEscaped()));
+    setAccessibleName(mMessage + QLatin1Char(' ') + link);
+    setVisible(true);
+}
+
+QString DamageBanner::message() const
+{
+    return isHidden() ? QString() : mMessage;
+}
+
+} // namespace fo
+
+namespace fo {
+
+QSize DamageBanner::sizeHint() const
+{
+    const QSize hint = QLabel::sizeHint();
+    return width() > hint.width() ? QSize(hint.width(), heightForWidth(width())) : hint;
+}
+
+void DamageBanner::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) {
+        updateGeometry(); // the hint follows the width
+    }
+}
+
+} // namespace fo
