@@ -16,6 +16,8 @@ packages=(
   tidy poppler-utils sqlite3
   # tests: PDF structure check (tst_torture); libFuzzer targets (tests/fuzz, `make fuzz`)
   qpdf clang-14 libclang-rt-14-dev llvm-14
+  # CI hygiene: formatting (.ci/check-format)
+  clang-format-14
   # `make run` under a virtual display / screenshots
   xvfb xauth x11-utils
 )

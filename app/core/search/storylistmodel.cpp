@@ -3,7 +3,6 @@
 #include "library/database.h"
 #include "search/searchquery.h"
 #include "search/storyquery.h"
-#include "stories/storyrepository.h"
 
 #include <QLocale>
 
@@ -83,7 +82,7 @@ bool StoryListModel::isLibraryEmpty() const
         return mRows.isEmpty() && !mHasMore;
     }
     // One row is enough to know; never a count over the whole table.
-    return StoryRepository(mDb).list(StoryFilter(), 0, 1, false).isEmpty();
+    return StoryQuery(mDb).list(StoryFilter(), 0, 1, false, nullptr).isEmpty();
 }
 
 qint64 StoryListModel::storyIdAt(int row) const
