@@ -6,6 +6,8 @@
 #include "stories/storyrepository.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSqlQuery>
 #include <QString>
 #include <QtTest>
 
@@ -65,6 +67,28 @@ inline int storyCount(const QString &path)
 inline QStringList allFiles(const QString &folder)
 {
     return QDir(folder).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+/// Overwrites the root page of table or index `name` of the closed library at `path` with junk,
+/// as a failing disk would.
+inline bool damagePage(const QString &path, const QString &name)
+{
+    int page = 0;
+    {
+        auto db = openLibrary(path);
+        QSqlQuery q(db->connection());
+        if (!q.exec(
+                QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = '%1'").arg(name)) ||
+            !q.next()) {
+            return false;
+        }
+        page = q.value(0).toInt();
+    }
+    QFile f(path);
+    if (page < 2 || !f.open(QIODevice::ReadWrite) || !f.seek(qint64(page - 1) * 4096)) {
+        return false;
+    }
+    return f.write(QByteArray(4096, '\x5a')) == 4096;
 }
 
 } // namespace backuptesting

@@ -209,30 +209,6 @@ void TestBackup::fullDiskLeavesNoFile()
     QCOMPARE(storyCount(library), 60);
 }
 
-namespace {
-
-/// Overwrites the root page of table or index `name` with junk (the file is closed).
-bool damagePage(const QString &library, const QString &name)
-{
-    int page = 0;
-    {
-        auto db = openLibrary(library);
-        QSqlQuery q(db->connection());
-        if (!q.exec(
-                QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = '%1'").arg(name)) ||
-            !q.next()) {
-            return false;
-        }
-        page = q.value(0).toInt();
-    }
-    QFile f(library);
-    if (page < 2 || !f.open(QIODevice::ReadWrite) || !f.seek(qint64(page - 1) * 4096)) {
-        return false;
-    }
-    return f.write(QByteArray(4096, '\x5a')) == 4096;
-}
-
-} // namespace
 
 void TestBackup::damagedLibraryGivesNoBackup()
 {

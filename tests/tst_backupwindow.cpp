@@ -1,6 +1,7 @@
 // The window's backups: File ▸ Backups… lists them and restores one; a damaged library makes
 // the window stop writing, say so, and offer the backups.
 
+#include "backuptesting.h"
 #include "editortesting.h"
 
 #include "backup/backup.h"
@@ -143,31 +144,6 @@ void TestBackupWindow::dialogBacksUpAndRestores()
     QCOMPARE(verifyLibraryCopy(result.replacedPath).stories, 2);
 }
 
-namespace {
-
-/// Writes junk over the root page of index `name` of the closed library at `path`.
-bool damageIndex(const QString &path, const QString &name)
-{
-    int page = 0;
-    {
-        QString error;
-        auto db = Database::open(path, Database::OpenMode::MustExist, &error);
-        QSqlQuery q(db->connection());
-        if (!q.exec(
-                QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = '%1'").arg(name)) ||
-            !q.next()) {
-            return false;
-        }
-        page = q.value(0).toInt();
-    }
-    QFile f(path);
-    if (page < 2 || !f.open(QIODevice::ReadWrite) || !f.seek(qint64(page - 1) * 4096)) {
-        return false;
-    }
-    return f.write(QByteArray(4096, '\x5a')) == 4096;
-}
-
-} // namespace
 
 void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
 {
@@ -180,7 +156,7 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
         addStory(*db, QStringLiteral("Another"), QStringLiteral("Text.\n"));
     }
     // An index the window does not read on its way up: the damage goes unnoticed until checked.
-    QVERIFY(damageIndex(library, QStringLiteral("audit_log_person")));
+    QVERIFY(backuptesting::damagePage(library, QStringLiteral("audit_log_person")));
     auto db = Database::open(library, Database::OpenMode::MustExist, nullptr);
     QVERIFY(db);
     MainWindow window(std::move(db));
@@ -225,7 +201,7 @@ void TestBackupWindow::restoringADamagedLibraryResumesWriting()
         id = addStory(*db, QStringLiteral("Kept"), QStringLiteral("Backed up text.\n"));
     }
     QVERIFY(BackupStore(library).backUpNow().ok);
-    QVERIFY(damageIndex(library, QStringLiteral("audit_log_person")));
+    QVERIFY(backuptesting::damagePage(library, QStringLiteral("audit_log_person")));
     MainWindow window(Database::open(library, Database::OpenMode::MustExist, nullptr));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));

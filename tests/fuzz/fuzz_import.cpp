@@ -1,4 +1,6 @@
-// Fuzzes the import of a Markdown story file (.md, front matter optional): the bytes go through
+// Fuzzes the import of a story file, built twice (CMakeLists.txt): as fuzz_markdown_import, a
+// Markdown file (.md, front matter optional), and as fuzz_plaintext_import, a plain-text file with
+// one or more stories (.txt). FO_FUZZ_FILE_NAME chooses which. The bytes go through
 // parseFile() as a user's file would (UTF-16 and BOM detection, the NUL and UTF-8 checks, line-end
 // and NFC normalisation, then the parser). A parsed story is written back as Markdown, which reads
 // every field the parser filled, and its body is loaded as the editor loads it when the story is
@@ -22,7 +24,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const QString name = QStringLiteral("story.md");
+    static const QString name = QStringLiteral(FO_FUZZ_FILE_NAME);
     const fo::ParseResult result = fo::parseFile(fuzz::writeInput(name, data, size));
     if (!result.ok() && !result.stories.isEmpty()) {
         fuzz::fail("a refused file still gave stories");
