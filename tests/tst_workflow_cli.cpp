@@ -1,15 +1,15 @@
-// The workflow on the command line, run as a process: people, the review cycle, history and
-// diff, and every refusal with its exit code and its one line on stderr.
+// The workflow on the command line, run in the test's process (fieldoffice_cli's runCli): people,
+// the review cycle, history and diff, and every refusal with its exit code and its one line on
+// stderr.
 
+#include "clirun.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "processrun.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -66,14 +66,13 @@ private:
 
 Run TestWorkflowCli::run(const QStringList &args)
 {
-    return fo::runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir->path()));
+    return fo::runCliInProcess(args);
 }
 
 void TestWorkflowCli::init()
 {
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
-    QVERIFY2(QFile::exists(QStringLiteral(FO_BINARY)), FO_BINARY);
     mLib = mDir->filePath(QStringLiteral("demo.fieldoffice"));
     const Run r = run({QStringLiteral("demo"), QStringLiteral("--library"), mLib});
     QVERIFY2(r.code == 0, qPrintable(r.err));
