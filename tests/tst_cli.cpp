@@ -531,7 +531,6 @@ void TestCli::programPrintsWhatTheLibraryPrints_data()
     row("people", {QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")});
     row("no such story", {QStringLiteral("show"), QStringLiteral("99999")});
     row("bad status", {QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("x")});
-    row("review help", {QStringLiteral("review"), QStringLiteral("--help")});
 }
 
 // The program is runCli on stdout and stderr: the same bytes and the same exit code.
