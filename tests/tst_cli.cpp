@@ -465,6 +465,12 @@ void TestCli::listsEveryMatchOfACommonWord()
     const Run plain = run({QStringLiteral("list"), QStringLiteral("--library"), target,
                            QStringLiteral("--search"), QStringLiteral("kiln")});
     QCOMPARE(plain.out.count(QLatin1Char('\n')), kStories);
+    // ... as the help says (it once said "best match first" whatever the number of matches).
+    const Run help = run({QStringLiteral("list"), QStringLiteral("--help")});
+    QVERIFY2(help.out.simplified().contains(
+                 QStringLiteral("when more than 1,000 stories match, the most recently added "
+                                "come first")),
+             qPrintable(help.out));
 }
 
 // `list` writes each row as it reads it: the first row leaves in a write of its own, before the

@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace fo::cli {
 
@@ -164,10 +165,13 @@ int runImport(const QStringList &arguments)
 int runList(const QStringList &arguments)
 {
     Command cmd(QStringLiteral("list"),
+                // The orders StoryQuery reads in (search/storyquery.h): by update time; by
+                // relevance while a search matches at most kRankLimit stories, else by id.
                 QStringLiteral("Lists stories, most recently changed first: id, status, "
                                "office, dateline, headline. When searching, the best match "
-                               "comes first; when more than 1,000 stories match, the most "
-                               "recently added come first instead."),
+                               "comes first; when more than %1 stories match, the most "
+                               "recently added come first instead.")
+                    .arg(QLocale(QLocale::English).toString(StoryQuery::kRankLimit)),
                 QString());
     QCommandLineParser &p = cmd.parser();
     const QCommandLineOption status(QStringLiteral("status"),
