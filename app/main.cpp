@@ -1,16 +1,15 @@
 // fieldoffice: with a subcommand it runs on the command line without a display; without one it
 // opens the editor window.
 
-#include "editor/bodyeditor.h"
-#include "cli/cli.h"
-#include "library/database.h"
-#include "demo/demolibrary.h"
-#include "window/mainwindow.h"
-#include "people/personrepository.h"
-#include "safety/shutdownguard.h"
 #include "base/startuptrace.h"
-#include "window/startupwarmup.h"
+#include "cli/cli.h"
+#include "demo/demolibrary.h"
+#include "editor/bodyeditor.h"
 #include "editor/storyeditor.h"
+#include "library/database.h"
+#include "safety/shutdownguard.h"
+#include "window/mainwindow.h"
+#include "window/startupwarmup.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -21,6 +20,7 @@
 #include <QScopeGuard>
 #include <QSessionManager>
 #include <QTextEdit>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cstdio>
@@ -102,6 +102,8 @@ int runWindow(int argc, char **argv)
     bool quitWhenShown = false;
     bool quitWhenReady = false;
     QString personName;
+    // The command line's --as (one definition), before Qt's own options are known.
+    const QString asFlag = QStringLiteral("--") + fo::cli::asOption(QString()).names().constFirst();
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
         if (a == QLatin1String("--library") && i + 1 < args.size()) {
@@ -110,8 +112,10 @@ int runWindow(int argc, char **argv)
         } else if (a.startsWith(QLatin1String("--library="))) {
             path = a.mid(10);
             explicitPath = true;
-        } else if (a == QLatin1String("--as") && i + 1 < args.size()) {
+        } else if (a == asFlag && i + 1 < args.size()) {
             personName = args.at(++i); // who is working, as on the command line
+        } else if (a.startsWith(asFlag + QLatin1Char('='))) {
+            personName = a.mid(asFlag.size() + 1);
         } else if (a == QLatin1String("--quit-when-shown")) {
             quitWhenShown = true; // for fieldoffice-bench: start-up time as a whole process
         } else if (a == QLatin1String("--quit-when-ready")) {
@@ -163,10 +167,10 @@ int runWindow(int argc, char **argv)
     fo::traceStartup("fonts");
     std::optional<fo::Person> person;
     if (!personName.isEmpty()) {
-        person = fo::PersonRepository(*db).findByName(personName);
+        QString why;
+        person = fo::cli::findActingPerson(*db, personName, &why);
         if (!person) {
-            std::fprintf(stderr, "fieldoffice: no person named '%s' in this library\n",
-                         personName.toUtf8().constData());
+            std::fprintf(stderr, "fieldoffice: %s\n", why.toUtf8().constData());
             return 1;
         }
     }
@@ -216,7 +220,16 @@ int main(int argc, char **argv)
         }
         QCoreApplication app(argc, argv);
         setIdentity();
-        return fo::cli::run(QCoreApplication::arguments());
+        QFile in;
+        QFile out;
+        QFile err;
+        const bool readable = in.open(stdin, QIODevice::ReadOnly);
+        out.open(stdout, QIODevice::WriteOnly);
+        err.open(stderr, QIODevice::WriteOnly);
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        return fo::cli::runCli(QCoreApplication::arguments().mid(1),
+                               fo::cli::CliIo{outStream, errStream, readable ? &in : nullptr});
     }
     return runWindow(argc, argv);
 }

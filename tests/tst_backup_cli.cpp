@@ -1,6 +1,8 @@
-// fieldoffice backup and restore, run as a process: what users type, see, and the exit codes.
+// fieldoffice backup and restore: what users type, see, and the exit codes, run in the test's
+// process (fieldoffice_cli's runCli); a restore killed midway runs the real program.
 
 #include "backuptesting.h"
+#include "clirun.h"
 #include "processrun.h"
 
 #include "backup/backup.h"
@@ -27,10 +29,7 @@ private Q_SLOTS:
     void restoreKilledMidwayLeavesAWholeLibrary();
 
 private:
-    ToolRun run(const QStringList &args) const
-    {
-        return runTool(QStringLiteral(FO_BINARY), args, commandLineEnvironment(mDir->path()));
-    }
+    ToolRun run(const QStringList &args) const { return runCliInProcess(args); }
     QString path(const QString &name) const { return mDir->filePath(name); }
     /// One line on stderr, starting "fieldoffice: ".
     static bool oneErrorLine(const ToolRun &r)

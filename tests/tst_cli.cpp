@@ -1,5 +1,9 @@
-// The command line, run as a process: what users type, what they see, and the exit codes.
+// The command line: what users type, what they see, and the exit codes. Most of it runs in the
+// test's process (fieldoffice_cli's runCli writing to strings); what only the program can show
+// runs the program: its exit codes and streams, its default library, the window, a reader that
+// goes away.
 
+#include "clirun.h"
 #include "processrun.h"
 
 #include <QCryptographicHash>
@@ -10,6 +14,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
+#include <limits>
 
 namespace {
 
@@ -27,6 +34,21 @@ void writeFile(const QString &path, const QString &text)
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(text.toUtf8());
 }
+
+/// An output that keeps each write apart, as a reader of a pipe sees them arrive.
+class ChunkDevice : public QIODevice
+{
+public:
+    QList<QByteArray> chunks;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        chunks << QByteArray(data, int(size));
+        return size;
+    }
+};
 
 } // namespace
 
@@ -52,18 +74,57 @@ private Q_SLOTS:
     void defaultLibraryLocation();
     void windowStartsInItsPhases();
     void listsEveryMatchOfACommonWord();
+    void listWritesItsFirstRowAtOnce();
+    void programPrintsWhatTheLibraryPrints_data();
+    void programPrintsWhatTheLibraryPrints();
+    void programEndsWhenItsReaderGoes();
+    void programReadsTheBodyFromStandardInput();
 
 private:
+    /// In this process (fieldoffice_cli).
     Run run(const QStringList &args);
+    /// The program, with no display and its data and home in the test's folder.
+    Run runProgram(const QStringList &args);
+    /// A library of kManyStories imported stories that all hold the word "kiln".
+    QString manyStories();
     QString lib(const QString &name) const { return mDir.filePath(name); }
 
     QTemporaryDir mDir;
     QString mDemo;
 };
 
+constexpr int kManyStories = 2100; // more than a page (1,000) and than search ranks
+
 Run TestCli::run(const QStringList &args)
 {
+    return fo::runCliInProcess(args);
+}
+
+Run TestCli::runProgram(const QStringList &args)
+{
     return fo::runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir.path()));
+}
+
+QString TestCli::manyStories()
+{
+    const QString target = lib(QStringLiteral("many.fieldoffice"));
+    if (QFile::exists(target)) {
+        return target;
+    }
+    const QString file = lib(QStringLiteral("many.txt"));
+    QString text;
+    for (int i = 1; i <= kManyStories; ++i) {
+        text += QStringLiteral("Kiln Inspection Number %1\n\nGULU, UGANDA – Inspectors visited "
+                               "brick kiln %1 again.\n\n")
+                    .arg(i);
+    }
+    writeFile(file, text);
+    const Run imported = run({QStringLiteral("import"), QStringLiteral("--library"), target, file});
+    if (imported.code != 0) {
+        qWarning("%s", qPrintable(imported.err));
+        return QString();
+    }
+    return target;
 }
 
 void TestCli::initTestCase()
@@ -105,14 +166,17 @@ void TestCli::usageErrors_data()
     QTest::newRow("import without files") << QStringList{QStringLiteral("import")};
 }
 
+// The exit code and the one line on stderr, from the library and from the program alike.
 void TestCli::usageErrors()
 {
     QFETCH(QStringList, args);
     args << QStringLiteral("--library") << mDemo;
-    const Run r = run(args);
-    QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.startsWith(QStringLiteral("fieldoffice: ")), qPrintable(r.err));
-    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    for (const Run &r : {run(args), runProgram(args)}) {
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("fieldoffice: ")), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QCOMPARE(r.out, QString());
+    }
 }
 
 void TestCli::demoCreatesALibrary()
@@ -330,17 +394,18 @@ void TestCli::importBatchWithABrokenFile()
                                      QStringLiteral("Quezon City")}));
 }
 
+// The program: the per-user data folder is where its environment and name put it.
 void TestCli::defaultLibraryLocation()
 {
     // Without --library, commands use the per-user data folder.
-    const Run missing = run({QStringLiteral("list")});
+    const Run missing = runProgram({QStringLiteral("list")});
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains(QStringLiteral("xdg-data")), qPrintable(missing.err));
-    const Run demo = run({QStringLiteral("demo")});
+    const Run demo = runProgram({QStringLiteral("demo")});
     QVERIFY2(demo.code == 0, qPrintable(demo.err));
     QVERIFY(
         QFile::exists(mDir.filePath(QStringLiteral("xdg-data/fieldoffice/library.fieldoffice"))));
-    QCOMPARE(run({QStringLiteral("list")}).code, 0);
+    QCOMPARE(runProgram({QStringLiteral("list")}).code, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
@@ -379,18 +444,9 @@ void TestCli::windowStartsInItsPhases()
 // newest first, across its pages.
 void TestCli::listsEveryMatchOfACommonWord()
 {
-    const QString target = lib(QStringLiteral("many.fieldoffice"));
-    const QString file = lib(QStringLiteral("many.txt"));
-    QString text;
-    constexpr int kStories = 2100;
-    for (int i = 1; i <= kStories; ++i) {
-        text += QStringLiteral("Kiln Inspection Number %1\n\nGULU, UGANDA – Inspectors visited "
-                               "brick kiln %1 again.\n\n")
-                    .arg(i);
-    }
-    writeFile(file, text);
-    const Run imported = run({QStringLiteral("import"), QStringLiteral("--library"), target, file});
-    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    const QString target = manyStories();
+    QVERIFY(!target.isEmpty());
+    constexpr int kStories = kManyStories;
     const Run r =
         run({QStringLiteral("list"), QStringLiteral("--library"), target,
              QStringLiteral("--search"), QStringLiteral("kiln"), QStringLiteral("--json")});
@@ -409,6 +465,158 @@ void TestCli::listsEveryMatchOfACommonWord()
     const Run plain = run({QStringLiteral("list"), QStringLiteral("--library"), target,
                            QStringLiteral("--search"), QStringLiteral("kiln")});
     QCOMPARE(plain.out.count(QLatin1Char('\n')), kStories);
+    // ... as the help says (it once said "best match first" whatever the number of matches).
+    const Run help = run({QStringLiteral("list"), QStringLiteral("--help")});
+    QVERIFY2(help.out.simplified().contains(
+                 QStringLiteral("when more than 1,000 stories match, the most recently added "
+                                "come first")),
+             qPrintable(help.out));
+}
+
+// `list` writes each row as it reads it: the first row leaves in a write of its own, before the
+// others are read, and the rest follow a page at a time, never the whole list in one piece;
+// what arrives is the very document Qt writes for the whole array.
+void TestCli::listWritesItsFirstRowAtOnce()
+{
+    const QString target = manyStories();
+    QVERIFY(!target.isEmpty());
+    for (const bool json : {true, false}) {
+        ChunkDevice device;
+        QVERIFY(device.open(QIODevice::WriteOnly));
+        QTextStream out(&device);
+        QString err;
+        QTextStream errStream(&err);
+        QStringList args{QStringLiteral("list"), QStringLiteral("--library"), target,
+                         QStringLiteral("--search"), QStringLiteral("kiln")};
+        if (json) {
+            args << QStringLiteral("--json");
+        }
+        QCOMPARE(fo::cli::runCli(args, out, errStream), 0);
+        QCOMPARE(err, QString());
+        const QByteArray all = device.chunks.join();
+        QVERIFY2(device.chunks.size() > 2, qPrintable(QString::number(device.chunks.size())));
+        const QByteArray first = device.chunks.constFirst();
+        if (json) {
+            QVERIFY2(first.startsWith("[\n    {\n") && first.endsWith("\n    }"),
+                     first.constData());
+            QCOMPARE(first.count("\"id\""), 1);
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(all, &error);
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QCOMPARE(doc.array().size(), kManyStories);
+            QCOMPARE(all, doc.toJson(QJsonDocument::Indented));
+        } else {
+            QCOMPARE(first.count('\n'), 1);
+            QCOMPARE(all.count('\n'), kManyStories);
+        }
+        for (const QByteArray &chunk : qAsConst(device.chunks)) {
+            QVERIFY(chunk.size() < all.size() / 2);
+        }
+    }
+    // An empty list is an empty array, as Qt writes it.
+    const Run none =
+        run({QStringLiteral("list"), QStringLiteral("--library"), target,
+             QStringLiteral("--search"), QStringLiteral("zebra"), QStringLiteral("--json")});
+    QCOMPARE(none.code, 0);
+    QCOMPARE(none.out, QString::fromUtf8(QJsonDocument(QJsonArray()).toJson()));
+}
+
+void TestCli::programPrintsWhatTheLibraryPrints_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const auto row = [](const char *name, const QStringList &args) { QTest::newRow(name) << args; };
+    row("list", {QStringLiteral("list")});
+    row("list json", {QStringLiteral("list"), QStringLiteral("--json")});
+    row("search json", {QStringLiteral("list"), QStringLiteral("--search"),
+                        QStringLiteral("police"), QStringLiteral("--json")});
+    row("show", {QStringLiteral("show"), QStringLiteral("1")});
+    row("show markdown",
+        {QStringLiteral("show"), QStringLiteral("--markdown"), QStringLiteral("2")});
+    row("history", {QStringLiteral("history"), QStringLiteral("3")});
+    row("history json", {QStringLiteral("history"), QStringLiteral("3"), QStringLiteral("--json")});
+    row("people", {QStringLiteral("person"), QStringLiteral("list"), QStringLiteral("--json")});
+    row("no such story", {QStringLiteral("show"), QStringLiteral("99999")});
+    row("bad status", {QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("x")});
+}
+
+// The program is runCli on stdout and stderr: the same bytes and the same exit code.
+void TestCli::programPrintsWhatTheLibraryPrints()
+{
+    QFETCH(QStringList, args);
+    args << QStringLiteral("--library") << mDemo;
+    const Run inside = run(args);
+    const Run program = runProgram(args);
+    QCOMPARE(program.code, inside.code);
+    QCOMPARE(program.out, inside.out);
+    QCOMPARE(program.err, inside.err);
+    QVERIFY(!inside.out.isEmpty() || !inside.err.isEmpty());
+}
+
+// `fieldoffice list --json | head -n 2`: head gets the first lines and the program, with nobody
+// left to read the rest, ends by SIGPIPE rather than waiting or failing some other way.
+void TestCli::programEndsWhenItsReaderGoes()
+{
+    const QString target = manyStories();
+    QVERIFY(!target.isEmpty());
+    const Run r = fo::runTool(
+        QStringLiteral("bash"),
+        {QStringLiteral("-c"),
+         QStringLiteral("set -o pipefail; \"$0\" list --library \"$1\" --json | head -n 2"),
+         QStringLiteral(FO_BINARY), target},
+        fo::commandLineEnvironment(mDir.path()));
+    QCOMPARE(r.out, QStringLiteral("[\n    {\n"));
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.code, 128 + SIGPIPE);
+}
+
+// `edit --body-file -` reads standard input: the program's, and the input given to runCli.
+void TestCli::programReadsTheBodyFromStandardInput()
+{
+    const QString library = lib(QStringLiteral("stdin.fieldoffice"));
+    QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--library"), library}).code, 0);
+    const Run drafts =
+        run({QStringLiteral("list"), QStringLiteral("--library"), library,
+             QStringLiteral("--status"), QStringLiteral("draft"), QStringLiteral("--json")});
+    const QJsonArray rows = QJsonDocument::fromJson(drafts.out.toUtf8()).array();
+    QVERIFY(rows.size() >= 2);
+    const QStringList edit{
+        QStringLiteral("edit"), QStringLiteral("--library"),     library,
+        QStringLiteral("--as"), QStringLiteral("Grace Achieng"), QStringLiteral("--body-file"),
+        QStringLiteral("-")};
+    for (int i = 0; i < 2; ++i) {
+        const QString id =
+            QString::number(rows.at(i).toObject().value(QStringLiteral("id")).toInt());
+        const QString body = QStringLiteral("GULU, UGANDA – Read from standard input, run %1: "
+                                            "சென்னை.\n")
+                                 .arg(i);
+        Run r;
+        if (i == 0) {
+            QProcess p;
+            p.setProcessEnvironment(fo::commandLineEnvironment(mDir.path()));
+            p.start(QStringLiteral(FO_BINARY), edit + QStringList{id});
+            QVERIFY(p.waitForStarted());
+            p.write(body.toUtf8());
+            p.closeWriteChannel();
+            QVERIFY(p.waitForFinished(120000));
+            r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            r.out = QString::fromUtf8(p.readAllStandardOutput());
+            r.err = QString::fromUtf8(p.readAllStandardError());
+        } else {
+            r = fo::runCliInProcess(edit + QStringList{id}, body.toUtf8());
+        }
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("edited body")), qPrintable(r.out));
+        const Run shown = run({QStringLiteral("show"), QStringLiteral("--library"), library, id});
+        QVERIFY2(shown.out.contains(body.trimmed()), qPrintable(shown.out));
+    }
+    // Without an input to read, the body is refused, not taken as empty.
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    const QString id = QString::number(rows.at(0).toObject().value(QStringLiteral("id")).toInt());
+    QCOMPARE(fo::cli::runCli(edit + QStringList{id}, outStream, errStream), 1);
+    QCOMPARE(err, QStringLiteral("fieldoffice: cannot read the body from standard input\n"));
 }
 
 #include "tst_cli.moc"

@@ -2,16 +2,17 @@
 // the exact text of every script in the PDF, packets whose contents pages tell the truth, and
 // files that are written whole or not at all.
 
+#include "clirun.h"
 #include "exportchecks.h"
 #include "exportfixtures.h"
 
-#include "library/database.h"
 #include "demo/demolibrary.h"
 #include "export/htmlexporter.h"
-#include "library/organisationsettings.h"
 #include "export/packet.h"
 #include "export/pdfexporter.h"
 #include "export/storydocument.h"
+#include "library/database.h"
+#include "library/organisationsettings.h"
 #include "stories/storyrepository.h"
 
 #include <QDir>
@@ -646,9 +647,9 @@ void TestExport::commandLine()
         QVERIFY2(settings.save(info, &error), qPrintable(error));
         QCOMPARE(settings.load().pressContact, info.pressContact);
     }
+    // The command line in this process (fieldoffice_cli), as `fieldoffice export` runs it.
     const auto fieldoffice = [this](const QStringList &args) {
-        return runTool(
-            QStringLiteral(FO_BINARY),
+        return runCliInProcess(
             QStringList{QStringLiteral("export"), QStringLiteral("--library"), mLibrary} + args);
     };
     qint64 approved = 0;

@@ -1,8 +1,10 @@
-// Press packets on the command line, run as a process against a fresh demo library: what a
+// Press packets on the command line, run in the test's process (fieldoffice_cli's runCli) against a
+// fresh demo library: what a
 // journalist receives (a PDF whose contents page, page numbers, outline and text layer tell the
 // truth, or a safe HTML folder), what the manifest beside it records, and the gate that keeps
 // unapproved or since-changed stories out and writes nothing when it refuses.
 
+#include "clirun.h"
 #include "exportchecks.h"
 
 #include <QDateTime>
@@ -11,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -248,14 +249,13 @@ private:
 
 ToolRun TestPacketCli::run(const QStringList &args)
 {
-    return runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir->path()));
+    return fo::runCliInProcess(args);
 }
 
 void TestPacketCli::init()
 {
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
-    QVERIFY2(QFile::exists(QStringLiteral(FO_BINARY)), FO_BINARY);
     mLib = mDir->filePath(QStringLiteral("demo.fieldoffice"));
     mOut = mDir->filePath(QStringLiteral("out"));
     QVERIFY(QDir().mkpath(mOut));

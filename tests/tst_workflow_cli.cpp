@@ -1,15 +1,17 @@
-// The workflow on the command line, run as a process: people, the review cycle, history and
-// diff, and every refusal with its exit code and its one line on stderr.
+// The workflow on the command line, run in the test's process (fieldoffice_cli's runCli): people,
+// the review cycle, history and diff, and every refusal with its exit code and its one line on
+// stderr.
 
+#include "clirun.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "processrun.h"
+#include "stories/storyrepository.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void refusals();
     void approvalLostShowsInHistoryAndDiff();
     void bodyFromAFile();
+    void bodyFileIsDecodedAsImportDecodesIt();
+    void datelineIsSplitAsImportSplitsIt();
     void importRecordsWhoImported();
     void embargoIsPartOfTheApproval();
     void editEmbargoRefusesWhatIsNotATime_data();
@@ -66,14 +70,13 @@ private:
 
 Run TestWorkflowCli::run(const QStringList &args)
 {
-    return fo::runTool(QStringLiteral(FO_BINARY), args, fo::commandLineEnvironment(mDir->path()));
+    return fo::runCliInProcess(args);
 }
 
 void TestWorkflowCli::init()
 {
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
-    QVERIFY2(QFile::exists(QStringLiteral(FO_BINARY)), FO_BINARY);
     mLib = mDir->filePath(QStringLiteral("demo.fieldoffice"));
     const Run r = run({QStringLiteral("demo"), QStringLiteral("--library"), mLib});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -390,6 +393,68 @@ void TestWorkflowCli::bodyFromAFile()
            {QStringLiteral("--as"), kGrace, id, QStringLiteral("--body-file"), file});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("not UTF-8")), qPrintable(r.err));
+}
+
+// `edit --body-file` reads a file as import does: "Unicode" (UTF-16 with its byte-order mark) as
+// Windows editors save it is text; a NUL byte is not.
+void TestWorkflowCli::bodyFileIsDecodedAsImportDecodesIt()
+{
+    const QString id = storyIn(QStringLiteral("draft"));
+    const QString file = mDir->filePath(QStringLiteral("body-utf16.md"));
+    const QString body = QStringLiteral("GULU, UGANDA – Saved as Unicode: சென்னை.\n");
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        f.write(utf16.encode(body));
+    }
+    Run r = wf(QStringLiteral("edit"),
+               {QStringLiteral("--as"), kGrace, id, QStringLiteral("--body-file"), file});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = wf(QStringLiteral("show"), {id});
+    QVERIFY2(r.out.contains(body.trimmed()), qPrintable(r.out));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QByteArray("text\0more\n", 10));
+    }
+    r = wf(QStringLiteral("edit"),
+           {QStringLiteral("--as"), kGrace, id, QStringLiteral("--body-file"), file});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(
+        r.err,
+        QStringLiteral("fieldoffice: %1 contains a NUL byte; this is not a text file\n").arg(file));
+}
+
+// `edit --dateline` and a file's front matter split a dateline by one rule: the city before the
+// first comma, the country after it (a country may hold commas), a dash copied with it dropped.
+void TestWorkflowCli::datelineIsSplitAsImportSplitsIt()
+{
+    const QString id = storyIn(QStringLiteral("draft"));
+    const QString typed = QStringLiteral("KOLKATA, WEST BENGAL, INDIA –");
+    Run r = wf(QStringLiteral("edit"),
+               {QStringLiteral("--as"), kGrace, id, QStringLiteral("--dateline"), typed});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString file = mDir->filePath(QStringLiteral("dated.md"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write((QStringLiteral("---\nheadline: Dated\ndateline: ") + typed +
+                 QStringLiteral("\n---\nText.\n"))
+                    .toUtf8());
+    }
+    r = wf(QStringLiteral("import"), {file});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString imported = r.out.section(QLatin1Char(' '), 1, 1).chopped(1); // "imported 16: …"
+    QString error;
+    auto db = fo::Database::open(mLib, fo::Database::OpenMode::MustExist, &error);
+    QVERIFY2(db, qPrintable(error));
+    for (const QString &which : {id, imported}) {
+        const std::optional<fo::Story> s = fo::StoryRepository(*db).get(which.toLongLong(), &error);
+        QVERIFY2(s, qPrintable(error));
+        QCOMPARE(s->datelineCity, QStringLiteral("KOLKATA"));
+        QCOMPARE(s->datelineCountry, QStringLiteral("WEST BENGAL, INDIA"));
+    }
 }
 
 // `import --as NAME` records the stories as created by that person (revision 1 and the audit);

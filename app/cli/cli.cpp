@@ -2,10 +2,11 @@
 
 #include "backupcommands.h"
 #include "commands.h"
-#include "library/database.h"
 #include "exportcommands.h"
 #include "historycommands.h"
+#include "library/database.h"
 #include "librarycommands.h"
+#include "packetcommand.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "workflowcommands.h"
@@ -15,11 +16,32 @@
 #include <QFileInfo>
 #include <QTextStream>
 
-#include <cstdio>
-
 namespace fo::cli {
 
 namespace {
+
+/// The streams of the runCli call running on this thread: the commands print through
+/// printOut/printError and out(), never to the process's own stdout or stderr.
+thread_local const CliIo *tIo = nullptr;
+
+/// Sets the streams for one runCli call and flushes them when it ends (nested calls and calls
+/// on other threads keep their own).
+class IoScope
+{
+public:
+    explicit IoScope(const CliIo &io) : mPrevious(tIo) { tIo = &io; }
+    ~IoScope()
+    {
+        tIo->out.flush();
+        tIo->err.flush();
+        tIo = mPrevious;
+    }
+    IoScope(const IoScope &) = delete;
+    IoScope &operator=(const IoScope &) = delete;
+
+private:
+    const CliIo *mPrevious;
+};
 
 struct Entry
 {
@@ -59,7 +81,7 @@ void printUsage()
     text += QStringLiteral("\nEvery command takes --library FILE (default: %1) and --help.\n"
                            "Exit codes: 0 success, 1 refused or bad input, 2 usage error.\n")
                 .arg(QDir::toNativeSeparators(Database::defaultPath()));
-    std::fputs(text.toUtf8().constData(), stdout);
+    out() << text;
 }
 
 } // namespace
@@ -86,13 +108,29 @@ bool storyIdArgument(Command &cmd, qint64 *id)
     return true;
 }
 
-std::optional<Person> actingPerson(Database &db, const QString &name)
+QCommandLineOption asOption(const QString &description)
+{
+    return QCommandLineOption(QStringList{QStringLiteral("as")}, description,
+                              QStringLiteral("NAME"));
+}
+
+std::optional<Person> findActingPerson(Database &db, const QString &name, QString *why)
 {
     const std::optional<Person> person = PersonRepository(db).findByName(name);
     if (!person) {
-        printError(QStringLiteral("no person named '%1' in this library (see fieldoffice person "
-                                  "list)")
-                       .arg(name));
+        *why = QStringLiteral("no person named '%1' in this library (see fieldoffice person "
+                              "list)")
+                   .arg(name);
+    }
+    return person;
+}
+
+std::optional<Person> actingPerson(Database &db, const QString &name)
+{
+    QString why;
+    const std::optional<Person> person = findActingPerson(db, name, &why);
+    if (!person) {
+        printError(why);
     }
     return person;
 }
@@ -107,17 +145,32 @@ std::optional<Story> storyOrComplain(Database &db, qint64 id)
     return story;
 }
 
+QTextStream &out()
+{
+    return tIo->out;
+}
+
+QIODevice *input()
+{
+    return tIo->in;
+}
+
 void printError(const QString &message)
 {
     QString line = message;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    std::fputs((QStringLiteral("fieldoffice: ") + line + QLatin1Char('\n')).toUtf8().constData(),
-               stderr);
+    // What was printed before the error shows before it, as it did with stdout on a terminal;
+    // the error itself at once, as stderr is.
+    tIo->out.flush();
+    tIo->err << QStringLiteral("fieldoffice: ") << line << QLatin1Char('\n');
+    tIo->err.flush();
 }
 
 void printOut(const QString &line)
 {
-    std::fputs((line + QLatin1Char('\n')).toUtf8().constData(), stdout);
+    // A line at a time, as stdout on a terminal showed it (`list` writes its rows itself).
+    tIo->out << line << QLatin1Char('\n');
+    tIo->out.flush();
 }
 
 bool isCommandLine(const QStringList &arguments)
@@ -135,9 +188,15 @@ bool isCommandLine(const QStringList &arguments)
     return !first.startsWith(QLatin1Char('-'));
 }
 
-int run(const QStringList &arguments)
+int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    const QString first = arguments.value(1);
+    return runCli(arguments, CliIo{out, err, nullptr});
+}
+
+int runCli(const QStringList &arguments, const CliIo &io)
+{
+    const IoScope scope(io);
+    const QString first = arguments.value(0);
     if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
         first == QLatin1String("help")) {
         printUsage();
@@ -150,7 +209,7 @@ int run(const QStringList &arguments)
     for (const Entry &e : kCommands) {
         if (first == QLatin1String(e.name)) {
             // Hand the command its own argv: "fieldoffice list ..." → "fieldoffice list" + options.
-            QStringList rest = arguments.mid(2);
+            QStringList rest = arguments.mid(1);
             rest.prepend(QStringLiteral("fieldoffice ") + first);
             return e.handler(rest);
         }
@@ -188,7 +247,7 @@ int Command::parse(const QStringList &arguments)
         if (help.startsWith(QStringLiteral("Usage: ")) && end > 0) {
             help.replace(7, end - 7, QStringLiteral("fieldoffice ") + mName);
         }
-        std::fputs(help.toUtf8().constData(), stdout);
+        out() << help;
         return Success;
     }
     return -1;

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
+#include <QTextStream>
 
 #include "domain/person.h"
 #include "domain/story.h"
@@ -19,25 +20,54 @@ namespace cli {
 class Command;
 
 /// Exit codes of every subcommand.
-enum ExitCode { Success = 0, Refused = 1, UsageError = 2 };
+enum ExitCode
+{
+    Success = 0,
+    Refused = 1,
+    UsageError = 2
+};
+
+/// Where a run of the command line reads and writes: the program gives it standard output,
+/// error and input; a test gives it strings.
+struct CliIo
+{
+    QTextStream &out;
+    QTextStream &err;
+    QIODevice *in = nullptr; // what `edit --body-file -` reads; null: nothing to read
+};
 
 /// True when argv names a subcommand (or --help/--version): run without a display.
 bool isCommandLine(const QStringList &arguments);
-/// Runs a subcommand; QCoreApplication must exist. Returns the exit code.
-int run(const QStringList &arguments);
+/// Runs one command line, `arguments` without the program's name ("list", "--json"), writing
+/// only to `io` (the streams are flushed before it returns). QCoreApplication must exist.
+/// Returns the exit code (ExitCode).
+int runCli(const QStringList &arguments, const CliIo &io);
+/// The same with nothing to read on standard input.
+int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+// What the commands below use while runCli runs them (the streams of the running call).
+QTextStream &out();
+QIODevice *input();
 
 /// An id as users type it (a story, a revision): a positive integer.
 bool parseId(const QString &text, qint64 *id);
 /// The one story id of a command's arguments; prints the usage error and returns false
 /// otherwise ("show: give exactly one story id", "show: 'abc' is not a story id").
 bool storyIdArgument(Command &cmd, qint64 *id);
-/// The person named by --as; prints why not and returns nullopt when there is none.
+/// --as NAME, the one definition every command adds; `description` says what the person does
+/// in that command ("Who imports: ...").
+QCommandLineOption asOption(const QString &description);
+/// The person a name given with --as (here or to the window) stands for; nullopt and the one
+/// line saying why when there is none.
+std::optional<Person> findActingPerson(Database &db, const QString &name, QString *why);
+/// The same, printing why not.
 std::optional<Person> actingPerson(Database &db, const QString &name);
 /// Story `id`; prints why not ("no story with id 9") and returns nullopt when there is none.
 std::optional<Story> storyOrComplain(Database &db, qint64 id);
 
-/// One line on stderr, starting "fieldoffice: ".
+/// One line on the error stream, starting "fieldoffice: ".
 void printError(const QString &message);
+/// One line on the output stream.
 void printOut(const QString &line);
 
 /// What every subcommand shares: its name, a summary, the parser, and --library.

@@ -1,22 +1,21 @@
 #include "commands.h"
 
 #include "cli.h"
-#include "library/database.h"
 #include "demo/demolibrary.h"
 #include "import/importer.h"
 #include "import/storymarkdown.h"
+#include "jsonstream.h"
+#include "library/database.h"
+#include "library/tagrepository.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
-#include "library/tagrepository.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cstdio>
+#include <QLocale>
 
 namespace fo::cli {
 
@@ -47,7 +46,6 @@ QJsonObject storyJson(const StoryRow &row)
         {QStringLiteral("updated"), row.updatedAt.toUTC().toString(Qt::ISODate)},
     };
 }
-
 
 } // namespace
 
@@ -92,16 +90,14 @@ int runDemo(const QStringList &arguments)
 
 int runImport(const QStringList &arguments)
 {
-    Command cmd(QStringLiteral("import"),
-                QStringLiteral(
-                    "Imports stories from Markdown files (.md, with optional front matter) and "
-                    "plain-text files holding one or more stories. Folders are searched for "
-                    ".md, .markdown and .txt files. Each file is imported whole or not at all."),
-                QStringLiteral("PATH..."));
-    const QCommandLineOption as(QStringLiteral("as"),
-                                QStringLiteral("Who imports: recorded as the stories' creator "
-                                               "(optional)."),
-                                QStringLiteral("NAME"));
+    Command cmd(
+        QStringLiteral("import"),
+        QStringLiteral("Imports stories from Markdown files (.md, with optional front matter) and "
+                       "plain-text files holding one or more stories. Folders are searched for "
+                       ".md, .markdown and .txt files. Each file is imported whole or not at all."),
+        QStringLiteral("PATH..."));
+    const QCommandLineOption as = asOption(QStringLiteral("Who imports: recorded as the "
+                                                          "stories' creator (optional)."));
     cmd.parser().addOption(as);
     if (const int code = cmd.parse(arguments); code >= 0) {
         return code;
@@ -169,8 +165,13 @@ int runImport(const QStringList &arguments)
 int runList(const QStringList &arguments)
 {
     Command cmd(QStringLiteral("list"),
-                QStringLiteral("Lists stories, newest first (best match first when searching): "
-                               "id, status, office, dateline, headline."),
+                // The orders StoryQuery reads in (search/storyquery.h): by update time; by
+                // relevance while a search matches at most kRankLimit stories, else by id.
+                QStringLiteral("Lists stories, most recently changed first: id, status, "
+                               "office, dateline, headline. When searching, the best match "
+                               "comes first; when more than %1 stories match, the most "
+                               "recently added come first instead.")
+                    .arg(QLocale(QLocale::English).toString(StoryQuery::kRankLimit)),
                 QString());
     QCommandLineParser &p = cmd.parser();
     const QCommandLineOption status(QStringLiteral("status"),
@@ -219,15 +220,23 @@ int runList(const QStringList &arguments)
     StoryQuery stories(*db);
     stories.setSnippets(false); // not printed
     const bool asJson = p.isSet(json);
-    QJsonArray array;
+    // Row by row as the pages come: the first rows show at once (`| head` need not wait for
+    // 100,000 stories) and memory does not grow with the list.
+    constexpr int kPage = 1000;
+    JsonArrayStream array(out());
+    qint64 printed = 0;
     QString error;
     const bool read = stories.forEachRow(
-        filter, 1000, asJson,
+        filter, kPage, asJson,
         [&](const StoryRow &row) {
             if (asJson) {
                 array.append(storyJson(row));
             } else {
-                printOut(storyLine(row));
+                out() << storyLine(row) << QLatin1Char('\n');
+            }
+            if (++printed == 1 || printed % kPage == 0) {
+                out().flush();
+                return out().status() == QTextStream::Ok; // a reader gone: stop reading
             }
             return true;
         },
@@ -237,7 +246,7 @@ int runList(const QStringList &arguments)
         return Refused;
     }
     if (asJson) {
-        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        array.finish();
     }
     return Success;
 }
@@ -268,17 +277,17 @@ int runShow(const QStringList &arguments)
     }
     QString error;
     if (cmd.parser().isSet(markdown)) {
-        std::fputs(storyToMarkdown(*story).toUtf8().constData(), stdout);
+        out() << storyToMarkdown(*story);
         return Success;
     }
     const Story &s = *story;
-    QString out;
-    out += s.headline + QLatin1Char('\n');
-    out += QString(qMax(8, qMin(s.headline.size(), 78)), QChar(0x2500)) + QLatin1Char('\n');
-    auto field = [&out](const char *name, const QString &value) {
+    QString text;
+    text += s.headline + QLatin1Char('\n');
+    text += QString(qMax(8, qMin(s.headline.size(), 78)), QChar(0x2500)) + QLatin1Char('\n');
+    auto field = [&text](const char *name, const QString &value) {
         if (!value.isEmpty()) {
-            out += padded(QString::fromLatin1(name) + QLatin1Char(':'), 10) + value +
-                   QLatin1Char('\n');
+            text += padded(QString::fromLatin1(name) + QLatin1Char(':'), 10) + value +
+                    QLatin1Char('\n');
         }
     };
     field("Id", QString::number(s.id));
@@ -293,11 +302,11 @@ int runShow(const QStringList &arguments)
     field("Created", s.createdAt.toString(Qt::ISODate));
     field("Updated", s.updatedAt.toString(Qt::ISODate));
     field("Summary", s.summary);
-    out += QLatin1Char('\n') + s.body;
-    if (!out.endsWith(QLatin1Char('\n'))) {
-        out += QLatin1Char('\n');
+    text += QLatin1Char('\n') + s.body;
+    if (!text.endsWith(QLatin1Char('\n'))) {
+        text += QLatin1Char('\n');
     }
-    std::fputs(out.toUtf8().constData(), stdout);
+    out() << text;
     return Success;
 }
 

@@ -1,11 +1,11 @@
 #include "exportcommands.h"
 
 #include "cli.h"
-#include "library/database.h"
 #include "export/exportrecord.h"
 #include "export/htmlexporter.h"
-#include "library/organisationsettings.h"
 #include "export/pdfexporter.h"
+#include "library/database.h"
+#include "library/organisationsettings.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
 
@@ -71,9 +71,8 @@ int runExport(const QStringList &arguments)
         {QStringLiteral("page-size"), QStringLiteral("PDF paper: A4 (default) or Letter."),
          QStringLiteral("SIZE")},
         {QStringLiteral("draft"), QStringLiteral("Mark the export as a draft in any case.")},
-        {QStringLiteral("as"),
-         QStringLiteral("Who is exporting, for the audit trail (default: \"(command line)\")."),
-         QStringLiteral("NAME")},
+        asOption(
+            QStringLiteral("Who is exporting, for the audit trail (default: \"(command line)\").")),
         {{QStringLiteral("o"), QStringLiteral("output")},
          QStringLiteral("The file to write."),
          QStringLiteral("FILE")},

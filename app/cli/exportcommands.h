@@ -6,6 +6,5 @@ namespace fo::cli {
 
 /// fieldoffice export --library F ID --format html|pdf [--page-size A4|Letter] [--draft] -o OUT
 int runExport(const QStringList &arguments);
-int runPacket(const QStringList &arguments);
 
 } // namespace fo::cli

@@ -1,11 +1,11 @@
 #include "historycommands.h"
 
-#include "history/approvalrepository.h"
 #include "cli.h"
-#include "library/database.h"
-#include "history/revisionrepository.h"
-#include "stories/storyrepository.h"
 #include "domain/worddiff.h"
+#include "history/approvalrepository.h"
+#include "history/revisionrepository.h"
+#include "library/database.h"
+#include "stories/storyrepository.h"
 #include "workflow/workflow.h"
 
 #include <QJsonArray>
@@ -14,7 +14,6 @@
 #include <QRegularExpression>
 
 #include <climits>
-#include <cstdio>
 
 namespace fo::cli {
 
@@ -73,7 +72,7 @@ void printHistoryJson(const Story &story, const ApprovalState &state,
         {QStringLiteral("approval"), approvalJson(state.approval)},
         {QStringLiteral("revisions"), revs},
     };
-    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
+    cli::out() << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented));
 }
 
 void printHistoryText(const Story &story, const ApprovalState &state,
@@ -248,9 +247,7 @@ int runDiff(const QStringList &arguments)
         return Refused;
     }
     printOut(QStringLiteral("Story %1: %2 → %3").arg(id).arg(labelA, labelB));
-    std::fputs(
-        storyDiffToPlainText(diffStories(*a, *b), cmd.parser().isSet(all)).toUtf8().constData(),
-        stdout);
+    out() << storyDiffToPlainText(diffStories(*a, *b), cmd.parser().isSet(all));
     return Success;
 }
 

@@ -1,8 +1,8 @@
-#include "exportcommands.h"
+#include "packetcommand.h"
 
 #include "cli.h"
-#include "library/database.h"
 #include "export/packetbuilder.h"
+#include "library/database.h"
 #include "workflow/workflow.h"
 
 #include <QDir>
@@ -101,9 +101,7 @@ int runPacket(const QStringList &arguments)
                        "and each refused story is named. Needs the exporter role."),
         QString());
     cmd.parser().addOptions({
-        {QStringLiteral("as"),
-         QStringLiteral("Who is exporting (a person with the exporter role)."),
-         QStringLiteral("NAME")},
+        asOption(QStringLiteral("Who is exporting (a person with the exporter role).")),
         {QStringLiteral("story"), QStringLiteral("A story to include, in this order (repeatable)."),
          QStringLiteral("ID")},
         {QStringLiteral("tag"),

@@ -1,10 +1,12 @@
 #include "workflowcommands.h"
 
 #include "cli.h"
+#include "domain/dateline.h"
+#include "domain/storylimits.h"
+#include "history/storyhistory.h"
+#include "import/textdecoding.h"
 #include "library/database.h"
 #include "people/personrepository.h"
-#include "history/storyhistory.h"
-#include "domain/storylimits.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
 
@@ -14,18 +16,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QStringDecoder>
-
-#include <cstdio>
 
 namespace fo::cli {
 
 namespace {
 
-const QCommandLineOption kAs(QStringList{QStringLiteral("as")},
-                             QStringLiteral("Who does this: a person of the library (see "
-                                            "fieldoffice person list)."),
-                             QStringLiteral("NAME"));
+const QCommandLineOption kAs = asOption(QStringLiteral("Who does this: a person of the library "
+                                                       "(see fieldoffice person list)."));
 
 int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &roles)
 {
@@ -95,7 +92,7 @@ int personList(Command &cmd, const QCommandLineOption &json)
                 {QStringLiteral("active"), person.active},
             });
         }
-        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return Success;
     }
     for (const Person &person : people) {
@@ -107,39 +104,36 @@ int personList(Command &cmd, const QCommandLineOption &json)
     return Success;
 }
 
-/// "GULU, UGANDA" → city and country (the country after the last comma).
-void splitDateline(const QString &text, QString *city, QString *country)
-{
-    const int comma = text.lastIndexOf(QLatin1Char(','));
-    *city = (comma < 0 ? text : text.left(comma)).trimmed();
-    *country = comma < 0 ? QString() : text.mid(comma + 1).trimmed();
-}
-
+/// The body file of `edit --body-file`, decoded as import decodes a story file (UTF-8, or UTF-16
+/// with its byte-order mark; a UTF-8 byte-order mark dropped).
 bool readBody(const QString &path, QString *body, QString *error)
 {
-    QFile file;
+    QByteArray bytes;
     if (path == QLatin1String("-")) {
-        if (!file.open(stdin, QIODevice::ReadOnly)) {
+        QIODevice *in = input();
+        if (!in || !in->isReadable()) {
             *error = QStringLiteral("cannot read the body from standard input");
             return false;
         }
+        bytes = in->readAll();
     } else {
-        file.setFileName(path);
+        QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
             return false;
         }
+        bytes = file.readAll();
     }
-    QByteArray bytes = file.readAll();
-    if (bytes.startsWith("\xEF\xBB\xBF")) {
-        bytes.remove(0, 3);
+    const DecodedText decoded = decodeTextFile(bytes);
+    if (decoded.problem == DecodedText::Problem::NulByte) {
+        *error = QStringLiteral("%1 contains a NUL byte; this is not a text file").arg(path);
+        return false;
     }
-    QStringDecoder decode(QStringDecoder::Utf8);
-    *body = decode(bytes);
-    if (decode.hasError()) {
+    if (decoded.problem != DecodedText::Problem::None) {
         *error = QStringLiteral("%1 is not UTF-8 text").arg(path);
         return false;
     }
+    *body = decoded.text;
     body->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     replaceNonCharacters(body); // storylimits.h: U+FFFD for what is not text, as import does
     if (const QString tooLarge = checkBodySize(*body); !tooLarge.isEmpty()) {
@@ -228,7 +222,9 @@ bool applyEdits(const QCommandLineParser &p, const EditOptions &o, const QString
         story->byline = p.value(o.byline);
     }
     if (p.isSet(o.dateline)) {
-        splitDateline(p.value(o.dateline), &story->datelineCity, &story->datelineCountry);
+        const DatelineParts dateline = splitDateline(p.value(o.dateline));
+        story->datelineCity = dateline.city;
+        story->datelineCountry = dateline.country;
     }
     if (p.isSet(o.bodyFile)) {
         story->body = body;
@@ -285,6 +281,26 @@ int reportEdit(Database &db, const Story &before)
                      .arg(statusLabel(after->status)));
     }
     return Success;
+}
+
+/// What `review --ACTION` says in its help: the action and who may take it.
+QString actionHelp(WorkflowAction action)
+{
+    switch (action) {
+    case WorkflowAction::Submit:
+        return QStringLiteral("Submit for review (editor).");
+    case WorkflowAction::RequestChanges:
+        return QStringLiteral("Send back to the editor; needs --comment (reviewer).");
+    case WorkflowAction::Approve:
+        return QStringLiteral("Approve this exact version (reviewer).");
+    case WorkflowAction::Release:
+        return QStringLiteral("Release an approved story (reviewer, exporter).");
+    case WorkflowAction::Archive:
+        return QStringLiteral("Archive (editor, reviewer, admin).");
+    case WorkflowAction::Reopen:
+        return QStringLiteral("Reopen an archived story as a draft (editor, admin).");
+    }
+    return actionLabel(action) + QLatin1Char('.');
 }
 
 } // namespace
@@ -408,26 +424,13 @@ int runReview(const QStringList &arguments)
                                "(revision and SHA-256 of its content). Give exactly one action."),
                 QStringLiteral("ID"));
     QCommandLineParser &p = cmd.parser();
-    const QVector<QPair<QCommandLineOption, WorkflowAction>> actions = {
-        {QCommandLineOption(QStringLiteral("submit"),
-                            QStringLiteral("Submit for review (editor).")),
-         WorkflowAction::Submit},
-        {QCommandLineOption(QStringLiteral("approve"),
-                            QStringLiteral("Approve this exact version (reviewer).")),
-         WorkflowAction::Approve},
-        {QCommandLineOption(QStringLiteral("request-changes"),
-                            QStringLiteral("Send back to the editor; needs --comment (reviewer).")),
-         WorkflowAction::RequestChanges},
-        {QCommandLineOption(QStringLiteral("release"),
-                            QStringLiteral("Release an approved story (reviewer, exporter).")),
-         WorkflowAction::Release},
-        {QCommandLineOption(QStringLiteral("archive"),
-                            QStringLiteral("Archive (editor, reviewer, admin).")),
-         WorkflowAction::Archive},
-        {QCommandLineOption(QStringLiteral("reopen"),
-                            QStringLiteral("Reopen an archived story as a draft (editor, admin).")),
-         WorkflowAction::Reopen},
-    };
+    // The actions are the workflow's own, in its order: a new one shows up here by itself.
+    QVector<QPair<QCommandLineOption, WorkflowAction>> actions;
+    QStringList actionFlags;
+    for (const WorkflowAction a : allActions()) {
+        actions.append({QCommandLineOption(actionKey(a), actionHelp(a)), a});
+        actionFlags << QStringLiteral("--") + actionKey(a);
+    }
     const QCommandLineOption comment(QStringLiteral("comment"),
                                      QStringLiteral("A comment kept with the story."),
                                      QStringLiteral("T"));
@@ -456,8 +459,8 @@ int runReview(const QStringList &arguments)
         }
     }
     if (given != 1) {
-        printError(QStringLiteral("review: give exactly one of --submit, --approve, "
-                                  "--request-changes, --release, --archive, --reopen"));
+        printError(QStringLiteral("review: give exactly one of %1")
+                       .arg(actionFlags.join(QStringLiteral(", "))));
         return UsageError;
     }
     if (*action == WorkflowAction::RequestChanges && p.value(comment).trimmed().isEmpty()) {

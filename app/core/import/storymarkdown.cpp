@@ -1,8 +1,9 @@
 #include "import/storymarkdown.h"
 
+#include "domain/dateline.h"
+#include "domain/storylimits.h"
 #include "import/importparser.h"
 #include "library/officerepository.h"
-#include "domain/storylimits.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -96,13 +97,9 @@ QString applyKnownKey(const FrontMatterEntry &e, Story &s, const QString &name,
     if (e.key == QLatin1String("headline")) {
         s.headline = v;
     } else if (e.key == QLatin1String("dateline")) {
-        static const QRegularExpression dash(
-            QStringLiteral("[ \\x{00A0}]+(?:--|[\\x{2013}\\x{2014}-])$"));
-        QString dateline = v;
-        dateline.remove(dash); // "GULU, UGANDA –" copied with its dash
-        const int comma = dateline.indexOf(QLatin1Char(','));
-        s.datelineCity = (comma < 0 ? dateline : dateline.left(comma)).trimmed();
-        s.datelineCountry = comma < 0 ? QString() : dateline.mid(comma + 1).trimmed();
+        const DatelineParts dateline = splitDateline(v); // domain/dateline.h: the one rule
+        s.datelineCity = dateline.city;
+        s.datelineCountry = dateline.country;
         given->dateline = true;
     } else if (e.key == QLatin1String("office")) {
         s.officeName = v;
