@@ -1,21 +1,21 @@
 #include "runner.h"
 #include "backupbench.h"
 
-#include "editor/bodyeditor.h"
-#include "library/database.h"
-#include "floor.h"
-#include "generator.h"
-#include "export/htmlexporter.h"
 #include "browser/librarybrowser.h"
+#include "browser/storylistview.h"
+#include "editor/bodyeditor.h"
+#include "editor/previewpane.h"
+#include "editor/storyeditor.h"
+#include "export/htmlexporter.h"
 #include "export/packet.h"
 #include "export/pdfexporter.h"
-#include "editor/previewpane.h"
-#include "search/searchquery.h"
-#include "editor/storyeditor.h"
-#include "search/storylistmodel.h"
-#include "browser/storylistview.h"
-#include "stories/storyrepository.h"
+#include "floor.h"
+#include "generator.h"
+#include "library/database.h"
 #include "library/tagrepository.h"
+#include "search/searchquery.h"
+#include "search/storylistmodel.h"
+#include "stories/storyrepository.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -328,7 +328,8 @@ void measureEditor(Database &source, QVector<Measure> &out)
     if (!db || !StoryRepository(*db).create(big, &error)) {
         return;
     }
-    StoryEditor editor(*db);
+    Session session(*db);
+    StoryEditor editor(session);
     editor.resize(1400, 900);
     editor.show();
     {

@@ -4,18 +4,12 @@
 
 namespace fo {
 
-DamageBanner::DamageBanner(QWidget *parent) : QLabel(parent)
+DamageBanner::DamageBanner(QWidget *parent) : ErrorStrip(parent)
 {
     setObjectName(QStringLiteral("damageBanner"));
     setTextFormat(Qt::RichText);
-    setWordWrap(true);
     setMargin(8);
-    setAutoFillBackground(true);
     setTextInteractionFlags(Qt::TextBrowserInteraction); // the link by mouse and keyboard
-    QPalette colours = palette();
-    colours.setColor(QPalette::Window, QColor(0xfd, 0xe2, 0xe1));
-    colours.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x1c));
-    setPalette(colours);
     connect(this, &QLabel::linkActivated, this, &DamageBanner::restoreRequested);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setVisible(false);
@@ -44,13 +38,13 @@ namespace fo {
 
 QSize DamageBanner::sizeHint() const
 {
-    const QSize hint = QLabel::sizeHint();
+    const QSize hint = ErrorStrip::sizeHint();
     return width() > hint.width() ? QSize(hint.width(), heightForWidth(width())) : hint;
 }
 
 void DamageBanner::resizeEvent(QResizeEvent *event)
 {
-    QLabel::resizeEvent(event);
+    ErrorStrip::resizeEvent(event);
     if (event->size().width() != event->oldSize().width()) {
         updateGeometry(); // the hint follows the width
     }

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QLabel>
+#include "common/errorstrip.h"
 
 namespace fo {
 
-/// The red strip across the top of the window when the library was found damaged: what SQLite
-/// found, that nothing more is written, and a link to the backups. A label like EditorBanner,
-/// so that the window's layout wraps it to its width.
-class DamageBanner : public QLabel
+/// The error strip across the top of the window when the library was found damaged: what
+/// SQLite found, that nothing more is written, and a link to the backups. A label, so that the
+/// window's layout wraps it to its width.
+class DamageBanner : public ErrorStrip
 {
     Q_OBJECT
 
