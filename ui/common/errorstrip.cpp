@@ -31,6 +31,7 @@ ErrorStrip::ErrorStrip(QWidget *parent) : QLabel(parent)
     setWordWrap(true);
     setMargin(6);
     setVisible(false);
+    watchParent();
     applyColours();
 }
 
@@ -95,14 +96,52 @@ void ErrorStrip::applyColours()
     mColouring = false;
 }
 
+bool ErrorStrip::event(QEvent *event)
+{
+    // Not passed to changeEvent(): a theme change that touches only the roles the strip sets
+    // itself would otherwise go unnoticed.
+    if (event->type() == QEvent::ApplicationPaletteChange) {
+        recolourLater();
+    }
+    return QLabel::event(event);
+}
+
 void ErrorStrip::changeEvent(QEvent *event)
 {
     QLabel::changeEvent(event);
-    const QEvent::Type type = event->type();
-    if (!mColouring && (type == QEvent::PaletteChange || type == QEvent::ParentChange ||
-                        type == QEvent::ApplicationPaletteChange)) {
-        applyColours(); // a theme change, or a new parent with its own colours
+    if (event->type() == QEvent::ParentChange) {
+        watchParent();
+        recolourLater();
+    } else if (!mColouring && event->type() == QEvent::PaletteChange) {
+        recolourLater();
     }
+}
+
+bool ErrorStrip::eventFilter(QObject *watched, QEvent *event)
+{
+    // The parent's new colours: the strip's own tints hide them from Qt's propagation when
+    // only the roles it sets changed.
+    if (watched == parentWidget() && event->type() == QEvent::PaletteChange) {
+        recolourLater();
+    }
+    return QLabel::eventFilter(watched, event);
+}
+
+void ErrorStrip::watchParent()
+{
+    if (mWatched) {
+        mWatched->removeEventFilter(this);
+    }
+    mWatched = parentWidget();
+    if (mWatched) {
+        mWatched->installEventFilter(this);
+    }
+}
+
+void ErrorStrip::recolourLater()
+{
+    // Queued: a theme change reaches the strip before its parent has taken the new colours.
+    QMetaObject::invokeMethod(this, &ErrorStrip::applyColours, Qt::QueuedConnection);
 }
 
 } // namespace fo

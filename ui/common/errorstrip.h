@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QLabel>
+#include <QPointer>
 
 namespace fo {
 
@@ -39,14 +40,19 @@ public:
     static QColor foreground(Kind kind, const QPalette &palette);
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     /// Sets the tinted colours from the palette the strip would have without them.
     void applyColours();
+    void recolourLater();
+    void watchParent();
 
     Kind mKind = Kind::Error;
     bool mColouring = false;
+    QPointer<QWidget> mWatched; // the parent whose colours the strip's are made from
 };
 
 } // namespace fo
