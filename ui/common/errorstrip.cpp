@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QResizeEvent>
 
 namespace fo {
 
@@ -30,6 +31,7 @@ ErrorStrip::ErrorStrip(QWidget *parent) : QLabel(parent)
     setTextFormat(Qt::PlainText);
     setWordWrap(true);
     setMargin(6);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setVisible(false);
     watchParent();
     applyColours();
@@ -94,6 +96,20 @@ void ErrorStrip::applyColours()
     setPalette(colours);
     setAutoFillBackground(mKind != Kind::Info);
     mColouring = false;
+}
+
+QSize ErrorStrip::sizeHint() const
+{
+    const QSize hint = QLabel::sizeHint();
+    return width() > hint.width() ? QSize(hint.width(), heightForWidth(width())) : hint;
+}
+
+void ErrorStrip::resizeEvent(QResizeEvent *event)
+{
+    QLabel::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) {
+        updateGeometry(); // the hint follows the width
+    }
 }
 
 bool ErrorStrip::event(QEvent *event)

@@ -39,7 +39,12 @@ public:
     /// widgets use to draw a short error word ("Not saved").
     static QColor foreground(Kind kind, const QPalette &palette);
 
+    /// As tall as the text wrapped at the strip's width: a vertical layout takes the size
+    /// hint, which QLabel computes for a far narrower (and taller) text.
+    QSize sizeHint() const override;
+
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,7 +1,5 @@
 #include "safety/damagebanner.h"
 
-#include <QResizeEvent>
-
 namespace fo {
 
 DamageBanner::DamageBanner(QWidget *parent) : ErrorStrip(parent)
@@ -11,7 +9,6 @@ DamageBanner::DamageBanner(QWidget *parent) : ErrorStrip(parent)
     setMargin(8);
     setTextInteractionFlags(Qt::TextBrowserInteraction); // the link by mouse and keyboard
     connect(this, &QLabel::linkActivated, this, &DamageBanner::restoreRequested);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setVisible(false);
 }
 
@@ -30,24 +27,6 @@ void DamageBanner::showDamage(const QString &problem)
 QString DamageBanner::message() const
 {
     return isHidden() ? QString() : mMessage;
-}
-
-} // namespace fo
-
-namespace fo {
-
-QSize DamageBanner::sizeHint() const
-{
-    const QSize hint = ErrorStrip::sizeHint();
-    return width() > hint.width() ? QSize(hint.width(), heightForWidth(width())) : hint;
-}
-
-void DamageBanner::resizeEvent(QResizeEvent *event)
-{
-    ErrorStrip::resizeEvent(event);
-    if (event->size().width() != event->oldSize().width()) {
-        updateGeometry(); // the hint follows the width
-    }
 }
 
 } // namespace fo

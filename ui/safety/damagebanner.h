@@ -18,15 +18,9 @@ public:
     void showDamage(const QString &problem);
     /// The message as plain text; empty while hidden.
     QString message() const;
-    /// As tall as the text wrapped at the banner's width: a window's vertical layout takes the
-    /// size hint, which QLabel computes for a far narrower (and taller) text.
-    QSize sizeHint() const override;
 
 signals:
     void restoreRequested();
-
-protected:
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QString mMessage;
