@@ -1,13 +1,14 @@
-#include "library/database.h"
-#include "window/mainwindow.h"
-#include "safety/recoveryjournal.h"
-#include "history/revisionrepository.h"
-#include "editor/storyeditor.h"
 #include "browser/storylistdelegate.h"
-#include "search/storylistmodel.h"
 #include "browser/storylistview.h"
-#include "stories/storyrepository.h"
+#include "common/errorstrip.h"
 #include "common/uisettings.h"
+#include "editor/storyeditor.h"
+#include "history/revisionrepository.h"
+#include "library/database.h"
+#include "safety/recoveryjournal.h"
+#include "search/storylistmodel.h"
+#include "stories/storyrepository.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -52,6 +53,7 @@ private slots:
     void remembersFiltersAcrossRestarts();
     void crashedSessionDoesNotReopenItsStory();
     void journalIsRecoveredAtStart();
+    void errorStripIsReadableInLightAndDarkThemes();
 
 private:
     std::unique_ptr<Database> openLibrary(const QString &name = QStringLiteral("stories"));
@@ -606,6 +608,44 @@ void TestMainWindow::aNarrowListStillShowsTheFirstMatch()
     QCOMPARE(StoryListDelegate::fitFirstMatch(first, metrics, 10).size(), first.size());
     const QVector<Run> none = StoryListDelegate::snippetRuns(QStringLiteral("no match here"));
     QCOMPARE(StoryListDelegate::fitFirstMatch(none, metrics, 10).at(0).text, none.at(0).text);
+}
+
+// The error strip takes its colours from the palette: dark text on a light tint in a light
+// theme, light text on a dark tint in a dark one, and it follows a theme change while shown.
+void TestMainWindow::errorStripIsReadableInLightAndDarkThemes()
+{
+    const QPalette original = QApplication::palette();
+    const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+    QWidget parent;
+    auto *strip = new ErrorStrip(&parent);
+    parent.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&parent));
+    strip->showMessage(QStringLiteral("The open story could not be saved: disk is full"));
+    QVERIFY(!strip->isHidden());
+    QCOMPARE(strip->message(), QStringLiteral("The open story could not be saved: disk is full"));
+
+    const auto contrast = [strip] {
+        const QPalette p = strip->palette();
+        return p.color(QPalette::WindowText).lightnessF() - p.color(QPalette::Window).lightnessF();
+    };
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+    light.setColor(QPalette::WindowText, Qt::black);
+    QApplication::setPalette(light);
+    QTRY_VERIFY2(contrast() < -0.4, qPrintable(QString::number(contrast())));
+    const QColor lightTint = strip->palette().color(QPalette::Window);
+    QVERIFY(lightTint.red() > lightTint.green()); // toward red: an error
+
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY2(contrast() > 0.4, qPrintable(QString::number(contrast())));
+    QVERIFY(strip->palette().color(QPalette::Window).lightnessF() < 0.5);
+
+    strip->clearMessage();
+    QVERIFY(strip->isHidden());
+    QVERIFY(strip->message().isEmpty());
 }
 
 #include "tst_mainwindow.moc"

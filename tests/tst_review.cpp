@@ -1,24 +1,28 @@
 #include "editortesting.h"
 
+#include "common/session.h"
+#include "people/personrepository.h"
 #include "review/auditdialog.h"
 #include "review/commentspanel.h"
 #include "review/diffview.h"
 #include "review/historypanel.h"
-#include "window/persondialog.h"
-#include "people/personrepository.h"
 #include "review/reviewdock.h"
 #include "review/reviewpanel.h"
-#include "common/session.h"
+#include "window/persondialog.h"
 #include "workflow/workflow.h"
+
+#include "common/errorstrip.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSqlQuery>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace fo;
 using namespace editortesting;
@@ -36,6 +40,9 @@ private slots:
     void cleanup();
 
     void editAfterApprovalShowsTheChangedWord();
+    void undoSurvivesAnApproval();
+    void anApprovalRefreshesThePanelOnce();
+    void aFailedFlushStopsTheActionAndSaysWhy();
     void editorGetsNoApproveButton();
     void requestChangesNeedsAComment();
     void archivedStoryIsReadOnlyWithTheReason();
@@ -166,6 +173,98 @@ void TestReview::editAfterApprovalShowsTheChangedWord()
     QVERIFY2(html.contains(QStringLiteral("<del>quickly</del>")), qPrintable(html));
     // What the view shows carries no link or image to load.
     QVERIFY(panel->diffView()->toPlainText().contains(QStringLiteral("slowly")));
+}
+
+// Typing, then approving through the review panel: the typing is saved first, the editor shows
+// the new state without opening the story again, and Undo still takes the typing back.
+void TestReview::undoSurvivesAnApproval()
+{
+    auto window = openWindow(AsReviewer);
+    QVERIFY(window);
+    QVERIFY(showActive(*window));
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QTextEdit *text = body(*window);
+    const QString before = text->toPlainText();
+    typeAtEnd(text, QStringLiteral(" Rescuers came."));
+    const int steps = window->editor()->undoStack()->count();
+    QVERIFY(steps > 0);
+    QSignalSpy reopened(window->editor(), &StoryEditor::storyChanged);
+
+    QTest::mouseClick(panel->actionButton(WorkflowAction::Approve), Qt::LeftButton);
+    Story now = stored(window->database(), mStory);
+    QCOMPARE(now.status, StoryStatus::Approved);
+    QVERIFY(now.body.contains(QStringLiteral("Rescuers came."))); // flushed before the approval
+    QCOMPARE(reopened.count(), 0);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("storyStatus"))
+                ->text()
+                .startsWith(QStringLiteral("Approved")));
+    QCOMPARE(window->editor()->undoStack()->count(), steps);
+    QVERIFY(window->editor()->undoAction()->isEnabled());
+
+    // Ctrl+Z in the text, as often as there are steps: the typing goes, and the undone text is
+    // saved (an edit after the approval: back to Draft).
+    text->setFocus();
+    for (int i = 0; i < steps; ++i) {
+        QTest::keySequence(text, QKeySequence::Undo);
+    }
+    QCOMPARE(text->toPlainText(), before);
+    QString error;
+    QVERIFY2(window->editor()->save(&error), qPrintable(error));
+    now = stored(window->database(), mStory);
+    QVERIFY(!now.body.contains(QStringLiteral("Rescuers")));
+    QCOMPARE(now.status, StoryStatus::Draft);
+    QTRY_VERIFY(panel->statusText().startsWith(QStringLiteral("Draft")));
+}
+
+// One approval reads the review panel's state once (no second and third pass through the dock
+// and the reopened editor).
+void TestReview::anApprovalRefreshesThePanelOnce()
+{
+    auto window = openWindow(AsReviewer);
+    QVERIFY(window);
+    QVERIFY(showActive(*window));
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QSignalSpy refreshed(panel, &ReviewPanel::refreshed);
+    QSignalSpy reopened(window->editor(), &StoryEditor::storyChanged);
+    QTest::mouseClick(panel->actionButton(WorkflowAction::Approve), Qt::LeftButton);
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::Approved);
+    QCOMPARE(refreshed.count(), 1);
+    QCOMPARE(reopened.count(), 0);
+    QVERIFY(panel->statusText().startsWith(QStringLiteral("Approved")));
+    // Release, the next state: once again.
+    refreshed.clear();
+    QTest::mouseClick(panel->actionButton(WorkflowAction::Release), Qt::LeftButton);
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::Released);
+    QCOMPARE(refreshed.count(), 1);
+    QCOMPARE(reopened.count(), 0);
+}
+
+// The open story cannot be saved (as on a full disk): the approval does not happen, the panel
+// says so, and the window's error strip says why, once.
+void TestReview::aFailedFlushStopsTheActionAndSaysWhy()
+{
+    auto window = openWindow(AsReviewer);
+    QVERIFY(window);
+    QVERIFY(showActive(*window));
+    QString error;
+    auto other = Database::open(window->database().path(), Database::OpenMode::MustExist, &error);
+    QVERIFY2(other, qPrintable(error));
+    QSqlQuery q(other->connection());
+    QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE UPDATE ON stories BEGIN "
+                                  "SELECT RAISE(ABORT, 'disk is full'); END")));
+    typeAtEnd(body(*window), QStringLiteral(" unsaved"));
+    ReviewPanel *panel = window->reviewDock()->reviewPanel();
+    QTest::mouseClick(panel->actionButton(WorkflowAction::Approve), Qt::LeftButton);
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::InReview);
+    QCOMPARE(panel->messageText(),
+             QStringLiteral("The open story could not be saved, so its state was not changed."));
+    auto *strip = window->findChild<ErrorStrip *>(QStringLiteral("windowErrorStrip"));
+    QVERIFY(strip);
+    QVERIFY2(strip->message().startsWith(QStringLiteral("The open story could not be saved: ")) &&
+                 strip->message().contains(QStringLiteral("disk is full")),
+             qPrintable(strip->message()));
+    QVERIFY(body(*window)->toPlainText().contains(QStringLiteral("unsaved")));
+    QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse")));
 }
 
 void TestReview::editorGetsNoApproveButton()

@@ -328,7 +328,8 @@ void measureEditor(Database &source, QVector<Measure> &out)
     if (!db || !StoryRepository(*db).create(big, &error)) {
         return;
     }
-    StoryEditor editor(*db);
+    Session session(*db);
+    StoryEditor editor(session);
     editor.resize(1400, 900);
     editor.show();
     {

@@ -1,5 +1,6 @@
 #include "browser/storyactions.h"
 
+#include "common/session.h"
 #include "library/database.h"
 #include "stories/storyservice.h"
 
@@ -19,8 +20,8 @@ QString shown(const QString &headline)
 
 } // namespace
 
-StoryActions::StoryActions(Database &db, QWidget *window)
-    : QObject(window), mDb(db), mWindow(window)
+StoryActions::StoryActions(Session &session, QWidget *window)
+    : QObject(window), mSession(session), mDb(session.database()), mWindow(window)
 {
     mNew = makeAction(tr("&New Story"), QStringLiteral("newStoryAction"), QKeySequence::New);
     mDuplicate = makeAction(tr("&Duplicate Story"), QStringLiteral("duplicateStoryAction"),
@@ -38,6 +39,7 @@ StoryActions::StoryActions(Database &db, QWidget *window)
     connect(mTrash, &QAction::triggered, this, &StoryActions::moveToTrash);
     connect(mRestore, &QAction::triggered, this, &StoryActions::restore);
     connect(mEmptyTrash, &QAction::triggered, this, &StoryActions::emptyTrash);
+    connect(&mSession, &Session::personChanged, this, [this] { updateEnabled(); });
     updateEnabled(true);
 }
 
@@ -48,17 +50,6 @@ QAction *StoryActions::makeAction(const QString &text, const QString &objectName
     action->setObjectName(objectName);
     action->setShortcut(shortcut);
     return action;
-}
-
-void StoryActions::setActor(const Person &actor)
-{
-    mActor = actor;
-    updateEnabled();
-}
-
-void StoryActions::setSaveHook(std::function<bool()> hook)
-{
-    mSaveHook = std::move(hook);
 }
 
 void StoryActions::setDefaultOffice(const QString &office)
@@ -90,19 +81,14 @@ void StoryActions::updateEnabled(bool checkTrash)
     mEmptyTrash->setEnabled(writable && mTrashHasStories);
 }
 
-bool StoryActions::saveFirst()
-{
-    return !mSaveHook || mSaveHook();
-}
-
 void StoryActions::newStory()
 {
-    if (!saveFirst()) {
+    if (!mSession.flush()) {
         return;
     }
     QString error;
     const std::optional<Story> story =
-        StoryService(mDb, mActor).createBlank(mDefaultOffice, &error);
+        StoryService(mDb, mSession.person()).createBlank(mDefaultOffice, &error);
     if (!story) {
         emit failed(tr("Cannot create a story: %1").arg(error));
         return;
@@ -112,11 +98,12 @@ void StoryActions::newStory()
 
 void StoryActions::duplicate()
 {
-    if (!mStoryId || !saveFirst()) {
+    if (!mStoryId || !mSession.flush()) {
         return;
     }
     QString error;
-    const std::optional<Story> copy = StoryService(mDb, mActor).duplicate(mStoryId, &error);
+    const std::optional<Story> copy =
+        StoryService(mDb, mSession.person()).duplicate(mStoryId, &error);
     if (!copy) {
         emit failed(tr("Cannot duplicate the story: %1").arg(error));
         return;
@@ -126,16 +113,16 @@ void StoryActions::duplicate()
 
 void StoryActions::archive()
 {
-    if (!mStoryId || !saveFirst()) {
+    if (!mStoryId || !mSession.flush()) {
         return;
     }
     QString error;
     const qint64 id = mStoryId;
-    if (!StoryService(mDb, mActor).archive(id, &error)) {
+    if (!StoryService(mDb, mSession.person()).archive(id, &error)) {
         emit failed(tr("Cannot archive the story: %1").arg(error));
         return;
     }
-    emit storyArchived(id);
+    mSession.reportStateChanged(id);
 }
 
 bool StoryActions::confirm(const QString &title, const QString &text, const QString &informative,
@@ -160,12 +147,12 @@ void StoryActions::moveToTrash()
                  tr("Move to Trash"))) {
         return;
     }
-    if (!saveFirst()) {
+    if (!mSession.flush()) {
         return;
     }
     QString error;
     const qint64 id = mStoryId;
-    if (!StoryService(mDb, mActor).moveToTrash(id, &error)) {
+    if (!StoryService(mDb, mSession.person()).moveToTrash(id, &error)) {
         emit failed(tr("Cannot move the story to the Trash: %1").arg(error));
         return;
     }
@@ -179,11 +166,11 @@ void StoryActions::restore()
     }
     QString error;
     const qint64 id = mStoryId;
-    if (!StoryService(mDb, mActor).restoreFromTrash(id, &error)) {
+    if (!StoryService(mDb, mSession.person()).restoreFromTrash(id, &error)) {
         emit failed(tr("Cannot restore the story: %1").arg(error));
         return;
     }
-    emit storyRestored(id);
+    mSession.reportStateChanged(id);
 }
 
 void StoryActions::emptyTrash()
@@ -199,11 +186,11 @@ void StoryActions::emptyTrash()
                  tr("Delete for Good"))) {
         return;
     }
-    if (!saveFirst()) {
+    if (!mSession.flush()) {
         return;
     }
     QString error;
-    const int deleted = StoryService(mDb, mActor).emptyTrash(&error);
+    const int deleted = StoryService(mDb, mSession.person()).emptyTrash(&error);
     if (deleted < 0) {
         emit failed(tr("Cannot empty the Trash: %1").arg(error));
         return;

@@ -1,12 +1,9 @@
 #pragma once
 
-#include "domain/person.h"
 #include "domain/story.h"
 
 #include <QKeySequence>
 #include <QObject>
-
-#include <functional>
 
 class QAction;
 class QWidget;
@@ -14,12 +11,14 @@ class QWidget;
 namespace fo {
 
 class Database;
+class Session;
 
 /// New, Duplicate, Archive, Move to Trash, Restore from Trash and Empty Trash: the actions on
-/// whole stories, with their confirmations, done through StoryService as the current person.
+/// whole stories, with their confirmations, done through StoryService as the session's person.
 ///
-/// Before any of them changes the library, the save hook runs (the window saves the open
-/// story), so that nothing typed is lost to a story that moves away. Move to Trash uses the
+/// Before any of them changes the library, the session flushes the open story, so that
+/// nothing typed is lost to a story that moves away. Archive and Restore report the state
+/// change to the session (Session::reportStateChanged). Move to Trash uses the
 /// Delete key; that shortcut only works where the action is added as well as to a menu (the
 /// story list), so that Delete in the text deletes text.
 class StoryActions : public QObject
@@ -27,10 +26,7 @@ class StoryActions : public QObject
     Q_OBJECT
 
 public:
-    StoryActions(Database &db, QWidget *window);
-
-    void setActor(const Person &actor);
-    void setSaveHook(std::function<bool()> hook);
+    StoryActions(Session &session, QWidget *window);
     /// New stories go to this office (the office filter, so that they show in the list).
     void setDefaultOffice(const QString &office);
     /// The story the actions apply to (0: none).
@@ -48,9 +44,7 @@ public:
 
 signals:
     void storyCreated(qint64 id);
-    void storyArchived(qint64 id);
     void storyTrashed(qint64 id);
-    void storyRestored(qint64 id);
     void trashEmptied(int count);
     /// An action was refused or failed; one sentence for the user.
     void failed(const QString &message);
@@ -58,7 +52,6 @@ signals:
 private:
     QAction *makeAction(const QString &text, const QString &objectName,
                         const QKeySequence &shortcut = QKeySequence());
-    bool saveFirst();
     void newStory();
     void duplicate();
     void archive();
@@ -68,10 +61,9 @@ private:
     bool confirm(const QString &title, const QString &text, const QString &informative,
                  const QString &acceptText);
 
+    Session &mSession;
     Database &mDb;
     QWidget *mWindow;
-    Person mActor;
-    std::function<bool()> mSaveHook;
     QString mDefaultOffice;
     qint64 mStoryId = 0;
     QString mHeadline;

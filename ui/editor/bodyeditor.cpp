@@ -1,10 +1,10 @@
 #include "editor/bodyeditor.h"
 #include "common/childsignals.h"
 
+#include "domain/storylimits.h"
 #include "editor/bodyformat.h"
 #include "markdown/markdowndocument.h"
 #include "markdown/markdownnesting.h"
-#include "domain/storylimits.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -183,15 +183,7 @@ void BodyEditor::removeLink()
 
 void BodyEditor::loadMarkdown(const QString &markdown)
 {
-    QTextDocument *doc = document();
-    markdownToDocument(markdown, doc);
-    doc->setUndoRedoEnabled(false);
-    QTextCursor batch(doc); // one layout pass for all the spacing
-    batch.beginEditBlock();
-    bodyformat::spaceBlocks(doc);
-    batch.endEditBlock();
-    doc->setUndoRedoEnabled(true);
-    doc->setModified(false);
+    bodyformat::loadMarkdown(document(), markdown);
     moveCursor(QTextCursor::Start);
 }
 

@@ -311,6 +311,18 @@ void spaceBlocks(QTextDocument *doc)
     }
 }
 
+void loadMarkdown(QTextDocument *doc, const QString &markdown)
+{
+    markdownToDocument(markdown, doc);
+    doc->setUndoRedoEnabled(false);
+    QTextCursor batch(doc); // one layout pass for all the spacing
+    batch.beginEditBlock();
+    spaceBlocks(doc);
+    batch.endEditBlock();
+    doc->setUndoRedoEnabled(true);
+    doc->setModified(false);
+}
+
 QTextCharFormat withoutLink(QTextCharFormat format)
 {
     format.setAnchor(false);

@@ -36,6 +36,9 @@ void toggleQuote(const QTextCursor &cursor);
 /// items. Layout only; the Markdown never sees it. Not an undo step when called with undo off.
 void spaceBlock(const QTextBlock &block);
 void spaceBlocks(QTextDocument *doc);
+/// Makes `doc` show `markdown` as its whole text, spaced for reading: not an edit (no undo
+/// step, the document unmodified afterwards).
+void loadMarkdown(QTextDocument *doc, const QString &markdown);
 
 /// `format` without any link.
 QTextCharFormat withoutLink(QTextCharFormat format);

@@ -1,5 +1,7 @@
 #include "editor/mergebanner.h"
 
+#include "common/errorstrip.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -11,9 +13,10 @@ MergeBanner::MergeBanner(QWidget *parent) : QFrame(parent)
     setObjectName(QStringLiteral("mergeBanner"));
     setAutoFillBackground(true);
     QPalette colours = palette();
-    // The editor banner's notice colours: information, not an error.
-    colours.setColor(QPalette::Window, QColor(0xfd, 0xf3, 0xd0));
-    colours.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+    // The error strip's notice colours: information, not an error.
+    colours.setColor(QPalette::Window, ErrorStrip::background(ErrorStrip::Kind::Notice, colours));
+    colours.setColor(QPalette::WindowText,
+                     ErrorStrip::foreground(ErrorStrip::Kind::Notice, colours));
     setPalette(colours);
 
     mText = new QLabel(this);

@@ -1,6 +1,7 @@
 #include "editor/metadataform.h"
 #include "common/childsignals.h"
 
+#include "domain/languages.h"
 #include "editor/tagfield.h"
 
 #include <QCheckBox>
@@ -34,18 +35,6 @@ void showText(QLineEdit *edit, const QString &text)
         edit->home(false);
     }
 }
-
-/// Languages the organisation's offices write in; any other code a story holds is added.
-struct Language
-{
-    const char *code;
-    const char *name;
-};
-constexpr Language kLanguages[] = {
-    {"en", "English"},       {"bn", "বাংলা — Bengali"}, {"ta", "தமிழ் — Tamil"},
-    {"hi", "हिन्दी — Hindi"}, {"fil", "Filipino"},       {"tl", "Tagalog"},
-    {"ceb", "Cebuano"},      {"lg", "Luganda"},         {"sw", "Kiswahili"},
-};
 
 } // namespace
 
@@ -93,8 +82,8 @@ void MetadataForm::buildFields()
     mLanguage->setAccessibleName(tr("Language"));
     mLanguage->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mLanguage->setMinimumContentsLength(9);
-    for (const Language &language : kLanguages) {
-        addLanguage(QString::fromLatin1(language.code), QString::fromUtf8(language.name));
+    for (const Language &language : storyLanguages()) {
+        addLanguage(language.code, languageName(language));
     }
 
     mByline = makeLine(QStringLiteral("bylineEdit"), tr("Byline"), this);
@@ -213,7 +202,9 @@ void MetadataForm::report(Field field, const QVariant &after)
         return;
     }
     mShown.insert(field, after);
-    emit fieldEdited(field, before, after);
+    if (mDraft) {
+        mDraft->edit(field, after);
+    }
 }
 
 void MetadataForm::addLanguage(const QString &code, const QString &name)
@@ -221,34 +212,14 @@ void MetadataForm::addLanguage(const QString &code, const QString &name)
     mLanguage->addItem(QStringLiteral("%1 (%2)").arg(name, code), code);
 }
 
-void MetadataForm::setStory(const Story &story)
+void MetadataForm::setDraft(StoryDraft *draft)
 {
-    setValue(Field::Headline, story.headline);
-    setValue(Field::DatelineCity, story.datelineCity);
-    setValue(Field::DatelineCountry, story.datelineCountry);
-    setValue(Field::Office, story.officeName);
-    setValue(Field::Language, story.language);
-    setValue(Field::Byline, story.byline);
-    setValue(Field::Summary, story.summary);
-    setValue(Field::Embargo, story.embargoAt);
-    setValue(Field::Tags, story.tags);
-    mLoadedEmbargo = value(Field::Embargo).toDateTime();
-}
-
-void MetadataForm::applyTo(Story &story) const
-{
-    story.headline = mHeadline->text();
-    story.datelineCity = mCity->text();
-    story.datelineCountry = mCountry->text();
-    story.officeName = mOffice->currentText();
-    story.language = mLanguage->currentData().toString();
-    story.byline = mByline->text();
-    story.summary = mSummary->toPlainText();
-    const QDateTime embargo = value(Field::Embargo).toDateTime();
-    if (embargo != mLoadedEmbargo) {
-        story.embargoAt = embargo;
+    mDraft = draft;
+    for (int i = 0; i <= int(Field::Tags); ++i) {
+        setValue(Field(i), draft->value(Field(i)));
     }
-    story.tags = mTags->tags();
+    connect(draft, &StoryDraft::fieldChanged, this, &MetadataForm::setValue);
+    connect(draft, &StoryDraft::fieldRestored, this, &MetadataForm::focusField);
 }
 
 void MetadataForm::commitPending()

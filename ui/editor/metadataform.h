@@ -1,7 +1,7 @@
 #pragma once
 
+#include "editor/storydraft.h"
 #include "library/officerepository.h"
-#include "domain/story.h"
 #include "library/tagrepository.h"
 
 #include <QMap>
@@ -22,38 +22,23 @@ class TagField;
 /// The form above a story's text: headline, dateline city and country, office (picked or typed
 /// to create one), language, byline, summary, embargo and tags, with the story's state.
 ///
-/// The form reports each change the user makes as one field with its value before and after
-/// (fieldEdited), which is what an undo command needs; values set from outside (loading a story,
-/// undo, redo) are shown without being reported. An office or a tag counts once it is finished
-/// (chosen, or the field left), so a pause in typing never creates an office "Kam".
+/// The form shows a StoryDraft and reports each change the user makes to it (StoryDraft::edit,
+/// which records the undo step); values the draft takes from elsewhere (loading a story, undo,
+/// redo, a merge) are shown without being reported. An office or a tag counts once it is
+/// finished (chosen, or the field left), so a pause in typing never creates an office "Kam".
 class MetadataForm : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Field
-    {
-        Headline,
-        DatelineCity,
-        DatelineCountry,
-        Office,
-        Language,
-        Byline,
-        Summary,
-        Embargo,
-        Tags
-    };
-    Q_ENUM(Field)
+    using Field = StoryDraft::Field;
 
     explicit MetadataForm(QWidget *parent = nullptr);
 
     ~MetadataForm() override;
 
-    /// Shows the story's fields.
-    void setStory(const Story &story);
-    /// Writes the form into `story`. An embargo the user did not touch stays exactly as it was
-    /// (the form shows minutes; the library may hold seconds).
-    void applyTo(Story &story) const;
+    /// Shows `draft` and reports the user's changes to it from now on.
+    void setDraft(StoryDraft *draft);
     /// Finishes an office or tags being typed, reporting them like any change.
     void commitPending();
 
@@ -69,9 +54,6 @@ public:
 
     /// The widgets that edit the story, in tab order.
     QList<QWidget *> editors() const;
-
-signals:
-    void fieldEdited(fo::MetadataForm::Field field, const QVariant &before, const QVariant &after);
 
 private:
     void buildFields();
@@ -93,8 +75,8 @@ private:
     QDateTimeEdit *mEmbargoAt = nullptr;
     TagField *mTags = nullptr;
 
+    StoryDraft *mDraft = nullptr;
     QMap<Field, QVariant> mShown; // what each field showed before the user's next change
-    QDateTime mLoadedEmbargo;     // the embargo as the form showed it when the story loaded
     bool mApplying = false;
 };
 

@@ -1,19 +1,19 @@
 #include "editor/storyeditor.h"
 #include "common/childsignals.h"
 
+#include "common/errorstrip.h"
+#include "domain/wordcount.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
-#include "library/database.h"
-#include "editor/editorbanner.h"
 #include "editor/formatactions.h"
-#include "markdown/markdowndocument.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
 #include "editor/previewpane.h"
+#include "editor/storydraft.h"
+#include "library/database.h"
+#include "markdown/markdowndocument.h"
 #include "safety/recoveryjournal.h"
 #include "stories/storyservice.h"
-#include "editor/storyundo.h"
-#include "domain/wordcount.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,9 +45,11 @@ QStringList sortedTags(const QStringList &tags)
 
 } // namespace
 
-StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(db)
+StoryEditor::StoryEditor(Session &session, QWidget *parent)
+    : QWidget(parent), mSession(session), mDb(session.database())
 {
     setObjectName(QStringLiteral("storyEditor"));
+    mDraft = new StoryDraft(this);
     mUndoGroup = new QUndoGroup(this);
     mUndoAction = mUndoGroup->createUndoAction(this, tr("&Undo"));
     mUndoAction->setObjectName(QStringLiteral("undoAction"));
@@ -56,7 +58,7 @@ StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(d
     mRedoAction->setObjectName(QStringLiteral("redoAction"));
     mRedoAction->setShortcut(QKeySequence::Redo);
     mAutosaver = new Autosaver([this](QString *error) { return write(error); }, this);
-    mJournal = std::make_unique<RecoveryJournal>(db.path());
+    mJournal = std::make_unique<RecoveryJournal>(mDb.path());
     mAutosaver->setJournal([this] { writeJournal(); });
     mPreviewTimer.setSingleShot(true);
     mReloadLater.setSingleShot(true);
@@ -67,13 +69,18 @@ StoryEditor::StoryEditor(Database &db, QWidget *parent) : QWidget(parent), mDb(d
     buildWidgets();
     connectEditing();
     closeStory();
+    mSession.setPendingEdits(this);
+    // The workflow may allow or refuse editing to the new person.
+    connect(&mSession, &Session::personChanged, this, &StoryEditor::followStoryState);
 }
 
 StoryEditor::~StoryEditor()
 {
     disconnectChildSignals(this);
-    // Commands refer to the form and the text, which go before the group would.
+    mSession.setPendingEdits(nullptr);
+    // Commands refer to the draft; the text editor shows the draft's text: both go before it.
     delete mUndoStack;
+    delete mStack;
 }
 
 bool StoryEditor::eventFilter(QObject *watched, QEvent *event)
@@ -89,14 +96,6 @@ bool StoryEditor::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void StoryEditor::setActor(const Person &actor)
-{
-    mActor = actor;
-    if (mOpen && !hasUnsavedChanges()) {
-        reload(); // the workflow may allow or refuse editing now
-    }
-}
-
 qint64 StoryEditor::storyId() const
 {
     return mOpen ? mStored.id : 0;
@@ -107,32 +106,18 @@ bool StoryEditor::hasUnsavedChanges() const
     return mOpen && mAutosaver->isPending();
 }
 
-QString StoryEditor::bodyMarkdown() const
-{
-    const QTextDocument *doc = mBody->document();
-    if (!doc->isModified()) {
-        return mOpenedBody; // never edited, or undone back: the stored text itself
-    }
-    if (mMarkdownVersion != mBodyVersion) {
-        mMarkdown = documentToMarkdown(doc);
-        mMarkdownVersion = mBodyVersion;
-    }
-    return mMarkdown;
-}
-
 Story StoryEditor::currentStory() const
 {
     Story story = mStored;
     if (mOpen) {
-        mForm->applyTo(story);
-        story.body = bodyMarkdown();
+        mDraft->applyTo(story);
     }
     return story;
 }
 
 bool StoryEditor::openStory(qint64 id, QString *error)
 {
-    const StoryService service(mDb, mActor);
+    const StoryService service(mDb, actor());
     const std::optional<Story> story = service.get(id, error);
     if (!story) {
         return false;
@@ -145,15 +130,13 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mUndoStack = new QUndoStack(mUndoGroup);
     mUndoGroup->setActiveStack(mUndoStack);
     mStored = *story;
-    mOpenedBody = story->body;
     mOpen = true;
     mConflicts.clear();
     mMergeBanner->clear();
     mTrashed = service.isInTrash(id);
-    mForm->setStory(*story);
-    mBody->loadMarkdown(story->body);
-    mBodyVersion = 0;
-    mMarkdownVersion = -1;
+    mDraft->load(*story);
+    mDraft->setUndoStack(mUndoStack);
+    mBody->moveCursor(QTextCursor::Start);
     applyReadOnly(service.editRefusal(*story));
     updateStatusLine();
     mLoading = false;
@@ -166,6 +149,7 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mPreviewTimer.start(0);
     updateStatistics();
     onSaveStateChanged();
+    mSession.setOpenStory(id);
     emit storyChanged(id);
     return true;
 }
@@ -202,13 +186,17 @@ void StoryEditor::reloadIfChanged()
         mReloadLater.start();
         return;
     }
-    const StoryService service(mDb, mActor);
+    const StoryService service(mDb, actor());
     const std::optional<Story> story = service.get(mStored.id);
     if (!story) {
         closeStory(); // deleted elsewhere
     } else if (story->updatedAt != mStored.updatedAt || story->status != mStored.status ||
                service.isInTrash(story->id) != mTrashed) {
         const bool contentChanged = !sameEditableContent(*story, mStored);
+        if (!contentChanged) {
+            showState(*story, service.isInTrash(story->id), service.editRefusal(*story));
+            return; // only its state: the text and its undo history stay
+        }
         reload();
         if (contentChanged && mOpen) {
             mMergeBanner->showMerge(tr("Another program (the command line, another window) "
@@ -219,27 +207,64 @@ void StoryEditor::reloadIfChanged()
     }
 }
 
+void StoryEditor::followStoryState()
+{
+    if (!mOpen) {
+        return;
+    }
+    const StoryService service(mDb, actor());
+    const std::optional<Story> story = service.get(mStored.id);
+    if (!story) {
+        closeStory(); // deleted meanwhile
+        return;
+    }
+    if (!sameEditableContent(*story, mStored)) {
+        if (!hasUnsavedChanges()) {
+            reload(); // a restored revision: the text itself is another
+        }
+        return; // otherwise the next save merges it
+    }
+    showState(*story, service.isInTrash(story->id), service.editRefusal(*story));
+}
+
+void StoryEditor::showState(const Story &story, bool inTrash, const QString &editRefusal)
+{
+    // Same content, newer state: the base of the next save, without touching the draft.
+    mStored = story;
+    mTrashed = inTrash;
+    if (!hasUnsavedChanges()) {
+        const bool wasReadOnly = mReadOnly;
+        applyReadOnly(editRefusal);
+        if (mReadOnly && !wasReadOnly && mUndoStack) {
+            mUndoStack->clear(); // undo must not change a text that cannot be saved
+        }
+    }
+    updateStatusLine();
+    onSaveStateChanged();
+}
+
 void StoryEditor::closeStory()
 {
     mLoading = true;
     mAutosaver->reset();
     mPreviewTimer.stop();
+    mDraft->setUndoStack(nullptr);
     delete mUndoStack;
     mUndoStack = nullptr;
     mOpen = false;
     mTrashed = false;
     mStored = Story();
-    mOpenedBody.clear();
+    mDraft->clear();
     mConflicts.clear();
     if (mBody) {
         mMergeBanner->clear();
-        mBody->document()->clear();
         mPreview->clearStory();
     }
     mLoading = false;
     mStack->setCurrentIndex(0);
     emit statisticsChanged(0, 0);
     onSaveStateChanged();
+    mSession.setOpenStory(0);
     emit storyChanged(0);
 }
 
@@ -270,7 +295,7 @@ bool StoryEditor::write(QString *error)
     if (sameEditableContent(story, mStored)) {
         return true; // nothing to write: the library already holds this
     }
-    StoryService service(mDb, mActor);
+    StoryService service(mDb, actor());
     SaveResult result;
     // mStored is the base: what another program saved since is merged, never overwritten.
     if (!service.save(mStored, story, &result, error)) {
@@ -327,10 +352,10 @@ void StoryEditor::updateBanner()
         mBanner->showMessage(tr("Your latest changes are not saved: %1. They stay here, and "
                                 "Field Office keeps trying to save them.")
                                  .arg(mAutosaver->lastError()),
-                             EditorBanner::Kind::Error);
+                             ErrorStrip::Kind::Error);
     } else {
         mBanner->showMessage(mOpen && mReadOnly ? mReadOnlyReason : QString(),
-                             EditorBanner::Kind::Notice);
+                             ErrorStrip::Kind::Notice);
     }
 }
 
@@ -340,7 +365,7 @@ void StoryEditor::updateStatusLine()
         mStored.updatedAt.isValid()
             ? QLocale().toString(mStored.updatedAt.toLocalTime(), QLocale::ShortFormat)
             : QString();
-    QString line = StoryService(mDb, mActor).statusText(mStored);
+    QString line = StoryService(mDb, actor()).statusText(mStored);
     if (mTrashed) {
         line = tr("In the Trash — %1").arg(line);
     }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "library/officerepository.h"
-#include "domain/person.h"
+#include "common/session.h"
 #include "domain/story.h"
 #include "domain/storymerge.h"
+#include "library/officerepository.h"
 #include "library/tagrepository.h"
 
 #include <QTimer>
@@ -24,12 +24,13 @@ namespace fo {
 class Autosaver;
 class BodyEditor;
 class Database;
-class EditorBanner;
+class ErrorStrip;
 class FormatActions;
 class MergeBanner;
 class MetadataForm;
 class PreviewPane;
 class RecoveryJournal;
+class StoryDraft;
 
 /// The editor of one story: the metadata form, the WYSIWYG text with its format toolbar, and
 /// the live preview beside them.
@@ -57,10 +58,16 @@ class RecoveryJournal;
 /// text and the preview are made then (pageBuilt()), not before the window's first frame.
 ///
 /// UNDO. Each open story has one QUndoStack (in a QUndoGroup whose actions the window shows)
-/// for the form and the text: each step of the text's own QTextDocument history is mirrored
-/// as a command that undoes that step, and each field change is a command. The undo keys in
-/// any field of the editor go to this stack.
-class StoryEditor : public QWidget
+/// for the form and the text, whose commands act on the story's draft (storydraft.h), not on
+/// widgets: each step of the text's own QTextDocument history is mirrored as a command that
+/// undoes that step, and each field change is a command. The undo keys in any field of the
+/// editor go to this stack. A change of the story's state (an approval, a release) keeps it:
+/// the editor shows the new state without opening the story again (followStoryState()).
+///
+/// The editor is the session's PendingEdits: whatever is about to read or change the library
+/// asks the session to flush, and the session asks the editor to save. The person edits are
+/// recorded for is the session's.
+class StoryEditor : public QWidget, public PendingEdits
 {
     Q_OBJECT
 
@@ -68,11 +75,8 @@ public:
     /// The preview follows typing this long after it stops.
     static constexpr int kPreviewDelayMs = 250;
 
-    explicit StoryEditor(Database &db, QWidget *parent = nullptr);
+    explicit StoryEditor(Session &session, QWidget *parent = nullptr);
     ~StoryEditor() override;
-
-    /// Who edits: changes are recorded for this person, and the workflow may refuse them.
-    void setActor(const Person &actor);
 
     /// The open story's id; 0 when none is open.
     qint64 storyId() const;
@@ -87,8 +91,14 @@ public:
 
     /// Opens story `id`, dropping whatever is open: save() first.
     bool openStory(qint64 id, QString *error);
-    /// Reads the open story again (its state changed elsewhere), keeping the cursor.
+    /// Reads the open story again (its content changed elsewhere), keeping the cursor; the
+    /// undo history starts afresh.
     void reload();
+    /// The open story's state changed (an approval, a release, Archive, the Trash, another
+    /// person): shows the state, the status line and whether it may be edited, keeping the
+    /// text, the cursor and the undo history. Only when its content changed too (a restored
+    /// revision) and nothing here is unsaved is it read again as a whole (reload()).
+    void followStoryState();
     /// Reloads the open story if another program changed it and nothing here is unsaved;
     /// otherwise keeps it as it is, undo history included.
     void reloadIfChanged();
@@ -96,6 +106,8 @@ public:
     /// Writes pending changes now (before switching stories or closing). When that fails,
     /// they stay here and in the recovery journal.
     bool save(QString *error = nullptr);
+    /// PendingEdits: save().
+    bool writePendingEdits(QString *error) override { return save(error); }
     /// Closes the story and forgets its unsaved changes, the journal's copy too (the user chose
     /// to close without saving).
     void discardAndClose();
@@ -113,6 +125,9 @@ public:
     QAction *undoAction() const { return mUndoAction; }
     QAction *redoAction() const { return mRedoAction; }
     FormatActions *formatActions() const { return mFormat; }
+    /// The story as edited (fields and text), and its undo history: what the page shows.
+    StoryDraft *draft() const { return mDraft; }
+    QUndoStack *undoStack() const { return mUndoStack; }
     /// The text, the preview and the form's first field: null until the page is made.
     BodyEditor *bodyEditor() const { return mBody; }
     PreviewPane *previewPane() const { return mPreview; }
@@ -149,7 +164,9 @@ private:
     void connectPage();
     void markChanged();
     bool write(QString *error);
-    QString bodyMarkdown() const;
+    const Person &actor() const { return mSession.person(); }
+    /// Shows `story`'s state (as read just now) without touching what is being edited.
+    void showState(const Story &story, bool inTrash, const QString &editRefusal);
     void applyReadOnly(const QString &reason);
     void updateBanner();
     void updateStatusLine();
@@ -164,21 +181,18 @@ private:
     void useTheirs();
     void writeJournal();
 
+    Session &mSession;
     Database &mDb;
-    Person mActor;
+    StoryDraft *mDraft = nullptr;
     Story mStored;
-    QString mOpenedBody;
     bool mOpen = false;
     bool mReadOnly = false;
     bool mTrashed = false;
     bool mLoading = false;
     QString mReadOnlyReason;
-    int mBodyVersion = 0;
-    mutable int mMarkdownVersion = -1;
-    mutable QString mMarkdown;
 
     QStackedWidget *mStack = nullptr;
-    EditorBanner *mBanner = nullptr;
+    ErrorStrip *mBanner = nullptr;
     QSplitter *mSplitter = nullptr;
     MetadataForm *mForm = nullptr;
     QToolBar *mFormatBar = nullptr;

@@ -7,8 +7,9 @@
 #include "editor/bodyeditor.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
-#include "safety/recoveryjournal.h"
+#include "editor/storydraft.h"
 #include "editor/storyundo.h"
+#include "safety/recoveryjournal.h"
 
 #include <QScrollBar>
 #include <QTextBlock>
@@ -20,30 +21,30 @@ namespace fo {
 
 namespace {
 
-MetadataForm::Field formField(StoryField field)
+StoryDraft::Field formField(StoryField field)
 {
     switch (field) {
     case StoryField::Headline:
-        return MetadataForm::Field::Headline;
+        return StoryDraft::Field::Headline;
     case StoryField::DatelineCity:
-        return MetadataForm::Field::DatelineCity;
+        return StoryDraft::Field::DatelineCity;
     case StoryField::DatelineCountry:
-        return MetadataForm::Field::DatelineCountry;
+        return StoryDraft::Field::DatelineCountry;
     case StoryField::Office:
-        return MetadataForm::Field::Office;
+        return StoryDraft::Field::Office;
     case StoryField::Byline:
-        return MetadataForm::Field::Byline;
+        return StoryDraft::Field::Byline;
     case StoryField::Summary:
-        return MetadataForm::Field::Summary;
+        return StoryDraft::Field::Summary;
     case StoryField::Language:
-        return MetadataForm::Field::Language;
+        return StoryDraft::Field::Language;
     case StoryField::Embargo:
-        return MetadataForm::Field::Embargo;
+        return StoryDraft::Field::Embargo;
     case StoryField::Tags:
     case StoryField::Body:
         break;
     }
-    return MetadataForm::Field::Tags;
+    return StoryDraft::Field::Tags;
 }
 
 QVariant formValue(const Story &story, StoryField field)
@@ -151,11 +152,11 @@ QString StoryEditor::mergeMessage(const SaveResult &result) const
 void StoryEditor::showFields(const Story &story, const QVector<StoryField> &fields)
 {
     for (StoryField f : fields) {
-        const MetadataForm::Field field =
-            f == StoryField::Tags ? MetadataForm::Field::Tags : formField(f);
+        const StoryDraft::Field field =
+            f == StoryField::Tags ? StoryDraft::Field::Tags : formField(f);
         const QVariant value = formValue(story, f);
-        if (mForm->value(field) != value) {
-            mForm->setValue(field, value);
+        if (mDraft->value(field) != value) {
+            mDraft->setValue(field, value);
         }
     }
 }
@@ -171,9 +172,7 @@ void StoryEditor::showBody(const QString &markdown)
     const int scroll = mBody->verticalScrollBar()->value();
     const bool wasLoading = mLoading;
     mLoading = true;
-    mBody->loadMarkdown(markdown);
-    mOpenedBody = markdown;
-    ++mBodyVersion;
+    mDraft->loadBody(markdown);
     // The text's own history went with the reload; steps of the form alone would be a trap.
     if (mUndoStack) {
         mUndoStack->clear();
@@ -210,13 +209,13 @@ void StoryEditor::useTheirs()
             showBody(c.theirs);
             continue;
         }
-        const MetadataForm::Field field = formField(c.field);
-        const QVariant before = mForm->value(field);
-        mForm->setValue(field, c.field == StoryField::Embargo
-                                   ? QVariant(QDateTime::fromString(c.theirs, Qt::ISODate))
-                                   : QVariant(c.theirs));
+        const StoryDraft::Field field = formField(c.field);
+        const QVariant before = mDraft->value(field);
+        mDraft->setValue(field, c.field == StoryField::Embargo
+                                    ? QVariant(QDateTime::fromString(c.theirs, Qt::ISODate))
+                                    : QVariant(c.theirs));
         // Undoable like a change typed here: Undo brings back what was typed.
-        mUndoStack->push(new FieldEditCommand(mForm, field, before, mForm->value(field)));
+        mUndoStack->push(new FieldEditCommand(mDraft, field, before, mDraft->value(field)));
     }
     mUndoStack->endMacro();
     mMergeBanner->showMerge(tr("Their version is in the story now; yours is in its history."),
@@ -230,7 +229,7 @@ void StoryEditor::writeJournal()
         return;
     }
     JournalEntry entry;
-    entry.personId = mActor.id;
+    entry.personId = actor().id;
     entry.base = mStored;
     entry.pending = currentStory();
     if (mJournal->write(entry)) {

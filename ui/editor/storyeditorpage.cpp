@@ -3,14 +3,14 @@
 
 #include "editor/storyeditor.h"
 
+#include "common/errorstrip.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
-#include "editor/editorbanner.h"
 #include "editor/formatactions.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
 #include "editor/previewpane.h"
-#include "editor/storyundo.h"
+#include "editor/storydraft.h"
 
 #include <QAction>
 #include <QLabel>
@@ -48,7 +48,9 @@ void StoryEditor::ensurePage()
     if (mSplitter) {
         return;
     }
-    mBanner = new EditorBanner(this);
+    // Why the story cannot be edited, or that its changes are not saved.
+    mBanner = new ErrorStrip(this);
+    mBanner->setObjectName(QStringLiteral("editorBanner"));
     mMergeBanner = new MergeBanner(this);
     mPreview = new PreviewPane(this);
     mSplitter = new QSplitter(Qt::Horizontal, this);
@@ -82,6 +84,7 @@ QWidget *StoryEditor::buildEditorColumn()
     auto *column = new QWidget(this);
     mForm = new MetadataForm(column);
     mBody = new BodyEditor(column);
+    mBody->setDocument(mDraft->body()); // the draft's text: its undo commands act on it
     mBody->setUndoActions(mUndoAction, mRedoAction);
     mBody->document()->setDocumentMargin(8);
     mFormat->setEditor(mBody);
@@ -113,26 +116,14 @@ void StoryEditor::connectEditing()
 
 void StoryEditor::connectPage()
 {
-    QTextDocument *doc = mBody->document();
-    connect(doc, &QTextDocument::undoCommandAdded, this, [this] {
-        if (!mLoading && mUndoStack) {
-            mUndoStack->push(new BodyEditCommand(mBody));
-        }
+    mForm->setDraft(mDraft);
+    // The draft records the user's changes as undo steps itself; here they only need saving.
+    connect(mDraft, &StoryDraft::edited, this, &StoryEditor::markChanged);
+    connect(mDraft, &StoryDraft::bodyStepApplied, this, [this](int position) {
+        QTextCursor cursor = mBody->textCursor();
+        cursor.setPosition(position);
+        mBody->setTextCursor(cursor);
     });
-    connect(doc, &QTextDocument::contentsChanged, this, [this] {
-        if (!mLoading) {
-            ++mBodyVersion;
-            markChanged();
-        }
-    });
-    connect(mForm, &MetadataForm::fieldEdited, this,
-            [this](MetadataForm::Field field, const QVariant &before, const QVariant &after) {
-                if (mLoading || !mUndoStack) {
-                    return;
-                }
-                mUndoStack->push(new FieldEditCommand(mForm, field, before, after));
-                markChanged();
-            });
     connect(mMergeBanner, &MergeBanner::useTheirsClicked, this, &StoryEditor::useTheirs);
     connect(mMergeBanner, &MergeBanner::historyClicked, this, &StoryEditor::historyRequested);
     connect(mBody, &BodyEditor::undoRequested, mUndoAction, &QAction::trigger);

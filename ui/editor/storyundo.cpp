@@ -1,7 +1,6 @@
 #include "editor/storyundo.h"
 
 #include <QCoreApplication>
-#include <QTextEdit>
 
 namespace fo {
 
@@ -10,25 +9,25 @@ namespace {
 /// Within this pause, further typing in the same field joins the same undo step.
 constexpr qint64 kMergeWindowMs = 2000;
 
-QString fieldName(MetadataForm::Field field)
+QString fieldName(StoryDraft::Field field)
 {
     switch (field) {
-    case MetadataForm::Field::Headline:
+    case StoryDraft::Field::Headline:
         return QCoreApplication::translate("fo::StoryEditor", "Headline");
-    case MetadataForm::Field::DatelineCity:
-    case MetadataForm::Field::DatelineCountry:
+    case StoryDraft::Field::DatelineCity:
+    case StoryDraft::Field::DatelineCountry:
         return QCoreApplication::translate("fo::StoryEditor", "Dateline");
-    case MetadataForm::Field::Office:
+    case StoryDraft::Field::Office:
         return QCoreApplication::translate("fo::StoryEditor", "Office");
-    case MetadataForm::Field::Language:
+    case StoryDraft::Field::Language:
         return QCoreApplication::translate("fo::StoryEditor", "Language");
-    case MetadataForm::Field::Byline:
+    case StoryDraft::Field::Byline:
         return QCoreApplication::translate("fo::StoryEditor", "Byline");
-    case MetadataForm::Field::Summary:
+    case StoryDraft::Field::Summary:
         return QCoreApplication::translate("fo::StoryEditor", "Summary");
-    case MetadataForm::Field::Embargo:
+    case StoryDraft::Field::Embargo:
         return QCoreApplication::translate("fo::StoryEditor", "Embargo");
-    case MetadataForm::Field::Tags:
+    case StoryDraft::Field::Tags:
         return QCoreApplication::translate("fo::StoryEditor", "Tags");
     }
     return QString();
@@ -36,16 +35,14 @@ QString fieldName(MetadataForm::Field field)
 
 } // namespace
 
-BodyEditCommand::BodyEditCommand(QTextEdit *edit)
-    : QUndoCommand(QCoreApplication::translate("fo::StoryEditor", "Text")), mEdit(edit)
+BodyEditCommand::BodyEditCommand(StoryDraft *draft)
+    : QUndoCommand(QCoreApplication::translate("fo::StoryEditor", "Text")), mDraft(draft)
 {
 }
 
 void BodyEditCommand::undo()
 {
-    QTextCursor cursor = mEdit->textCursor();
-    mEdit->document()->undo(&cursor);
-    mEdit->setTextCursor(cursor);
+    mDraft->undoBodyStep();
     mDone = false;
 }
 
@@ -54,33 +51,29 @@ void BodyEditCommand::redo()
     if (mDone) {
         return; // pushed after the document did it
     }
-    QTextCursor cursor = mEdit->textCursor();
-    mEdit->document()->redo(&cursor);
-    mEdit->setTextCursor(cursor);
+    mDraft->redoBodyStep();
     mDone = true;
 }
 
-FieldEditCommand::FieldEditCommand(MetadataForm *form, MetadataForm::Field field,
+FieldEditCommand::FieldEditCommand(StoryDraft *draft, StoryDraft::Field field,
                                    const QVariant &before, const QVariant &after)
-    : QUndoCommand(fieldName(field)), mForm(form), mField(field), mBefore(before), mAfter(after),
+    : QUndoCommand(fieldName(field)), mDraft(draft), mField(field), mBefore(before), mAfter(after),
       mLastChange(QDateTime::currentDateTimeUtc())
 {
 }
 
 void FieldEditCommand::undo()
 {
-    mForm->setValue(mField, mBefore);
-    mForm->focusField(mField);
+    mDraft->restore(mField, mBefore);
     mDone = false;
 }
 
 void FieldEditCommand::redo()
 {
     if (mDone) {
-        return; // pushed after the form showed it
+        return; // pushed after the draft took it
     }
-    mForm->setValue(mField, mAfter);
-    mForm->focusField(mField);
+    mDraft->restore(mField, mAfter);
     mDone = true;
 }
 

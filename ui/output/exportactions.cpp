@@ -1,9 +1,9 @@
 #include "output/exportactions.h"
 
+#include "common/session.h"
 #include "library/database.h"
 #include "output/exportdialog.h"
 #include "output/organisationdialog.h"
-#include "common/session.h"
 #include "output/storyexportdialog.h"
 #include "search/storylistmodel.h"
 
@@ -34,6 +34,8 @@ ExportActions::ExportActions(Session &session, QAbstractItemView *stories, QWidg
     mOrganisation->setObjectName(QStringLiteral("organisationAction"));
     mOrganisation->setStatusTip(tr("The name and press contact printed on press packets"));
     connect(mOrganisation, &QAction::triggered, this, &ExportActions::editOrganisation);
+    connect(&mSession, &Session::openStoryChanged, this, &ExportActions::setOpenStory);
+    setOpenStory(mSession.openStory());
 }
 
 void ExportActions::setOpenStory(qint64 id)
@@ -59,14 +61,9 @@ QVector<qint64> ExportActions::selectedStories() const
     return ids;
 }
 
-bool ExportActions::saveFirst()
-{
-    return !mSaveHook || mSaveHook();
-}
-
 void ExportActions::exportPacket()
 {
-    if (!saveFirst()) {
+    if (!mSession.flush()) {
         return;
     }
     auto *dialog = new ExportDialog(mSession, selectedStories(), mWindow);
@@ -81,7 +78,7 @@ void ExportActions::exportPacket()
 
 void ExportActions::exportStory()
 {
-    if (mOpenStory <= 0 || !saveFirst()) {
+    if (mOpenStory <= 0 || !mSession.flush()) {
         return;
     }
     auto *dialog = new StoryExportDialog(mSession, mOpenStory, mWindow);

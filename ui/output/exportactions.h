@@ -4,8 +4,6 @@
 #include <QPointer>
 #include <QVector>
 
-#include <functional>
-
 class QAction;
 class QAbstractItemView;
 class QWidget;
@@ -16,7 +14,8 @@ class Session;
 
 /// The window's export commands: "Export Press Packet…", "Export Story…" and "Organisation…".
 /// Each opens its dialog (ExportDialog, StoryExportDialog, OrganisationDialog) over the window;
-/// the main window only puts the actions in its menus and shows the messages.
+/// the main window only puts the actions in its menus and shows the messages. Before an export
+/// reads the library, the session flushes the open story's unsaved text.
 class ExportActions : public QObject
 {
     Q_OBJECT
@@ -29,12 +28,8 @@ public:
     QAction *storyAction() const { return mStory; }
     QAction *organisationAction() const { return mOrganisation; }
 
-    /// Called before an export reads the library (the open story's unsaved text goes first);
-    /// returning false stops the export.
-    void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }
-
 public Q_SLOTS:
-    /// The story open in the editor (0: none), for "Export Story…".
+    /// The story open in the editor (0: none), for "Export Story…"; follows the session.
     void setOpenStory(qint64 id);
     void exportPacket();
     void exportStory();
@@ -46,12 +41,10 @@ Q_SIGNALS:
 
 private:
     QVector<qint64> selectedStories() const;
-    bool saveFirst();
 
     Session &mSession;
     QPointer<QAbstractItemView> mStories;
     QWidget *mWindow = nullptr;
-    std::function<bool()> mSaveHook;
     qint64 mOpenStory = 0;
     QAction *mPacket = nullptr;
     QAction *mStory = nullptr;

@@ -1,6 +1,7 @@
 #include "review/commentspanel.h"
 #include "common/childsignals.h"
 
+#include "common/errorstrip.h"
 #include "common/session.h"
 #include "stories/storyrepository.h"
 
@@ -85,11 +86,8 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     grid->addWidget(mResolve, 1, 1);
     layout->addLayout(grid);
 
-    mMessage = new QLabel(this);
+    mMessage = new ErrorStrip(this);
     mMessage->setObjectName(QStringLiteral("commentMessage"));
-    mMessage->setWordWrap(true);
-    mMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
-    mMessage->hide();
     layout->addWidget(mMessage);
 
     connect(mAdd, &QPushButton::clicked, this, [this] { addComment(false); });
@@ -295,8 +293,7 @@ bool CommentsPanel::toggleResolved()
 
 void CommentsPanel::showError(const QString &error)
 {
-    mMessage->setText(error);
-    mMessage->show();
+    mMessage->showMessage(error);
 }
 
 CommentsPanel::~CommentsPanel()

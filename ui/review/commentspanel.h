@@ -4,7 +4,6 @@
 
 #include <QWidget>
 
-class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QStandardItemModel;
@@ -13,6 +12,7 @@ class QTreeView;
 
 namespace fo {
 
+class ErrorStrip;
 class Session;
 
 /// The comments of the open story, in threads: a general comment, one on the passage selected
@@ -65,7 +65,7 @@ private:
     QPushButton *mAddAnchored = nullptr;
     QPushButton *mReply = nullptr;
     QPushButton *mResolve = nullptr;
-    QLabel *mMessage = nullptr;
+    ErrorStrip *mMessage = nullptr;
 };
 
 } // namespace fo

@@ -1,10 +1,11 @@
 #include "review/historypanel.h"
 #include "common/childsignals.h"
 
-#include "review/diffview.h"
+#include "common/errorstrip.h"
 #include "common/session.h"
-#include "stories/storyrepository.h"
 #include "domain/worddiff.h"
+#include "review/diffview.h"
+#include "stories/storyrepository.h"
 #include "workflow/workflow.h"
 
 #include <QHBoxLayout>
@@ -137,6 +138,9 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent)
     buttons->addWidget(mRestore);
     buttons->addStretch();
     layout->addLayout(buttons);
+    mMessage = new ErrorStrip(this);
+    mMessage->setObjectName(QStringLiteral("historyMessage"));
+    layout->addWidget(mMessage);
 
     mDiff = new DiffView(this);
     mDiff->setObjectName(QStringLiteral("historyDiff"));
@@ -170,6 +174,7 @@ void HistoryPanel::setStory(qint64 id)
 {
     if (id != mStoryId) {
         mDiff->clearDiff();
+        mMessage->clearMessage();
     }
     mStoryId = id;
     refresh();
@@ -234,16 +239,21 @@ bool HistoryPanel::restore(int number)
         return false;
     }
     QString error;
-    if (mSaveHook && !mSaveHook()) {
+    if (!mSession.flush()) {
         return false;
     }
     if (!Workflow(mSession.database()).restore(mStoryId, number, mSession.person(), &error)) {
-        QMessageBox::warning(this, tr("Not restored"), error);
+        mMessage->showMessage(tr("Not restored: %1").arg(error));
         return false;
     }
-    refresh();
-    emit storyRestored(mStoryId);
+    mMessage->clearMessage();
+    mSession.reportStateChanged(mStoryId); // this panel is read again with the rest
     return true;
+}
+
+QString HistoryPanel::messageText() const
+{
+    return mMessage->message();
 }
 
 HistoryPanel::~HistoryPanel()

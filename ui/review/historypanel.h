@@ -13,6 +13,7 @@ class QTableView;
 namespace fo {
 
 class DiffView;
+class ErrorStrip;
 class Session;
 
 /// The revisions of one story, newest first: number, when, who, state, kind. A story keeps
@@ -57,8 +58,6 @@ public:
     explicit HistoryPanel(Session &session, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
-    /// Called before a restore: writes pending edits; false stops it.
-    void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }
     /// Asks before a restore; by default a message box. Tests answer themselves.
     void setConfirm(std::function<bool(const QString &question)> confirm)
     {
@@ -74,19 +73,17 @@ public:
 
     /// Shows the diff from revision `older` to revision `newer`.
     bool compare(int older, int newer);
-    /// Restores revision `number` after confirmation.
+    /// Restores revision `number` after confirmation, once the session has flushed the open
+    /// story's pending edits; reports the change to the session (Session::reportStateChanged).
     bool restore(int number);
-
-signals:
-    /// A restore changed the story's content (and maybe its state).
-    void storyRestored(qint64 id);
+    /// Why the last restore failed; empty when it worked.
+    QString messageText() const;
 
 private:
     QVector<int> selectedNumbers() const;
     void updateButtons();
 
     Session &mSession;
-    std::function<bool()> mSaveHook;
     std::function<bool(const QString &)> mConfirm;
     qint64 mStoryId = 0;
     RevisionTableModel *mModel = nullptr;
@@ -94,6 +91,7 @@ private:
     QPushButton *mCompare = nullptr;
     QPushButton *mRestore = nullptr;
     DiffView *mDiff = nullptr;
+    ErrorStrip *mMessage = nullptr;
 };
 
 } // namespace fo

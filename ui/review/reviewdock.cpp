@@ -1,6 +1,7 @@
 #include "review/reviewdock.h"
 #include "common/childsignals.h"
 
+#include "common/session.h"
 #include "review/commentspanel.h"
 #include "review/historypanel.h"
 #include "review/reviewpanel.h"
@@ -12,7 +13,7 @@
 namespace fo {
 
 ReviewDock::ReviewDock(Session &session, QWidget *parent)
-    : QDockWidget(tr("Review"), parent), mSession(session)
+    : QDockWidget(tr("Review"), parent), mSession(session), mStoryId(session.openStory())
 {
     setObjectName(QStringLiteral("reviewDock"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
@@ -38,6 +39,12 @@ ReviewDock::ReviewDock(Session &session, QWidget *parent)
             makeCurrentPanel();
         }
     });
+    connect(&mSession, &Session::openStoryChanged, this, &ReviewDock::setStory);
+    connect(&mSession, &Session::storyStateChanged, this, [this](qint64 id) {
+        if (id == mStoryId) {
+            refresh(); // a workflow action may add a comment (Request changes) and a revision
+        }
+    });
 }
 
 void ReviewDock::makeCurrentPanel()
@@ -56,10 +63,6 @@ void ReviewDock::makePanel(Tab tab)
             return;
         }
         mReview = new ReviewPanel(mSession);
-        mReview->setSaveHook(mSaveHook);
-        connect(mReview, &ReviewPanel::storyStateChanged, this, &ReviewDock::storyStateChanged);
-        // A workflow action may add a comment (Request changes) and a revision.
-        connect(mReview, &ReviewPanel::storyStateChanged, this, &ReviewDock::refresh);
         mReview->setStory(mStoryId);
         panel = mReview;
         break;
@@ -68,8 +71,6 @@ void ReviewDock::makePanel(Tab tab)
             return;
         }
         mHistory = new HistoryPanel(mSession);
-        mHistory->setSaveHook(mSaveHook);
-        connect(mHistory, &HistoryPanel::storyRestored, this, &ReviewDock::storyStateChanged);
         mHistory->setStory(mStoryId);
         panel = mHistory;
         break;
@@ -103,17 +104,6 @@ CommentsPanel *ReviewDock::commentsPanel()
 {
     makePanel(CommentsTab);
     return mComments;
-}
-
-void ReviewDock::setSaveHook(const std::function<bool()> &hook)
-{
-    mSaveHook = hook;
-    if (mReview) {
-        mReview->setSaveHook(hook);
-    }
-    if (mHistory) {
-        mHistory->setSaveHook(hook);
-    }
 }
 
 void ReviewDock::setBodyEditor(QTextEdit *body)

@@ -2,8 +2,6 @@
 
 #include <QDockWidget>
 
-#include <functional>
-
 class QTabWidget;
 class QTextEdit;
 
@@ -15,8 +13,9 @@ class ReviewPanel;
 class Session;
 
 /// The review side of the open story, beside the editor: the Review, History and Comments
-/// panels as tabs in one dock. It only hands the open story to its panels and passes on what
-/// they changed.
+/// panels as tabs in one dock. It follows the session: its open story, and each change of the
+/// story's state reported there (Session::storyStateChanged), which reads every made panel
+/// again once.
 ///
 /// A panel is made when its tab first shows (or when asked for): the window's first frame
 /// does not wait for panels nobody has looked at. Once made, a panel follows the open story.
@@ -41,8 +40,6 @@ public:
     HistoryPanel *historyPanel();
     CommentsPanel *commentsPanel();
 
-    /// Writes the editor's pending changes before a state change or restore.
-    void setSaveHook(const std::function<bool()> &hook);
     void setBodyEditor(QTextEdit *body);
 
     void setStory(qint64 id);
@@ -50,10 +47,6 @@ public:
     void refresh();
     /// Shows the dock with `tab` and gives it the focus.
     void showTab(Tab tab);
-
-signals:
-    /// The story's state or content changed through a panel (an action, a restore).
-    void storyStateChanged(qint64 id);
 
 private:
     /// Makes the panel of `tab` if it does not exist yet, showing the open story.
@@ -63,7 +56,6 @@ private:
     template <typename Call> void forMadePanels(Call call);
 
     Session &mSession;
-    std::function<bool()> mSaveHook;
     QTextEdit *mBody = nullptr;
     qint64 mStoryId = 0;
     ReviewPanel *mReview = nullptr;

@@ -1,12 +1,13 @@
 #include "review/reviewpanel.h"
 #include "common/childsignals.h"
 
-#include "history/approvalrepository.h"
-#include "review/diffview.h"
-#include "history/revisionrepository.h"
+#include "common/errorstrip.h"
 #include "common/session.h"
-#include "stories/storyrepository.h"
 #include "domain/worddiff.h"
+#include "history/approvalrepository.h"
+#include "history/revisionrepository.h"
+#include "review/diffview.h"
+#include "stories/storyrepository.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -66,11 +67,8 @@ ReviewPanel::ReviewPanel(Session &session, QWidget *parent) : QWidget(parent), m
     }
     layout->addLayout(grid);
 
-    mMessage = new QLabel(this);
+    mMessage = new ErrorStrip(this);
     mMessage->setObjectName(QStringLiteral("reviewMessage"));
-    mMessage->setWordWrap(true);
-    mMessage->setTextFormat(Qt::PlainText);
-    mMessage->hide();
     layout->addWidget(mMessage);
 
     mDiffLabel = new QLabel(tr("Changes since the approved revision:"), this);
@@ -121,6 +119,7 @@ void ReviewPanel::refresh()
         for (QPushButton *button : std::as_const(mButtons)) {
             button->hide();
         }
+        emit refreshed();
         return;
     }
     const Workflow workflow(db);
@@ -151,6 +150,7 @@ void ReviewPanel::refresh()
             mDiffLabel->show();
         }
     }
+    emit refreshed();
 }
 
 bool ReviewPanel::perform(WorkflowAction action)
@@ -158,7 +158,7 @@ bool ReviewPanel::perform(WorkflowAction action)
     if (!mStoryId) {
         return false;
     }
-    if (mSaveHook && !mSaveHook()) {
+    if (!mSession.flush()) {
         showMessage(tr("The open story could not be saved, so its state was not changed."), true);
         return false;
     }
@@ -176,16 +176,15 @@ bool ReviewPanel::perform(WorkflowAction action)
     }
     mComment->clear();
     showMessage(tr("%1: now %2.").arg(actionLabel(action), statusLabel(result->to)), false);
-    refresh();
-    emit storyStateChanged(mStoryId);
+    // The one refresh path: this panel, the history, the comments, the list and the editor's
+    // state line each read the new state once.
+    mSession.reportStateChanged(mStoryId);
     return true;
 }
 
 void ReviewPanel::showMessage(const QString &text, bool error)
 {
-    mMessage->setText(text);
-    mMessage->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
-    mMessage->show();
+    mMessage->showMessage(text, error ? ErrorStrip::Kind::Error : ErrorStrip::Kind::Info);
 }
 
 ReviewPanel::~ReviewPanel()

@@ -5,8 +5,6 @@
 #include <QMap>
 #include <QWidget>
 
-#include <functional>
-
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -14,12 +12,15 @@ class QPushButton;
 namespace fo {
 
 class DiffView;
+class ErrorStrip;
 class Session;
 
 /// The review of the open story: its state as people read it ("Draft — changed since
 /// approval"), who approved which revision when, the workflow actions the current person may
 /// take, and — once the story changed after an approval — the word diff since the approved
-/// revision. Refusals are shown in the panel; the comment typed stays.
+/// revision. Refusals are shown in the panel; the comment typed stays. An action done here is
+/// reported to the session (Session::reportStateChanged), which refreshes this panel with
+/// everything else that shows the story's state.
 class ReviewPanel : public QWidget
 {
     Q_OBJECT
@@ -27,9 +28,6 @@ class ReviewPanel : public QWidget
 public:
     explicit ReviewPanel(Session &session, QWidget *parent = nullptr);
     ~ReviewPanel() override;
-
-    /// Called before an action: writes pending edits; false stops the action.
-    void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }
 
     qint64 storyId() const { return mStoryId; }
     void setStory(qint64 id);
@@ -41,24 +39,24 @@ public:
     QString statusText() const;
     QString messageText() const;
 
-    /// Does `action` as the session's person, with the comment typed in the panel.
+    /// Does `action` as the session's person, with the comment typed in the panel, after the
+    /// session has flushed the open story's pending edits.
     bool perform(WorkflowAction action);
 
 signals:
-    /// The story's state changed through the panel.
-    void storyStateChanged(qint64 id);
+    /// refresh() read the story's state again.
+    void refreshed();
 
 private:
     void showMessage(const QString &text, bool error);
 
     Session &mSession;
-    std::function<bool()> mSaveHook;
     qint64 mStoryId = 0;
     QLabel *mStatus = nullptr;
     QLabel *mApprovals = nullptr;
     QMap<WorkflowAction, QPushButton *> mButtons;
     QPlainTextEdit *mComment = nullptr;
-    QLabel *mMessage = nullptr;
+    ErrorStrip *mMessage = nullptr;
     QLabel *mDiffLabel = nullptr;
     DiffView *mDiff = nullptr;
 };

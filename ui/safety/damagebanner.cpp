@@ -1,23 +1,14 @@
 #include "safety/damagebanner.h"
 
-#include <QResizeEvent>
-
 namespace fo {
 
-DamageBanner::DamageBanner(QWidget *parent) : QLabel(parent)
+DamageBanner::DamageBanner(QWidget *parent) : ErrorStrip(parent)
 {
     setObjectName(QStringLiteral("damageBanner"));
     setTextFormat(Qt::RichText);
-    setWordWrap(true);
     setMargin(8);
-    setAutoFillBackground(true);
     setTextInteractionFlags(Qt::TextBrowserInteraction); // the link by mouse and keyboard
-    QPalette colours = palette();
-    colours.setColor(QPalette::Window, QColor(0xfd, 0xe2, 0xe1));
-    colours.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x1c));
-    setPalette(colours);
     connect(this, &QLabel::linkActivated, this, &DamageBanner::restoreRequested);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setVisible(false);
 }
 
@@ -36,24 +27,6 @@ void DamageBanner::showDamage(const QString &problem)
 QString DamageBanner::message() const
 {
     return isHidden() ? QString() : mMessage;
-}
-
-} // namespace fo
-
-namespace fo {
-
-QSize DamageBanner::sizeHint() const
-{
-    const QSize hint = QLabel::sizeHint();
-    return width() > hint.width() ? QSize(hint.width(), heightForWidth(width())) : hint;
-}
-
-void DamageBanner::resizeEvent(QResizeEvent *event)
-{
-    QLabel::resizeEvent(event);
-    if (event->size().width() != event->oldSize().width()) {
-        updateGeometry(); // the hint follows the width
-    }
 }
 
 } // namespace fo

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QLabel>
+#include "common/errorstrip.h"
 
 namespace fo {
 
-/// The red strip across the top of the window when the library was found damaged: what SQLite
-/// found, that nothing more is written, and a link to the backups. A label like EditorBanner,
-/// so that the window's layout wraps it to its width.
-class DamageBanner : public QLabel
+/// The error strip across the top of the window when the library was found damaged: what
+/// SQLite found, that nothing more is written, and a link to the backups. A label, so that the
+/// window's layout wraps it to its width.
+class DamageBanner : public ErrorStrip
 {
     Q_OBJECT
 
@@ -18,15 +18,9 @@ public:
     void showDamage(const QString &problem);
     /// The message as plain text; empty while hidden.
     QString message() const;
-    /// As tall as the text wrapped at the banner's width: a window's vertical layout takes the
-    /// size hint, which QLabel computes for a far narrower (and taller) text.
-    QSize sizeHint() const override;
 
 signals:
     void restoreRequested();
-
-protected:
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QString mMessage;

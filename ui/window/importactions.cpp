@@ -1,10 +1,10 @@
 #include "window/importactions.h"
 
 #include "common/backgroundjob.h"
-#include "library/database.h"
-#include "import/importer.h"
 #include "common/session.h"
 #include "common/uisettings.h"
+#include "import/importer.h"
+#include "library/database.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -72,7 +72,8 @@ bool ImportActions::importPaths(const QStringList &paths)
         emit messageShown(tr("This library is read-only: nothing can be imported into it."));
         return false;
     }
-    if (mSaveHook && !mSaveHook()) {
+    // The worker writes through its own connection: the open story's text goes first.
+    if (!mSession.flush()) {
         return false;
     }
     auto report = std::make_shared<Report>();

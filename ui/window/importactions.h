@@ -35,9 +35,6 @@ public:
     ~ImportActions() override;
 
     QAction *importAction() const { return mImport; }
-    /// Called before the import writes (the open story's unsaved text goes first); returning
-    /// false stops it.
-    void setSaveHook(std::function<bool()> hook) { mSaveHook = std::move(hook); }
 
     /// Imports files and folders (a folder stands for its .md, .markdown and .txt files) in
     /// the background; false when an import is already running or the library is read-only.
@@ -68,7 +65,6 @@ private:
     BackgroundJob *mJob = nullptr;
     QPointer<QProgressDialog> mProgress;
     std::shared_ptr<Report> mReport;
-    std::function<bool()> mSaveHook;
     QString mLastSummary;
 };
 

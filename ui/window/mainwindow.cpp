@@ -1,27 +1,28 @@
 #include "window/mainwindow.h"
 #include "common/childsignals.h"
 
-#include "review/auditdialog.h"
-#include "safety/backupactions.h"
-#include "editor/bodyeditor.h"
-#include "library/database.h"
-#include "output/exportactions.h"
-#include "editor/formatactions.h"
-#include "browser/librarybrowser.h"
-#include "safety/librarywatcher.h"
-#include "library/officerepository.h"
-#include "window/persondialog.h"
-#include "people/personrepository.h"
-#include "editor/previewpane.h"
-#include "review/reviewdock.h"
-#include "common/session.h"
-#include "safety/startuprecovery.h"
 #include "base/startuptrace.h"
+#include "browser/librarybrowser.h"
 #include "browser/storyactions.h"
-#include "editor/storyeditor.h"
 #include "browser/storyfilterbar.h"
 #include "browser/storylistview.h"
+#include "common/errorstrip.h"
+#include "common/session.h"
+#include "editor/bodyeditor.h"
+#include "editor/formatactions.h"
+#include "editor/previewpane.h"
+#include "editor/storyeditor.h"
+#include "library/database.h"
+#include "library/officerepository.h"
 #include "library/tagrepository.h"
+#include "output/exportactions.h"
+#include "people/personrepository.h"
+#include "review/auditdialog.h"
+#include "review/reviewdock.h"
+#include "safety/backupactions.h"
+#include "safety/librarywatcher.h"
+#include "safety/startuprecovery.h"
+#include "window/persondialog.h"
 #include "window/windowstatus.h"
 
 #include <QAction>
@@ -51,8 +52,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     mDb->setBusyTimeout(kBusyTimeoutMs);
     // [*] shows while changes have not reached the library yet.
     setWindowTitle(tr("Field Office — %1[*]").arg(QFileInfo(mDb->path()).fileName()));
-    mActions = new StoryActions(*mDb, this);
     mSession = new Session(*mDb, this);
+    mActions = new StoryActions(*mSession, this);
     buildWidgets();
     buildMenus();
     mStatus = new WindowStatus(statusBar(), *mDb);
@@ -78,8 +79,7 @@ MainWindow::~MainWindow()
 {
     // Whatever is still unsaved goes to the library before it closes (closeEvent asks when
     // this fails; here nobody can be asked any more).
-    QString error;
-    mEditor->save(&error); // when it fails, the recovery journal keeps the changes
+    mSession->flushQuietly(nullptr); // when it fails, the recovery journal keeps the changes
     mRecovery->closedCleanly();
     disconnectChildSignals(this);
     // Both read through mDb, which closes with this destructor's members; as children they
@@ -91,7 +91,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildWidgets()
 {
     mBrowser = new LibraryBrowser(*mDb, this);
-    mEditor = new StoryEditor(*mDb, this);
+    mEditor = new StoryEditor(*mSession, this);
     mSplitter = new QSplitter(Qt::Horizontal, this);
     mSplitter->setObjectName(QStringLiteral("mainSplitter"));
     mSplitter->setChildrenCollapsible(false);
@@ -102,6 +102,9 @@ void MainWindow::buildWidgets()
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    mErrorStrip = new ErrorStrip(central);
+    mErrorStrip->setObjectName(QStringLiteral("windowErrorStrip"));
+    layout->addWidget(mErrorStrip);
     layout->addWidget(mSplitter);
     setCentralWidget(central);
 
@@ -120,9 +123,10 @@ void MainWindow::connectPanels()
 {
     connect(mBrowser, &LibraryBrowser::filterChanged, this, &MainWindow::applyFilter);
     connect(mBrowser, &LibraryBrowser::storyPicked, this, &MainWindow::openStory);
-    connect(mBrowser, &LibraryBrowser::loadFailed, this,
-            [this](const QString &error) { statusBar()->showMessage(error); });
+    connect(mBrowser, &LibraryBrowser::loadFailed, this, &MainWindow::showError);
+    connect(mSession, &Session::flushFailed, this, &MainWindow::showError);
     connect(mEditor, &StoryEditor::storySaved, this, [this] {
+        mErrorStrip->clearMessage(); // the open story is saved again
         if (mChoicesStale) {
             mChoicesStale = false;
             reloadFilterChoices();
@@ -132,15 +136,14 @@ void MainWindow::connectPanels()
     });
     connect(mEditor, &StoryEditor::officesOrTagsChanged, this, [this] { mChoicesStale = true; });
     connect(mEditor, &StoryEditor::storyChanged, this, &MainWindow::onStoryChanged);
-    connect(mEditor, &StoryEditor::storyChanged, mReviewDock, &ReviewDock::setStory);
     connect(mEditor, &StoryEditor::historyRequested, this,
             [this] { mReviewDock->showTab(ReviewDock::HistoryTab); });
     // Another program's changes show within a second or two (or on coming back to the window).
     auto *watcher = new LibraryWatcher(*mDb, this);
     connect(watcher, &LibraryWatcher::libraryChanged, this, &MainWindow::refresh);
     connect(mEditor, &StoryEditor::storySaved, mReviewDock, &ReviewDock::refresh);
-    connect(mReviewDock, &ReviewDock::storyStateChanged, this, &MainWindow::onStoryStateChanged);
-    mReviewDock->setSaveHook([this] { return saveBeforeAction(); });
+    // The one refresh path of a state change: the review dock follows the session itself.
+    connect(mSession, &Session::storyStateChanged, this, &MainWindow::onStoryStateChanged);
     connect(mEditor, &StoryEditor::modifiedChanged, this, &QWidget::setWindowModified);
     connect(mEditor, &StoryEditor::saveStatusChanged, this,
             [this] { mStatus->showSaveState(mEditor->saveStatusText(), mEditor->saveFailed()); });
@@ -151,26 +154,15 @@ void MainWindow::connectPanels()
 
 void MainWindow::connectStoryActions()
 {
-    mActions->setSaveHook([this] {
-        QString error;
-        if (mEditor->save(&error)) {
-            return true;
-        }
-        QMessageBox::warning(this, tr("Not saved"),
-                             tr("The open story could not be saved, so nothing else was "
-                                "changed:\n\n%1")
-                                 .arg(error));
-        return false;
-    });
     connect(mActions, &StoryActions::storyCreated, this, &MainWindow::onStoryCreated);
     connect(mActions, &StoryActions::storyTrashed, this, &MainWindow::onStoryTrashed);
     connect(mActions, &StoryActions::trashEmptied, this, &MainWindow::onTrashEmptied);
-    connect(mActions, &StoryActions::storyArchived, this, &MainWindow::onStoryStateChanged);
-    connect(mActions, &StoryActions::storyRestored, this, &MainWindow::onStoryStateChanged);
-    connect(mActions, &StoryActions::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(message);
-        QMessageBox::warning(this, tr("Field Office"), message);
-    });
+    connect(mActions, &StoryActions::failed, this, &MainWindow::showError);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    mErrorStrip->showMessage(message);
 }
 
 void MainWindow::setCurrentPerson(const Person &person)
@@ -264,15 +256,14 @@ void MainWindow::restoreOpenStory()
 
 void MainWindow::saveForShutdown()
 {
-    QString error;
-    mEditor->save(&error); // when it fails, the recovery journal keeps the changes
+    mSession->flushQuietly(nullptr); // when it fails, the recovery journal keeps the changes
     saveSettings();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QString error;
-    if (!mEditor->save(&error)) {
+    if (!mSession->flushQuietly(&error)) {
         QMessageBox box(QMessageBox::Warning, tr("Changes not saved"),
                         tr("Your latest changes could not be saved:\n\n%1").arg(error),
                         QMessageBox::Cancel, this);
@@ -305,7 +296,7 @@ void MainWindow::reloadFilterChoices()
     const QVector<Office> offices = OfficeRepository(*mDb).all(&error);
     const QVector<Tag> tags = TagRepository(*mDb).all(&error);
     if (!error.isEmpty()) {
-        statusBar()->showMessage(tr("Cannot read offices and tags: %1").arg(error));
+        showError(tr("Cannot read offices and tags: %1").arg(error));
     }
     mBrowser->setChoices(offices, tags);
     mEditor->setOffices(offices);
@@ -317,6 +308,7 @@ void MainWindow::refresh()
     reloadFilterChoices();
     mBrowser->refresh();
     mEditor->reloadIfChanged();
+    mReviewDock->refresh(); // comments, approvals and revisions made elsewhere
     mActions->updateEnabled(true);
 }
 
@@ -325,15 +317,14 @@ bool MainWindow::openStory(qint64 id)
     if (id == mEditor->storyId()) {
         return true;
     }
-    QString error;
-    if (!mEditor->save(&error)) {
-        statusBar()->showMessage(tr("The open story could not be saved: %1").arg(error));
+    if (!mSession->flush()) {
         // Back to the story that still holds the unsaved text, once this selection is done.
         QTimer::singleShot(0, this, [this] { mBrowser->setOpenStory(mEditor->storyId()); });
         return false;
     }
+    QString error;
     if (!mEditor->openStory(id, &error)) {
-        statusBar()->showMessage(tr("Cannot read story %1: %2").arg(id).arg(error));
+        showError(tr("Cannot read story %1: %2").arg(id).arg(error));
         return false;
     }
     return true;
@@ -341,6 +332,7 @@ bool MainWindow::openStory(qint64 id)
 
 void MainWindow::onStoryChanged(qint64 id)
 {
+    mErrorStrip->clearMessage(); // it was about the story before
     mActions->setCurrentStory(mEditor->storedStory(), mEditor->isInTrash());
     mBrowser->setOpenStory(id);
     mSettings.setOpenStory(mDb->path(), id);
@@ -380,7 +372,8 @@ void MainWindow::onStoryStateChanged(qint64 id)
 {
     mBrowser->refresh();
     if (mEditor->storyId() == id) {
-        mEditor->reload();
+        mEditor->followStoryState(); // the text and its undo history stay
+        mActions->setCurrentStory(mEditor->storedStory(), mEditor->isInTrash());
     }
     mActions->updateEnabled(true);
 }
@@ -419,13 +412,7 @@ void MainWindow::restorePerson()
 
 void MainWindow::onPersonChanged(const Person &person)
 {
-    // What was typed so far is recorded for the person who typed it.
-    QString error;
-    if (!mEditor->save(&error)) {
-        statusBar()->showMessage(tr("The open story could not be saved: %1").arg(error));
-    }
-    mEditor->setActor(person);
-    mActions->setActor(person);
+    // The session wrote what was typed for the person who typed it; the panels follow it.
     if (person.isKnown()) {
         mSettings.setPerson(mDb->path(), person.id);
         QStringList roles;

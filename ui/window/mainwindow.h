@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/panecycler.h"
-#include "domain/person.h"
 #include "common/uisettings.h"
+#include "domain/person.h"
 
 #include <QMainWindow>
 
@@ -18,6 +18,7 @@ namespace fo {
 class BackupActions;
 class Database;
 class DamageBanner;
+class ErrorStrip;
 class ExportActions;
 class ImportActions;
 class LibraryBrowser;
@@ -33,7 +34,9 @@ struct StoryFilter;
 /// The editor's window on one library: the library browser (filters and the story list) on the
 /// left, the story editor with its preview on the right. It assembles panels, actions and
 /// menus; the panels do the work (StoryEditor edits and saves, StoryActions manages whole
-/// stories, LibraryBrowser lists them).
+/// stories, LibraryBrowser lists them). The Session holds the person, the open story and the
+/// flush of its edits; a failed flush, and any other error of the window, shows in one error
+/// strip above the panels.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -92,8 +95,8 @@ private:
     void onLibraryDamaged(const QString &problem);
     void onLibraryHealthy();
     void applyWritingStopped();
-    /// Saves the open story before an action that reads or writes the library; says why not.
-    bool saveBeforeAction();
+    /// Shows `message` in the window's error strip (until another story opens or a save works).
+    void showError(const QString &message);
     void buildEditMenu();
     void buildViewMenu();
     QList<PaneCycler::Pane> panes() const;
@@ -127,6 +130,7 @@ private:
     ImportActions *mImport = nullptr;
     BackupActions *mBackups = nullptr;
     DamageBanner *mDamageBanner = nullptr;
+    ErrorStrip *mErrorStrip = nullptr;
     bool mWritingStopped = false;
     QSplitter *mSplitter = nullptr;
     QAction *mTrashView = nullptr;

@@ -3,17 +3,18 @@
 
 #include "window/mainwindow.h"
 
-#include "safety/backupactions.h"
-#include "editor/bodyeditor.h"
-#include "safety/damagebanner.h"
-#include "library/database.h"
-#include "editor/formatactions.h"
-#include "window/importactions.h"
-#include "editor/metadataform.h"
-#include "review/reviewdock.h"
 #include "browser/storyactions.h"
+#include "common/session.h"
+#include "editor/bodyeditor.h"
+#include "editor/formatactions.h"
+#include "editor/metadataform.h"
 #include "editor/storyeditor.h"
+#include "library/database.h"
 #include "library/writestop.h"
+#include "review/reviewdock.h"
+#include "safety/backupactions.h"
+#include "safety/damagebanner.h"
+#include "window/importactions.h"
 
 #include <QAction>
 #include <QMenu>
@@ -39,7 +40,7 @@ void MainWindow::buildBackupActions(QMenu *file)
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     // A restore replaces what the open story was based on: its latest text goes first. A damaged
     // library takes no text; the editor keeps it and saves it into the restored library.
-    mBackups->setRestoreHook([this] { return mWritingStopped || saveBeforeAction(); });
+    mBackups->setRestoreHook([this] { return mWritingStopped || mSession->flush(); });
     connect(this, &MainWindow::startupFinished, mBackups, &BackupActions::startWatching);
     // Queued: after the editor and the story actions have set themselves up for the story.
     connect(mEditor, &StoryEditor::storyChanged, this, &MainWindow::applyWritingStopped,
@@ -105,7 +106,7 @@ void MainWindow::onLibraryHealthy()
             form->setReadOnly(false);
         }
         mEditor->formatActions()->setEnabled(true);
-        saveBeforeAction(); // now, rather than at the autosaver's next retry
+        mSession->flush(); // now, rather than at the autosaver's next retry
     } else {
         mEditor->reload(); // the workflow and the restored content decide again
     }

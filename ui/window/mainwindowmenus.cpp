@@ -2,19 +2,19 @@
 
 #include "window/mainwindow.h"
 
-#include "review/auditdialog.h"
-#include "editor/bodyeditor.h"
-#include "output/exportactions.h"
-#include "editor/formatactions.h"
-#include "window/importactions.h"
 #include "browser/librarybrowser.h"
-#include "window/persondialog.h"
-#include "editor/previewpane.h"
-#include "review/reviewdock.h"
 #include "browser/storyactions.h"
-#include "editor/storyeditor.h"
 #include "browser/storyfilterbar.h"
 #include "browser/storylistview.h"
+#include "editor/bodyeditor.h"
+#include "editor/formatactions.h"
+#include "editor/previewpane.h"
+#include "editor/storyeditor.h"
+#include "output/exportactions.h"
+#include "review/auditdialog.h"
+#include "review/reviewdock.h"
+#include "window/importactions.h"
+#include "window/persondialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,11 +70,8 @@ void MainWindow::buildExportActions(QMenu *file)
     file->addAction(mExport->storyAction());
     file->addAction(mExport->packetAction());
     file->addAction(mExport->organisationAction());
-    connect(mEditor, &StoryEditor::storyChanged, mExport, &ExportActions::setOpenStory);
     connect(mExport, &ExportActions::messageShown, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    // Exports read the library: the open story's latest text goes there first.
-    mExport->setSaveHook([this] { return saveBeforeAction(); });
 }
 
 void MainWindow::buildImportAction(QMenu *file)
@@ -83,22 +80,10 @@ void MainWindow::buildImportAction(QMenu *file)
     file->addAction(mImport->importAction());
     connect(mImport, &ImportActions::messageShown, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    // The worker writes through its own connection: the open story's text goes first.
-    mImport->setSaveHook([this] { return saveBeforeAction(); });
     connect(mImport, &ImportActions::storiesImported, this, [this] {
         reloadFilterChoices(); // new offices and tags
         mBrowser->refreshSoon();
     });
-}
-
-bool MainWindow::saveBeforeAction()
-{
-    QString error;
-    if (mEditor->save(&error)) {
-        return true;
-    }
-    statusBar()->showMessage(tr("The open story could not be saved: %1").arg(error));
-    return false;
 }
 
 void MainWindow::buildEditMenu()

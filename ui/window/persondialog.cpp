@@ -1,8 +1,9 @@
 #include "window/persondialog.h"
 #include "common/childsignals.h"
 
-#include "people/personrepository.h"
+#include "common/errorstrip.h"
 #include "common/session.h"
+#include "people/personrepository.h"
 #include "workflow/workflow.h"
 
 #include <QAbstractListModel>
@@ -109,11 +110,8 @@ PersonDialog::PersonDialog(Session &session, QWidget *parent)
     form->addRow(QString(), mAdd);
     layout->addWidget(addBox);
 
-    mMessage = new QLabel(this);
+    mMessage = new ErrorStrip(this);
     mMessage->setObjectName(QStringLiteral("personMessage"));
-    mMessage->setWordWrap(true);
-    mMessage->setStyleSheet(QStringLiteral("color: #b00020;"));
-    mMessage->hide();
     layout->addWidget(mMessage);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -187,8 +185,7 @@ void PersonDialog::addPerson()
         reload(person.id);
         return;
     }
-    mMessage->setText(error);
-    mMessage->show();
+    mMessage->showMessage(error);
 }
 
 void PersonDialog::accept()

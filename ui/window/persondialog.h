@@ -13,6 +13,7 @@ class QPushButton;
 
 namespace fo {
 
+class ErrorStrip;
 class PersonListModel;
 class Session;
 
@@ -44,7 +45,7 @@ private:
     QVector<QCheckBox *> mRoleBoxes;
     QPushButton *mAdd = nullptr;
     QPushButton *mOk = nullptr;
-    QLabel *mMessage = nullptr;
+    ErrorStrip *mMessage = nullptr;
 };
 
 } // namespace fo

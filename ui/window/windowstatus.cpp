@@ -1,5 +1,6 @@
 #include "window/windowstatus.h"
 
+#include "common/errorstrip.h"
 #include "library/database.h"
 
 #include <QDir>
@@ -42,9 +43,10 @@ void WindowStatus::showSaveState(const QString &text, bool failed)
 {
     mSave->setText(text);
     QPalette palette = mSave->palette();
-    palette.setColor(QPalette::WindowText, failed
-                                               ? QColor(0xb0, 0x1c, 0x1c)
-                                               : mLibrary->palette().color(QPalette::WindowText));
+    const QPalette &normal = mLibrary->palette();
+    palette.setColor(QPalette::WindowText,
+                     failed ? ErrorStrip::foreground(ErrorStrip::Kind::Error, normal)
+                            : normal.color(QPalette::WindowText));
     mSave->setPalette(palette);
     mSave->setAccessibleName(text);
 }

@@ -10,7 +10,8 @@ namespace fo {
 class Database;
 
 /// The lasting part of the window's status bar: the open story's word count and reading time,
-/// whether its changes are saved ("Saved 14:03:12", "Saving…", "Not saved" in red), and which
+/// whether its changes are saved ("Saved 14:03:12", "Saving…", "Not saved" in the error strip's
+/// colour), and which
 /// library is open (and whether it is read-only).
 class WindowStatus : public QObject
 {
