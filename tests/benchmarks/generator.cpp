@@ -107,18 +107,18 @@ struct Generator
     QString body(int targetWords, int script)
     {
         QString out;
-        int words = 0;
-        while (words < targetWords) {
+        int written = 0;
+        while (written < targetWords) {
             QString paragraph;
             const int sentences = 2 + int(rng.bounded(4));
-            for (int i = 0; i < sentences && words < targetWords; ++i) {
+            for (int i = 0; i < sentences && written < targetWords; ++i) {
                 const QString s = sentence(8, 24);
-                words += s.count(QLatin1Char(' ')) + 1;
+                written += s.count(QLatin1Char(' ')) + 1;
                 paragraph += (paragraph.isEmpty() ? QString() : QStringLiteral(" ")) + s +
                              QLatin1Char('.');
             }
             out += paragraph + QStringLiteral("\n\n");
-            if (script && words > targetWords / 2 && !out.contains(QLatin1Char('>'))) {
+            if (script && written > targetWords / 2 && !out.contains(QLatin1Char('>'))) {
                 out += QStringLiteral("> ") +
                        passage(script == 1 ? bengali : tamil, 10 + int(rng.bounded(20))) +
                        QStringLiteral("\n\n");

@@ -257,11 +257,11 @@ bool BodyEditor::acceptPaste(const QString &reason)
 
 QMimeData *BodyEditor::createMimeDataFromSelection() const
 {
-    QMimeData *data = QTextEdit::createMimeDataFromSelection();
+    QMimeData *mime = QTextEdit::createMimeDataFromSelection();
     QTextDocument selection;
     QTextCursor(&selection).insertFragment(textCursor().selection());
-    data->setData(kMarkdownMimeType, documentToCanonicalMarkdown(&selection).toUtf8());
-    return data;
+    mime->setData(kMarkdownMimeType, documentToCanonicalMarkdown(&selection).toUtf8());
+    return mime;
 }
 
 bool BodyEditor::leaveEmptyListItem()
