@@ -7,6 +7,7 @@
 #include "search/storylistmodel.h"
 #include "browser/storylistview.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "common/uisettings.h"
 
 #include <QAction>
@@ -117,7 +118,7 @@ Story TestMainWindow::addStory(Database &db, const QString &headline, const QStr
     mClock = mClock.addSecs(3600);
     story.createdAt = mClock;
     QString error;
-    if (!StoryRepository(db).create(story, &error)) {
+    if (!StoryWriter(db).create(story, &error)) {
         qWarning("cannot create story: %s", qPrintable(error));
     }
     return story;

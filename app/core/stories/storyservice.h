@@ -17,7 +17,8 @@ class Database;
 /// transaction as the change itself.
 ///
 /// With a known person the workflow's rules apply (Workflow). Without one (a library nobody has
-/// set up people in yet, or a tool) the change is recorded for nobody, as StoryRepository does.
+/// set up people in yet, or a tool) the change is recorded for nobody. Every change goes
+/// through StoryWriter.
 class StoryService
 {
 public:
