@@ -1,10 +1,10 @@
 #include "workflowcommands.h"
 
 #include "cli.h"
+#include "domain/storylimits.h"
+#include "history/storyhistory.h"
 #include "library/database.h"
 #include "people/personrepository.h"
-#include "history/storyhistory.h"
-#include "domain/storylimits.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "workflow/workflow.h"

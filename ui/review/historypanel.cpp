@@ -1,10 +1,11 @@
 #include "review/historypanel.h"
 #include "common/childsignals.h"
 
-#include "review/diffview.h"
 #include "common/session.h"
-#include "stories/storyrepository.h"
 #include "domain/worddiff.h"
+#include "review/diffview.h"
+#include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "workflow/workflow.h"
 
 #include <QHBoxLayout>
@@ -237,7 +238,7 @@ bool HistoryPanel::restore(int number)
     if (mSaveHook && !mSaveHook()) {
         return false;
     }
-    if (!Workflow(mSession.database()).restore(mStoryId, number, mSession.person(), &error)) {
+    if (!StoryWriter(mSession.database()).restore(mStoryId, number, mSession.person(), &error)) {
         QMessageBox::warning(this, tr("Not restored"), error);
         return false;
     }
