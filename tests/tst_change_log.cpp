@@ -22,7 +22,11 @@ class TestChangeLog : public QObject, public WorkflowLibrary
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { openLibrary(); }
+    void init()
+    {
+        mSeen = 0;
+        openLibrary();
+    }
     void cleanup() { closeLibrary(); }
     void everyWritingPathIsLogged();
     void demoCreationIsLogged();
@@ -57,9 +61,11 @@ void TestChangeLog::checkNothingBypassed(Database &db)
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(QStringLiteral("SELECT story_id, number FROM revisions WHERE kind <> 'baseline' "
                                   "EXCEPT SELECT story_id, revision FROM change_log")));
-    QVERIFY2(!q.next(), qPrintable(QStringLiteral("revision %1 of story %2 is not in the log")
-                                       .arg(q.value(1).toInt())
-                                       .arg(q.value(0).toLongLong())));
+    if (q.next()) {
+        QFAIL(qPrintable(QStringLiteral("revision %1 of story %2 is not in the change log")
+                             .arg(q.value(1).toInt())
+                             .arg(q.value(0).toLongLong())));
+    }
     const auto count = [&db](const QString &sql) {
         QSqlQuery c(db.connection());
         return c.exec(sql) && c.next() ? c.value(0).toInt() : -1;
