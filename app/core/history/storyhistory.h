@@ -19,7 +19,7 @@ struct Story;
 struct ChangeContext
 {
     Person actor; // nobody (id 0): import, the demo, callers that do not say
-    /// StoryRepository::update: Edited or Restored. StoryRepository::setStatus: the workflow
+    /// StoryWriter::update: Edited or Restored. StoryWriter::setStatus/perform: the workflow
     /// action (Submitted, Approved, …), or StatusChanged for a state set directly.
     AuditAction action = AuditAction::Edited;
     QString note; // the revision's note and the audit detail ("restored from revision 3")
