@@ -4,6 +4,7 @@
 
 #include "library/database.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,7 +42,7 @@ inline bool addStories(fo::Database &db, int count, const QString &prefix, int b
         story.datelineCountry = QStringLiteral("UGANDA");
         story.body = paragraph + QLatin1Char('\n');
         QString error;
-        if (!fo::StoryRepository(db).create(story, &error)) {
+        if (!fo::StoryWriter(db).create(story, &error)) {
             qWarning("cannot create story: %s", qPrintable(error));
             return false;
         }

@@ -8,6 +8,7 @@
 #include "editor/storyeditor.h"
 #include "search/storylistmodel.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "common/uisettings.h"
 
 #include <QAction>
@@ -55,7 +56,7 @@ inline qint64 addStory(fo::Database &db, const QString &headline, const QString 
     // Created a while ago, so that any write would show in the updated time.
     story.createdAt = QDateTime(QDate(2024, 5, 1), QTime(8, 0), Qt::UTC);
     QString error;
-    if (!fo::StoryRepository(db).create(story, &error)) {
+    if (!fo::StoryWriter(db).create(story, &error)) {
         qWarning("cannot create story: %s", qPrintable(error));
     }
     return story.id;

@@ -316,7 +316,7 @@ void TestBackup::backsUpOnlyWhenSomethingChanged()
         Story story = StoryRepository(*db).get(1).value();
         story.headline = QStringLiteral("Changed");
         QString error;
-        QVERIFY2(StoryRepository(*db).update(story, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*db).update(story, &error), qPrintable(error));
     }
     QVERIFY(store.backUpIfChanged(&written).ok);
     QVERIFY(written);

@@ -180,7 +180,7 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     Story story = stored(window.database(), id);
     story.headline = QStringLiteral("Written anyway");
     QString error;
-    QVERIFY(!StoryRepository(window.database()).update(story, &error));
+    QVERIFY(!StoryWriter(window.database()).update(story, &error));
     // Another story opens read-only too (unless the unsaved text holds the editor where it is).
     window.openStory(id + 1);
     QTest::qWait(50);

@@ -3,6 +3,7 @@
 #include "library/database.h"
 #include "library/nestedtransaction.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -69,7 +70,7 @@ QString makeLibrary(const QString &path)
     Story s;
     s.headline = QStringLiteral("Police Officers Trained in Victim Care");
     s.officeName = QStringLiteral("Kampala");
-    StoryRepository(*db).create(s, &error);
+    StoryWriter(*db).create(s, &error);
     return error;
 }
 
@@ -293,7 +294,7 @@ void TestDatabase::readOnlyLibraryOpensReadOnly()
     QCOMPARE(StoryRepository(*db).count({}), 1);
     Story s;
     s.headline = QStringLiteral("Should not be stored");
-    QVERIFY(!StoryRepository(*db).create(s, &error));
+    QVERIFY(!StoryWriter(*db).create(s, &error));
     db.reset();
     QCOMPARE(fileBytes(path), before);
 }

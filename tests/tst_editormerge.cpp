@@ -81,7 +81,7 @@ void TestEditorMerge::otherHeadlineAndTypedTextBothSurvive()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("Headline from the command line");
     QString error;
-    QVERIFY2(StoryRepository(*other).update(theirs, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*other).update(theirs, &error), qPrintable(error));
 
     typeAtEnd(body(window), QStringLiteral(" Typed here."));
     QVERIFY2(window.editor()->save(&error), qPrintable(error));
@@ -120,7 +120,7 @@ void TestEditorMerge::bothChangedTheHeadline()
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("Their headline");
-    QVERIFY2(StoryRepository(*other).update(theirs, alice, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*other).update(theirs, alice, &error), qPrintable(error));
 
     auto *headline = part<QLineEdit>(window, QStringLiteral("headlineEdit"));
     headline->setFocus();
@@ -164,7 +164,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Approved"), QStringLiteral("Text.\n"));
     QString error;
-    QVERIFY(StoryRepository(*db).setStatus(id, StoryStatus::Approved, &error));
+    QVERIFY(StoryWriter(*db).setStatus(id, StoryStatus::Approved, &error));
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
@@ -172,7 +172,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);
     theirs.summary = QStringLiteral("A new summary");
-    QVERIFY(StoryRepository(*other).update(theirs, &error));
+    QVERIFY(StoryWriter(*other).update(theirs, &error));
     QCOMPARE(stored(*other, id).status, StoryStatus::Draft); // their change ended the approval
 
     typeAtEnd(body(window), QStringLiteral(" more"));
@@ -195,7 +195,7 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("After");
     QString error;
-    QVERIFY(StoryRepository(*other).update(theirs, &error));
+    QVERIFY(StoryWriter(*other).update(theirs, &error));
     QTRY_COMPARE_WITH_TIMEOUT(part<QLineEdit>(window, QStringLiteral("headlineEdit"))->text(),
                               QStringLiteral("After"), 10000);
     QVERIFY(part<QLabel>(window, QStringLiteral("mergeBannerText"))
@@ -224,7 +224,7 @@ void TestEditorMerge::tagBeingTypedSurvivesAnotherProgramsChange()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("After");
     QString error;
-    QVERIFY(StoryRepository(*other).update(theirs, &error));
+    QVERIFY(StoryWriter(*other).update(theirs, &error));
     QTest::qWait(2 * LibraryWatcher::kPollMs);
     QCOMPARE(tags->text(), QStringLiteral("topic/half"));
 

@@ -11,6 +11,7 @@
 #include "common/session.h"
 #include "output/storyexportdialog.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -245,7 +246,7 @@ void TestExportDialog::cancelLeavesNoFile()
         copy.uuid.clear();
         copy.status = StoryStatus::Draft;
         copy.headline += QStringLiteral(" (%1)").arg(i);
-        QVERIFY2(repo.create(copy, editor, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*mDb).create(copy, editor, &error), qPrintable(error));
         ids << copy.id;
     }
     ExportDialog dialog(*mSession, ids);

@@ -12,6 +12,7 @@
 #include "export/storydocument.h"
 #include "domain/storylimits.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QTextBlock>
 #include <QTextDocument>
@@ -170,7 +171,7 @@ void TestLimits::deepBodyInLibraryRenders()
     story.headline = QStringLiteral("Deep");
     story.body = body;
     QString error;
-    QVERIFY2(StoryRepository(*db).create(story, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).create(story, &error), qPrintable(error));
     const Story stored = *StoryRepository(*db).get(story.id);
     QCOMPARE(stored.body, body);
 
@@ -335,11 +336,11 @@ void TestLimits::overSizeStoryNotSaved()
     story.headline = QStringLiteral("Grows");
     story.body = QStringLiteral("Short.");
     QString error;
-    QVERIFY2(stories.create(story, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).create(story, &error), qPrintable(error));
 
     Story big = story;
     big.body = QString(600 * 1024, u'ই'); // three bytes each in UTF-8: 1.8 MB
-    QVERIFY(!stories.update(big, &error));
+    QVERIFY(!StoryWriter(*db).update(big, &error));
     QVERIFY2(error.contains(QStringLiteral("1.8 MB")) && error.contains(QStringLiteral("1 MB")),
              qPrintable(error));
     QCOMPARE(stories.get(story.id)->body, QStringLiteral("Short."));
@@ -347,11 +348,11 @@ void TestLimits::overSizeStoryNotSaved()
     Story fresh;
     fresh.headline = QStringLiteral("Too big from the start");
     fresh.body = big.body;
-    QVERIFY(!stories.create(fresh, &error));
+    QVERIFY(!StoryWriter(*db).create(fresh, &error));
     QCOMPARE(stories.count(StoryFilter{}), 1);
     // At the limit is still fine.
     big.body = QString(limits::kMaxBodyBytes, u'x');
-    QVERIFY2(stories.update(big, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(big, &error), qPrintable(error));
 }
 
 void TestLimits::longFieldsRefused()
@@ -362,11 +363,11 @@ void TestLimits::longFieldsRefused()
     QString error;
     Story story;
     story.headline = QString(limits::kMaxHeadlineLength + 1, u'H');
-    QVERIFY(!stories.create(story, &error));
+    QVERIFY(!StoryWriter(*db).create(story, &error));
     QVERIFY2(error.contains(QStringLiteral("headline is 501 characters")), qPrintable(error));
     story.headline = QStringLiteral("Fine");
     story.tags = {QString(limits::kMaxTagLength + 1, u't')};
-    QVERIFY(!stories.create(story, &error));
+    QVERIFY(!StoryWriter(*db).create(story, &error));
     QVERIFY2(error.contains(QStringLiteral("a tag may have at most 100")), qPrintable(error));
     QCOMPARE(stories.count(StoryFilter{}), 0);
 }

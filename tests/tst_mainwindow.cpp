@@ -1,6 +1,8 @@
 #include "browser/storylistdelegate.h"
 #include "browser/storylistview.h"
 #include "common/errorstrip.h"
+#include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "common/uisettings.h"
 #include "editor/storyeditor.h"
 #include "history/revisionrepository.h"
@@ -119,7 +121,7 @@ Story TestMainWindow::addStory(Database &db, const QString &headline, const QStr
     mClock = mClock.addSecs(3600);
     story.createdAt = mClock;
     QString error;
-    if (!StoryRepository(db).create(story, &error)) {
+    if (!StoryWriter(db).create(story, &error)) {
         qWarning("cannot create story: %s", qPrintable(error));
     }
     return story;

@@ -2,6 +2,7 @@
 #include "history/revisionrepository.h"
 #include "domain/storymerge.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -216,18 +217,18 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
     StoryRepository stories(*db);
     Story created = baseStory();
     created.id = 0;
-    QVERIFY2(stories.create(created, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).create(created, &error), qPrintable(error));
     const Story base = *stories.get(created.id);
 
     Story theirs = base;
     theirs.headline = QStringLiteral("Changed from the command line");
     theirs.tags << QStringLiteral("topic/land");
-    QVERIFY2(stories.update(theirs, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(theirs, &error), qPrintable(error));
 
     Story mine = base;
     mine.body += QStringLiteral("\nA paragraph typed in the window.\n");
     SaveResult result;
-    QVERIFY2(stories.update(base, mine, ChangeContext(), &result, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error), qPrintable(error));
     QVERIFY(result.merged);
     QVERIFY(result.merge.conflicts.isEmpty());
     const Story after = *stories.get(base.id);
@@ -239,7 +240,7 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
     // Without a change meanwhile, a save with a base is a plain save.
     Story again = after;
     again.summary = QStringLiteral("Later.");
-    QVERIFY(stories.update(after, again, ChangeContext(), &result, &error));
+    QVERIFY(StoryWriter(*db).update(after, again, ChangeContext(), &result, &error));
     QVERIFY(!result.merged);
     QCOMPARE(stories.get(base.id)->summary, QStringLiteral("Later."));
 }
@@ -257,16 +258,16 @@ void TestMerge::conflictKeepsBothInTheHistory()
     StoryRepository stories(*db);
     Story created = baseStory();
     created.id = 0;
-    QVERIFY(stories.create(created, &error));
+    QVERIFY(StoryWriter(*db).create(created, &error));
     const Story base = *stories.get(created.id);
 
     Story theirs = base;
     theirs.headline = QStringLiteral("Theirs");
-    QVERIFY(stories.update(theirs, &error));
+    QVERIFY(StoryWriter(*db).update(theirs, &error));
     Story mine = base;
     mine.headline = QStringLiteral("Mine");
     SaveResult result;
-    QVERIFY2(stories.update(base, mine, ChangeContext(), &result, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error), qPrintable(error));
     QCOMPARE(joinFields(result.merge.conflicts), QStringLiteral("headline"));
     QCOMPARE(result.merge.conflicts.first().theirs, QStringLiteral("Theirs"));
     QVERIFY(result.theirRevision > 0);

@@ -10,6 +10,7 @@
 #include "review/reviewpanel.h"
 #include "window/persondialog.h"
 #include "workflow/workflow.h"
+#include "stories/storywriter.h"
 
 #include "common/errorstrip.h"
 
@@ -111,7 +112,7 @@ std::unique_ptr<MainWindow> TestReview::openWindow(As as)
                       QStringLiteral("The river rose quickly after the storm.\n\n"
                                      "Families moved to the school on the hill.\n"));
     QString error;
-    if (!Workflow(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString(), &error)) {
+    if (!StoryWriter(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString(), &error)) {
         qWarning("%s", qPrintable(error));
     }
     auto window = std::make_unique<MainWindow>(std::move(db));
@@ -341,7 +342,7 @@ void TestReview::historyComparesAndRestores()
     Story changed = stored(window->database(), mStory);
     changed.headline = QStringLiteral("River Falls in Kolkata");
     QString error;
-    QVERIFY2(StoryRepository(window->database()).update(changed, mEditor, &error),
+    QVERIFY2(StoryWriter(window->database()).update(changed, mEditor, &error),
              qPrintable(error));
     window->editor()->reload();
 

@@ -5,6 +5,7 @@
 #include "library/nestedtransaction.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -74,6 +75,7 @@ void TestSearch::initTestCase()
          StoryStatus::Approved, {QStringLiteral("topic/online-exploitation"), QStringLiteral("type/court")}},
     };
     StoryRepository repo(*mDb);
+    StoryWriter writer(*mDb);
     for (const Seed &s : seeds) {
         Story story;
         story.headline = QString::fromUtf8(s.headline);
@@ -81,7 +83,7 @@ void TestSearch::initTestCase()
         story.officeName = QString::fromUtf8(s.office);
         story.status = s.status;
         story.tags = s.tags;
-        QVERIFY2(repo.create(story, &error), qPrintable(error));
+        QVERIFY2(writer.create(story, &error), qPrintable(error));
         mIds.insert(QString::fromLatin1(s.key), story.id);
     }
 }
@@ -189,16 +191,17 @@ void TestSearch::snippetMarksTheMatch()
 void TestSearch::editsReachTheIndex()
 {
     StoryRepository repo(*mDb);
+    StoryWriter writer(*mDb);
     auto story = repo.get(mIds.value(QStringLiteral("training")));
     QVERIFY(story);
     story->body += QStringLiteral(" Afterwards the officers visited Entebbe.");
     story->tags << QStringLiteral("topic/labour-inspection");
     QString error;
-    QVERIFY2(repo.update(*story, &error), qPrintable(error));
+    QVERIFY2(writer.update(*story, &error), qPrintable(error));
     QCOMPARE(search(QStringLiteral("entebbe")), QVector<qint64>{story->id});
     QCOMPARE(search(QStringLiteral("labour")), QVector<qint64>{story->id});
     story->body = QStringLiteral("Rewritten.");
-    QVERIFY2(repo.update(*story, &error), qPrintable(error));
+    QVERIFY2(writer.update(*story, &error), qPrintable(error));
     QCOMPARE(search(QStringLiteral("entebbe")), QVector<qint64>{});
 }
 
@@ -261,16 +264,17 @@ void TestSearch::fewMatchesComeBestFirst()
                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository repo(*db);
+    StoryWriter writer(*db);
     Story inHeadline;
     inHeadline.headline = QStringLiteral("Harbour Ferryboat Crew Rescued");
     inHeadline.body = QStringLiteral("The crew was found at dawn.");
     inHeadline.status = StoryStatus::Approved;
-    QVERIFY2(repo.create(inHeadline, &error), qPrintable(error));
+    QVERIFY2(writer.create(inHeadline, &error), qPrintable(error));
     Story inText;
     inText.headline = QStringLiteral("Port Inspection Report");
     inText.body = QStringLiteral("Inspectors boarded a harbour ferryboat at noon.");
     inText.status = StoryStatus::Draft;
-    QVERIFY2(repo.create(inText, &error), qPrintable(error)); // newer
+    QVERIFY2(writer.create(inText, &error), qPrintable(error)); // newer
     StoryFilter filter;
     filter.search = query;
     QCOMPARE(StoryQuery(*db).order(filter), StoryQuery::Order::Relevance);
@@ -305,6 +309,7 @@ void TestSearch::manyMatchesComeNewestFirst()
                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository repo(*db);
+    StoryWriter writer(*db);
     const int total = StoryQuery::kRankLimit + 20;
     {
         NestedTransaction batch(db->connection());
@@ -313,7 +318,7 @@ void TestSearch::manyMatchesComeNewestFirst()
             s.headline = QStringLiteral("Crossing %1").arg(i);
             s.body = QStringLiteral("A harbour ferryboat crossed the bay.");
             s.status = i % 2 ? StoryStatus::Draft : StoryStatus::Approved;
-            QVERIFY2(repo.create(s, &error), qPrintable(error));
+            QVERIFY2(writer.create(s, &error), qPrintable(error));
         }
         QVERIFY2(batch.commit(&error), qPrintable(error));
     }

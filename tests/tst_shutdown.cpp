@@ -1,6 +1,7 @@
 #include "library/database.h"
 #include "history/revisionrepository.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -59,7 +60,7 @@ void TestShutdown::init()
     Story story;
     story.headline = QStringLiteral("Typed into");
     story.body = kBody;
-    QVERIFY2(StoryRepository(*db).create(story, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).create(story, &error), qPrintable(error));
     QCOMPARE(story.id, qint64(1));
 }
 

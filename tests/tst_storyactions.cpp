@@ -151,7 +151,7 @@ void TestStoryActions::emptyTrashDeletesForGood()
     const qint64 id = addStory(*db, QStringLiteral("Doomed"), QStringLiteral("Text.\n"),
                                {QStringLiteral("topic/doomed")});
     QString error;
-    QVERIFY(StoryRepository(*db).update(
+    QVERIFY(StoryWriter(*db).update(
         [&] {
             Story s = stored(*db, id);
             s.body = QStringLiteral("Edited.\n");

@@ -2,6 +2,7 @@
 #include "search/storylistmodel.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -89,7 +90,7 @@ Story TestStoryListModel::addStory(const QString &headline, const QString &offic
     story.createdAt = updated.isValid() ? updated : mClock;
     story.updatedAt = story.createdAt;
     QString error;
-    if (!StoryRepository(*mDb).create(story, &error)) {
+    if (!StoryWriter(*mDb).create(story, &error)) {
         qWarning("cannot create story: %s", qPrintable(error));
     }
     return story;
@@ -430,11 +431,11 @@ void TestStoryListModel::storyMovingUpBetweenPagesIsNotListedTwice()
     QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
     // Someone edits a story further down: it becomes the newest, and every later offset shifts.
     QString error;
-    QVERIFY2(StoryRepository(*mDb).setStatus(ids.at(2 * StoryListModel::kPageSize + 5),
+    QVERIFY2(StoryWriter(*mDb).setStatus(ids.at(2 * StoryListModel::kPageSize + 5),
                                              StoryStatus::InReview, &error),
              qPrintable(error));
     // ... and one already loaded, which would otherwise come again on the next page.
-    QVERIFY2(StoryRepository(*mDb).setStatus(ids.at(10), StoryStatus::InReview, &error),
+    QVERIFY2(StoryWriter(*mDb).setStatus(ids.at(10), StoryStatus::InReview, &error),
              qPrintable(error));
     fetchAll(model);
     const QList<qint64> loaded = loadedIds(model);

@@ -2,6 +2,7 @@
 // revisions and restore. (The audit trail, people and comments: tst_workflow_audit.cpp.)
 
 #include "history/approvalrepository.h"
+#include "stories/storywriter.h"
 #include "comments/commentrepository.h"
 #include "domain/contenthash.h"
 #include "history/revisionrepository.h"
@@ -113,7 +114,7 @@ void TestWorkflow::transitionTable()
     const QString staticRefusal =
         Workflow::refusal(from, action, actor, QStringLiteral("Please fix the summary."));
     QString error;
-    const auto result = Workflow(*mDb).perform(id, action, actor,
+    const auto result = StoryWriter(*mDb).perform(id, action, actor,
                                                QStringLiteral("Please fix the summary."), &error);
     if (expected) {
         QVERIFY2(result, qPrintable(error));
@@ -157,11 +158,11 @@ void TestWorkflow::requestChangesNeedsAComment()
     bringTo(id, StoryStatus::InReview);
     const Person reviewer = person(QStringLiteral("Rahul Sen"), Role::Reviewer);
     QString error;
-    QVERIFY(!Workflow(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
+    QVERIFY(!StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
                                     QStringLiteral("   "), &error));
     QVERIFY2(error.contains(QStringLiteral("needs a comment")), qPrintable(error));
     QCOMPARE(story(id).status, StoryStatus::InReview);
-    QVERIFY(Workflow(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
                                    QStringLiteral("Name the city, not the village."), &error));
     const QVector<Comment> comments = CommentRepository(*mDb).forStory(id);
     QCOMPARE(comments.size(), 1);
@@ -173,14 +174,14 @@ void TestWorkflow::nobodyAndInactivePeopleAreRefused()
 {
     const qint64 id = newStory();
     QString error;
-    QVERIFY(!Workflow(*mDb).perform(id, WorkflowAction::Submit, Person(), QString(), &error));
+    QVERIFY(!StoryWriter(*mDb).perform(id, WorkflowAction::Submit, Person(), QString(), &error));
     QVERIFY2(error.contains(QStringLiteral("say who you are")), qPrintable(error));
     Person gone = person(QStringLiteral("Gone Editor"), Role::Editor);
     gone.active = false;
     QVERIFY2(PersonRepository(*mDb).update(gone, mSetup, &error), qPrintable(error));
-    QVERIFY(!Workflow(*mDb).perform(id, WorkflowAction::Submit, gone, QString(), &error));
+    QVERIFY(!StoryWriter(*mDb).perform(id, WorkflowAction::Submit, gone, QString(), &error));
     QVERIFY2(error.contains(QStringLiteral("no longer active")), qPrintable(error));
-    QVERIFY(!Workflow(*mDb).perform(999, WorkflowAction::Submit, mSetup, QString(), &error));
+    QVERIFY(!StoryWriter(*mDb).perform(999, WorkflowAction::Submit, mSetup, QString(), &error));
     QCOMPARE(error, QStringLiteral("no story with id 999"));
 }
 
@@ -192,7 +193,7 @@ void TestWorkflow::approvalRecordsRevisionAndHash()
     mNow = mNow.addSecs(3600);
     QString error;
     const auto result =
-        Workflow(*mDb).perform(id, WorkflowAction::Approve, reviewer, QString(), &error);
+        StoryWriter(*mDb).perform(id, WorkflowAction::Approve, reviewer, QString(), &error);
     QVERIFY2(result && result->approval, qPrintable(error));
     const Approval a = *result->approval;
     QCOMPARE(a.personName, QStringLiteral("Rahul Sen"));
@@ -236,7 +237,7 @@ void TestWorkflow::approvalLostAfterEachChange()
         Story e = story(id);
         e.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
         QString error;
-        QVERIFY2(StoryRepository(*mDb).update(e, mSetup, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*mDb).update(e, mSetup, &error), qPrintable(error));
     }
     bringTo(id, approvedAs);
     const Person editor = person(QStringLiteral("Grace Achieng"), Role::Editor);
@@ -270,7 +271,7 @@ void TestWorkflow::approvalLostAfterEachChange()
         s.embargoAt = QDateTime(); // the packet would go out with no embargo line
     }
     QString error;
-    QVERIFY2(StoryRepository(*mDb).update(s, editor, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*mDb).update(s, editor, &error), qPrintable(error));
     const Story after = story(id);
     QVERIFY(contentHash(after) != approvedHash);
     QCOMPARE(after.status, StoryStatus::Draft);
@@ -299,14 +300,14 @@ void TestWorkflow::nonExportedChangesKeepTheApproval()
     Story s = story(id);
     std::reverse(s.tags.begin(), s.tags.end());
     QString error;
-    QVERIFY2(StoryRepository(*mDb).update(s, mSetup, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*mDb).update(s, mSetup, &error), qPrintable(error));
     QCOMPARE(story(id).status, StoryStatus::Approved);
     QVERIFY(Workflow(*mDb).approvalState(story(id)).valid);
     QCOMPARE(auditCount(AuditAction::ApprovalLost, id), 0);
     // Without a person (an older caller, an import) a content change still ends the approval.
     s = story(id);
     s.body += QStringLiteral("\n\nOne more line.");
-    QVERIFY2(StoryRepository(*mDb).update(s, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*mDb).update(s, &error), qPrintable(error));
     QCOMPARE(story(id).status, StoryStatus::Draft);
     QVERIFY(Workflow(*mDb).approvalState(story(id)).changedSinceApproval);
 }
@@ -319,15 +320,15 @@ void TestWorkflow::staleCopyCannotUndoAReview()
     Story open = story(id); // the editor's copy, still saying Approved
     open.headline += QStringLiteral("!");
     QString error;
-    QVERIFY(StoryRepository(*mDb).update(open, editor, &error));
+    QVERIFY(StoryWriter(*mDb).update(open, editor, &error));
     QCOMPARE(story(id).status, StoryStatus::Draft);
     open.headline += QStringLiteral("!"); // the next autosave of the same stale copy
-    QVERIFY(StoryRepository(*mDb).update(open, editor, &error));
+    QVERIFY(StoryWriter(*mDb).update(open, editor, &error));
     QCOMPARE(story(id).status, StoryStatus::Draft);
     // Changing the headline back gives the approved content, but not the approval: the story
     // needs review again, though it no longer shows "changed since approval".
     open.headline.chop(2);
-    QVERIFY(StoryRepository(*mDb).update(open, editor, &error));
+    QVERIFY(StoryWriter(*mDb).update(open, editor, &error));
     const ApprovalState state = Workflow(*mDb).approvalState(story(id));
     QCOMPARE(story(id).status, StoryStatus::Draft);
     QVERIFY(!state.valid);
@@ -339,9 +340,9 @@ void TestWorkflow::releaseNeedsAMatchingApproval()
     const qint64 id = newStory();
     QString error;
     // A state set directly (an older tool) is not an approval.
-    QVERIFY(StoryRepository(*mDb).setStatus(id, StoryStatus::Approved, &error));
+    QVERIFY(StoryWriter(*mDb).setStatus(id, StoryStatus::Approved, &error));
     const Person exporter = person(QStringLiteral("Maria Santos"), Role::Exporter);
-    QVERIFY(!Workflow(*mDb).perform(id, WorkflowAction::Release, exporter, QString(), &error));
+    QVERIFY(!StoryWriter(*mDb).perform(id, WorkflowAction::Release, exporter, QString(), &error));
     QVERIFY2(error.contains(QStringLiteral("no approval on record")), qPrintable(error));
     QCOMPARE(Workflow::statusText(StoryStatus::Approved, Workflow(*mDb).approvalState(story(id))),
              QStringLiteral("Approved — no approval of this version"));
@@ -355,15 +356,15 @@ void TestWorkflow::editRefusedForWrongRoleOrArchived()
     Story s = story(id);
     s.headline = QStringLiteral("Changed");
     QString error;
-    QVERIFY(!StoryRepository(*mDb).update(s, exporter, &error));
+    QVERIFY(!StoryWriter(*mDb).update(s, exporter, &error));
     QCOMPARE(error,
              QStringLiteral("Maria Santos cannot edit: editing needs the editor or reviewer role"));
     const Person reviewer = person(QStringLiteral("Rahul Sen"), Role::Reviewer);
-    QVERIFY2(StoryRepository(*mDb).update(s, reviewer, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*mDb).update(s, reviewer, &error), qPrintable(error));
     bringTo(id, StoryStatus::Archived);
     s = story(id);
     s.headline = QStringLiteral("Changed again");
-    QVERIFY(!StoryRepository(*mDb).update(s, reviewer, &error));
+    QVERIFY(!StoryWriter(*mDb).update(s, reviewer, &error));
     QVERIFY2(error.contains(QStringLiteral("Archived")), qPrintable(error));
     QCOMPARE(story(id).headline, QStringLiteral("Changed"));
 }
@@ -378,12 +379,12 @@ void TestWorkflow::restoreMakesANewRevision()
     s.body = QStringLiteral("Rewritten.");
     s.tags = QStringList{QStringLiteral("topic/labour")};
     QString error;
-    QVERIFY(StoryRepository(*mDb).update(s, editor, &error));
+    QVERIFY(StoryWriter(*mDb).update(s, editor, &error));
     bringTo(id, StoryStatus::Approved);
     const int before = RevisionRepository(*mDb).forStory(id).size();
 
     mNow = mNow.addSecs(60);
-    const auto restored = Workflow(*mDb).restore(id, 1, editor, &error);
+    const auto restored = StoryWriter(*mDb).restore(id, 1, editor, &error);
     QVERIFY2(restored, qPrintable(error));
     QCOMPARE(restored->kind, RevisionKind::Restore);
     QCOMPARE(restored->number, before + 1);
@@ -399,9 +400,9 @@ void TestWorkflow::restoreMakesANewRevision()
     QCOMPARE(auditCount(AuditAction::Restored, id), 1);
     // Revision 1 is still there, unchanged.
     QCOMPARE(RevisionRepository(*mDb).get(id, 1)->story.headline, original.headline);
-    QVERIFY(!Workflow(*mDb).restore(id, 1, editor, &error));
+    QVERIFY(!StoryWriter(*mDb).restore(id, 1, editor, &error));
     QVERIFY2(error.contains(QStringLiteral("nothing to restore")), qPrintable(error));
-    QVERIFY(!Workflow(*mDb).restore(id, 99, editor, &error));
+    QVERIFY(!StoryWriter(*mDb).restore(id, 99, editor, &error));
     QCOMPARE(error, QStringLiteral("story %1 has no revision 99").arg(id));
 }
 
@@ -418,7 +419,7 @@ void TestWorkflow::editingSessionIsOneRevision()
         Story s = story(id);
         s.body = text;
         QString error;
-        QVERIFY2(repo.update(s, who, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*mDb).update(s, who, &error), qPrintable(error));
     };
     QCOMPARE(revisions.forStory(id).size(), 1); // created
     edit(grace, 1, QStringLiteral("one"));
@@ -439,7 +440,7 @@ void TestWorkflow::editingSessionIsOneRevision()
     edit(grace, 13, QStringLiteral("six")); // back to Grace: the latest is Rahul's
     QCOMPARE(revisions.forStory(id).size(), 5);
     QString error;
-    QVERIFY(Workflow(*mDb).perform(id, WorkflowAction::Submit, grace, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Submit, grace, QString(), &error));
     edit(grace, 14, QStringLiteral("seven")); // a state change ends the session
     QCOMPARE(revisions.forStory(id).size(), 7);
     QCOMPARE(auditCount(AuditAction::Edited, id), 5);
@@ -483,14 +484,14 @@ void TestWorkflow::forgedApprovalDoesNotCount()
     qint64 revisionId = 0;
     qint64 personId = reviewer.id;
     if (forgery == QLatin1String("request-changes")) {
-        QVERIFY(Workflow(*mDb).perform(id, WorkflowAction::Submit, editor, QString(), &error));
-        QVERIFY(Workflow(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
+        QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Submit, editor, QString(), &error));
+        QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
                                        QStringLiteral("Check it."), &error));
         revisionId = RevisionRepository(*mDb).latest(id)->id;
     } else if (forgery == QLatin1String("latest")) {
         Story s = story(id);
         s.headline += QStringLiteral(" (edited)");
-        QVERIFY2(StoryRepository(*mDb).update(s, editor, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*mDb).update(s, editor, &error), qPrintable(error));
         revisionId = RevisionRepository(*mDb).latest(id)->id;
         personId = editor.id;
     } else {
@@ -503,7 +504,7 @@ void TestWorkflow::forgedApprovalDoesNotCount()
     if (forgery == QLatin1String("other-hash")) {
         // Content changed after the real approval; the forged row carries the new hash.
         s.summary += QStringLiteral(" More.");
-        QVERIFY2(StoryRepository(*mDb).update(s, editor, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*mDb).update(s, editor, &error), qPrintable(error));
         s = story(id);
     }
     QSqlQuery q(mDb->connection());
@@ -523,7 +524,7 @@ void TestWorkflow::forgedApprovalDoesNotCount()
     QVERIFY(!state.valid);
     QVERIFY2(state.reason.contains(QStringLiteral("does not count")), qPrintable(state.reason));
     QVERIFY(!Workflow(*mDb).exportableRefusal(forged).isEmpty());
-    QVERIFY(!Workflow(*mDb).perform(id, WorkflowAction::Release, mSetup, QString(), &error));
+    QVERIFY(!StoryWriter(*mDb).perform(id, WorkflowAction::Release, mSetup, QString(), &error));
 }
 
 void TestWorkflow::approvalsFromBeforeEmbargoWasHashed()
@@ -534,7 +535,7 @@ void TestWorkflow::approvalsFromBeforeEmbargoWasHashed()
     Story s = story(id);
     s.embargoAt = QDateTime(QDate(2026, 12, 10), QTime(9, 0), Qt::UTC);
     QString error;
-    QVERIFY2(StoryRepository(*mDb).update(s, mSetup, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*mDb).update(s, mSetup, &error), qPrintable(error));
     bringTo(id, StoryStatus::Approved);
     const Approval approval = *ApprovalRepository(*mDb).latest(id);
     const QString legacy = QString::fromLatin1(legacyContentHash(story(id)));

@@ -2,6 +2,7 @@
 // older libraries and the demo library's people and approvals.
 
 #include "history/approvalrepository.h"
+#include "stories/storywriter.h"
 #include "comments/commentrepository.h"
 #include "domain/contenthash.h"
 #include "demo/demolibrary.h"
@@ -44,7 +45,7 @@ void TestWorkflowAudit::auditRowForEveryAction()
     Story s;
     s.headline = QStringLiteral("Audit Me");
     QString error;
-    QVERIFY(StoryRepository(*mDb).create(s, grace, &error));
+    QVERIFY(StoryWriter(*mDb).create(s, grace, &error));
     const qint64 id = s.id;
     Workflow wf(*mDb);
     auto expectRow = [&](AuditAction action, const Person &who) {
@@ -56,34 +57,34 @@ void TestWorkflowAudit::auditRowForEveryAction()
     };
     expectRow(AuditAction::Created, grace);
     s.body = QStringLiteral("Text.");
-    QVERIFY(StoryRepository(*mDb).update(s, grace, &error));
+    QVERIFY(StoryWriter(*mDb).update(s, grace, &error));
     expectRow(AuditAction::Edited, grace);
-    QVERIFY(wf.perform(id, WorkflowAction::Submit, grace, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Submit, grace, QString(), &error));
     expectRow(AuditAction::Submitted, grace);
-    QVERIFY(wf.perform(id, WorkflowAction::RequestChanges, rahul, QStringLiteral("More."), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, rahul, QStringLiteral("More."), &error));
     // The comment is recorded too, after the state change.
     expectRow(AuditAction::CommentAdded, rahul);
     QCOMPARE(auditCount(AuditAction::ChangesRequested, id), 1);
-    QVERIFY(wf.perform(id, WorkflowAction::Submit, grace, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Submit, grace, QString(), &error));
     expectRow(AuditAction::Submitted, grace);
-    QVERIFY(wf.perform(id, WorkflowAction::Approve, rahul, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Approve, rahul, QString(), &error));
     expectRow(AuditAction::Approved, rahul);
-    QVERIFY(wf.perform(id, WorkflowAction::Release, maria, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Release, maria, QString(), &error));
     expectRow(AuditAction::Released, maria);
     s = story(id);
     s.summary = QStringLiteral("New summary.");
-    QVERIFY(StoryRepository(*mDb).update(s, grace, &error));
+    QVERIFY(StoryWriter(*mDb).update(s, grace, &error));
     expectRow(AuditAction::ApprovalLost, grace);
     QCOMPARE(auditCount(AuditAction::Edited, id), 2);
-    QVERIFY(wf.restore(id, 1, grace, &error));
+    QVERIFY(StoryWriter(*mDb).restore(id, 1, grace, &error));
     expectRow(AuditAction::Restored, grace);
-    QVERIFY(wf.perform(id, WorkflowAction::Archive, admin, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Archive, admin, QString(), &error));
     expectRow(AuditAction::Archived, admin);
-    QVERIFY(wf.perform(id, WorkflowAction::Reopen, admin, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Reopen, admin, QString(), &error));
     expectRow(AuditAction::Reopened, admin);
-    QVERIFY2(wf.setTrashed(id, true, grace, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*mDb).setTrashed(id, true, grace, &error), qPrintable(error));
     expectRow(AuditAction::Trashed, grace);
-    QVERIFY(wf.setTrashed(id, false, admin, &error));
+    QVERIFY(StoryWriter(*mDb).setTrashed(id, false, admin, &error));
     expectRow(AuditAction::Untrashed, admin);
     QVERIFY(AuditLog(*mDb).record(AuditAction::Exported, id, maria, QStringLiteral("packet.pdf"),
                                   &error));
@@ -134,9 +135,9 @@ void TestWorkflowAudit::auditFilters()
     QString error;
     mNow = mNow.addSecs(3600);
     const QDateTime later = mNow;
-    QVERIFY(Workflow(*mDb).perform(a, WorkflowAction::Submit, grace, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(a, WorkflowAction::Submit, grace, QString(), &error));
     mNow = mNow.addSecs(3600);
-    QVERIFY(Workflow(*mDb).perform(b, WorkflowAction::Submit, grace, QString(), &error));
+    QVERIFY(StoryWriter(*mDb).perform(b, WorkflowAction::Submit, grace, QString(), &error));
     AuditLog log(*mDb);
     AuditFilter f;
     f.storyId = a;
@@ -237,7 +238,7 @@ void TestWorkflowAudit::anchoredCommentSurvivesEdits()
         Story s = story(id);
         QVERIFY(s.body.contains(from));
         s.body.replace(from, to);
-        QVERIFY2(StoryRepository(*mDb).update(s, grace, &error), qPrintable(error));
+        QVERIFY2(StoryWriter(*mDb).update(s, grace, &error), qPrintable(error));
     };
     auto located = [&]() {
         const Comment now = *comments.get(c->id);
@@ -297,7 +298,7 @@ void TestWorkflowAudit::versionOneLibraryMigrates()
     editor.roles = Role::Editor;
     QVERIFY(PersonRepository(*db).add(editor, Person(), &error));
     old->body = QStringLiteral("New body.");
-    QVERIFY2(StoryRepository(*db).update(*old, editor, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(*old, editor, &error), qPrintable(error));
     const QVector<Revision> revs = RevisionRepository(*db).forStory(old->id, true);
     QCOMPARE(revs.size(), 2);
     QCOMPARE(revs.last().kind, RevisionKind::Baseline);

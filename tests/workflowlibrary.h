@@ -9,6 +9,7 @@
 #include "library/database.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "workflow/workflow.h"
 
 #include <QTemporaryDir>
@@ -66,7 +67,7 @@ protected:
                                 "Amina*, 16, told the team what changed.");
         s.tags = QStringList{QStringLiteral("topic/justice-system"), QStringLiteral("type/court")};
         QString error;
-        if (!fo::StoryRepository(*mDb).create(s, mSetup, &error)) {
+        if (!fo::StoryWriter(*mDb).create(s, mSetup, &error)) {
             qWarning("%s", qPrintable(error));
         }
         return s.id;
@@ -99,7 +100,7 @@ protected:
         }
         for (const auto &step : steps) {
             QString error;
-            QVERIFY2(Workflow(*mDb).perform(id, step.first, mSetup, step.second, &error),
+            QVERIFY2(StoryWriter(*mDb).perform(id, step.first, mSetup, step.second, &error),
                      qPrintable(error));
         }
         QCOMPARE(story(id).status, status);

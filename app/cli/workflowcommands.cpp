@@ -8,6 +8,7 @@
 #include "library/database.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "workflow/workflow.h"
 
 #include <QDateTime>
@@ -265,8 +266,9 @@ int reportEdit(Database &db, const Story &before)
         printError(error);
         return Refused;
     }
-    const QString fields = StoryHistory::changedFields(before, *after);
-    if (fields == QLatin1String("nothing")) {
+    const ChangedFields changed = fieldsChanged(before, *after);
+    const QString fields = fieldsText(changed);
+    if (!changed) {
         printOut(QStringLiteral("story %1: no change").arg(before.id));
         return Success;
     }
@@ -402,7 +404,7 @@ int runEdit(const QStringList &arguments)
     ChangeContext context;
     context.actor = *actor;
     SaveResult saved;
-    if (!stories.update(*before, story, context, &saved, &error)) {
+    if (!StoryWriter(*db).update(*before, story, context, &saved, &error)) {
         printError(QStringLiteral("story %1: %2").arg(id).arg(error));
         return Refused;
     }
@@ -478,7 +480,7 @@ int runReview(const QStringList &arguments)
     }
     QString error;
     const std::optional<WorkflowResult> result =
-        Workflow(*db).perform(id, *action, *actor, p.value(comment), &error);
+        StoryWriter(*db).perform(id, *action, *actor, p.value(comment), &error);
     if (!result) {
         printError(QStringLiteral("story %1: %2").arg(id).arg(error));
         return Refused;

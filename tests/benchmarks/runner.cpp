@@ -15,6 +15,7 @@
 #include "search/storylistmodel.h"
 #include "browser/storylistview.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "library/tagrepository.h"
 
 #include <QApplication>
@@ -325,7 +326,7 @@ void measureEditor(Database &source, QVector<Measure> &out)
     big.id = 0;
     big.uuid.clear();
     big.officeId = 0; // found or created again from officeName in this library
-    if (!db || !StoryRepository(*db).create(big, &error)) {
+    if (!db || !StoryWriter(*db).create(big, &error)) {
         return;
     }
     Session session(*db);

@@ -6,6 +6,7 @@
 #include "domain/worddiff.h"
 #include "review/diffview.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "workflow/workflow.h"
 
 #include <QHBoxLayout>
@@ -242,7 +243,7 @@ bool HistoryPanel::restore(int number)
     if (!mSession.flush()) {
         return false;
     }
-    if (!Workflow(mSession.database()).restore(mStoryId, number, mSession.person(), &error)) {
+    if (!StoryWriter(mSession.database()).restore(mStoryId, number, mSession.person(), &error)) {
         mMessage->showMessage(tr("Not restored: %1").arg(error));
         return false;
     }

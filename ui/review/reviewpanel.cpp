@@ -8,6 +8,7 @@
 #include "history/revisionrepository.h"
 #include "review/diffview.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -164,8 +165,8 @@ bool ReviewPanel::perform(WorkflowAction action)
     }
     QString error;
     const QString comment = mComment->toPlainText().trimmed();
-    const auto result =
-        Workflow(mSession.database()).perform(mStoryId, action, mSession.person(), comment, &error);
+    const auto result = StoryWriter(mSession.database())
+                            .perform(mStoryId, action, mSession.person(), comment, &error);
     if (!result) {
         showMessage(error, true);
         if (action == WorkflowAction::RequestChanges && comment.isEmpty()) {

@@ -1,10 +1,10 @@
 #include "demo/demolibrary.h"
 
-#include "library/database.h"
 #include "demo/demopeople.h"
 #include "import/importparser.h"
+#include "library/database.h"
 #include "library/organisationsettings.h"
-#include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,7 +36,7 @@ int createDemoLibrary(Database &db, QString *error)
     if (!tx.started(error)) {
         return -1;
     }
-    StoryRepository repo(db);
+    StoryWriter writer(db);
     // Spread the stories over the past weeks, newest last in file order, so the list looks
     // like a real archive; relative to today so the demo never looks stale.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -54,7 +54,7 @@ int createDemoLibrary(Database &db, QString *error)
             const qint64 ageHours = qint64(stories.size() - i) * 31 + 5;
             story.createdAt = now.addSecs(-(ageHours + 52) * 3600);
             story.updatedAt = now.addSecs(-ageHours * 3600);
-            if (!repo.create(story, error)) {
+            if (!writer.create(story, error)) {
                 return -1;
             }
             ++created;

@@ -1,14 +1,15 @@
 #include "demo/demopeople.h"
 
-#include "history/approvalrepository.h"
 #include "comments/commentrepository.h"
 #include "domain/contenthash.h"
+#include "history/approvalrepository.h"
+#include "history/revisionrepository.h"
+#include "history/storyhistory.h"
 #include "library/database.h"
 #include "library/nestedtransaction.h"
 #include "people/personrepository.h"
-#include "history/revisionrepository.h"
-#include "history/storyhistory.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 
 namespace fo {
 
@@ -52,22 +53,12 @@ std::optional<Revision> step(Database &db, Story &story, StoryStatus to, const P
                              AuditAction action, const QString &note, const QDateTime &at,
                              QString *error)
 {
-    const Story before = story;
-    story.status = to;
     ChangeContext context;
     context.actor = actor;
     context.action = action;
     context.note = note;
     context.at = at;
-    if (!StoryHistory(db).recordStateChange(before, story, context, error)) {
-        return std::nullopt;
-    }
-    QString problem;
-    std::optional<Revision> revision = RevisionRepository(db).latest(story.id, &problem);
-    if (!revision) {
-        *error = problem.isEmpty() ? QStringLiteral("the demo history is incomplete") : problem;
-    }
-    return revision;
+    return StoryWriter(db).recordPast(story, to, context, error);
 }
 
 /// The story's past, spread between its creation and its last update so that the history
@@ -77,7 +68,9 @@ bool addHistory(Database &db, const DemoPeople &p, const Story &stored, QString 
     const StoryStatus finalStatus = stored.status;
     Story story = stored;
     story.status = StoryStatus::Draft;
-    if (!StoryHistory(db).recordCreated(story, p.editor, error)) {
+    ChangeContext created;
+    created.actor = p.editor;
+    if (!StoryWriter(db).recordPast(story, std::nullopt, created, error)) {
         return false;
     }
     const qint64 span = qMax<qint64>(0, stored.createdAt.secsTo(stored.updatedAt));

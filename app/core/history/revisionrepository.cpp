@@ -145,8 +145,10 @@ Story storyFromSnapshot(const QJsonObject &o)
 std::optional<Revision> RevisionRepository::record(const Story &story, RevisionKind kind,
                                                    const Person &actor, const QString &note,
                                                    QString *error, bool *coalesced,
-                                                   const QDateTime &at, bool mayCoalesce)
+                                                   const QDateTime &at, bool mayCoalesce,
+                                                   const QByteArray &knownHash)
 {
+    const QByteArray hash = knownHash.isEmpty() ? contentHash(story) : knownHash;
     if (coalesced) {
         *coalesced = false;
     }
@@ -170,7 +172,7 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
                                  "content_hash = ?, snapshot = ? WHERE id = ?"));
         q.addBindValue(statusKey(story.status));
         q.addBindValue(now.toMSecsSinceEpoch());
-        q.addBindValue(QString::fromLatin1(contentHash(story)));
+        q.addBindValue(QString::fromLatin1(hash));
         q.addBindValue(snapshotText(story));
         q.addBindValue(last->id);
         if (!q.exec()) {
@@ -182,7 +184,12 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
         if (coalesced) {
             *coalesced = true;
         }
-        return byId(last->id, error);
+        Revision r = *last;
+        r.status = story.status;
+        r.updatedAt = now;
+        r.contentHash = hash;
+        r.story = story;
+        return r;
     }
     q.prepare(QStringLiteral(
         "INSERT INTO revisions (story_id, number, kind, status, person_id, person_name, "
@@ -196,7 +203,7 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
     q.addBindValue(notNull(actor.name));
     q.addBindValue(now.toMSecsSinceEpoch());
     q.addBindValue(now.toMSecsSinceEpoch());
-    q.addBindValue(QString::fromLatin1(contentHash(story)));
+    q.addBindValue(QString::fromLatin1(hash));
     q.addBindValue(snapshotText(story));
     q.addBindValue(notNull(note));
     if (!q.exec()) {
@@ -205,7 +212,21 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
         }
         return std::nullopt;
     }
-    return byId(q.lastInsertId().toLongLong(), error);
+    // The revision as written: reading it back would only parse the snapshot just made.
+    Revision r;
+    r.id = q.lastInsertId().toLongLong();
+    r.storyId = story.id;
+    r.number = last ? last->number + 1 : 1;
+    r.kind = kind;
+    r.status = story.status;
+    r.personId = actor.isKnown() ? actor.id : 0;
+    r.personName = actor.name;
+    r.createdAt = now;
+    r.updatedAt = now;
+    r.contentHash = hash;
+    r.note = note;
+    r.story = story;
+    return r;
 }
 
 bool RevisionRepository::ensureBaseline(const Story &story, QString *error)

@@ -49,7 +49,7 @@ struct Revision
 QJsonObject storySnapshot(const Story &story);
 Story storyFromSnapshot(const QJsonObject &snapshot);
 
-/// The revisions of stories. Writes are made by the story and workflow code (StoryHistory);
+/// The revisions of stories. Writes are made by StoryWriter (through StoryHistory);
 /// readers list, fetch and compare them.
 class RevisionRepository
 {
@@ -64,11 +64,13 @@ public:
     /// the latest revision when that is an Edit by the same person, in the same state, started
     /// less than kEditSessionMinutes ago: it is then updated in place and `*coalesced` is set.
     /// (A change of state, such as an approval lost, therefore always starts a new revision.)
-    /// `mayCoalesce` false always starts a new one. Returns the revision, or nullopt and sets
-    /// `error`.
+    /// `mayCoalesce` false always starts a new one. `hash`: contentHash(story) when the caller
+    /// has it already (empty: computed here). Returns the revision as written (its snapshot is
+    /// `story`; nothing is read back), or nullopt and sets `error`.
     std::optional<Revision> record(const Story &story, RevisionKind kind, const Person &actor,
                                    const QString &note, QString *error, bool *coalesced = nullptr,
-                                   const QDateTime &at = QDateTime(), bool mayCoalesce = true);
+                                   const QDateTime &at = QDateTime(), bool mayCoalesce = true,
+                                   const QByteArray &hash = QByteArray());
     /// When the story has no revision yet, records how it is now as revision 1 (Baseline, by
     /// nobody, at its last update time), so that the first change can be compared with it.
     bool ensureBaseline(const Story &story, QString *error);

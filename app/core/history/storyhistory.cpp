@@ -1,30 +1,32 @@
 #include "history/storyhistory.h"
 
-#include "history/approvalrepository.h"
 #include "comments/commentrepository.h"
 #include "domain/contenthash.h"
-#include "history/revisionrepository.h"
 #include "domain/story.h"
+#include "history/approvalrepository.h"
+#include "history/revisionrepository.h"
 
 namespace fo {
 
-bool StoryHistory::recordCreated(const Story &stored, const Person &actor, QString *error)
+std::optional<Revision> StoryHistory::recordCreated(const Story &stored, const Person &actor,
+                                                    QString *error)
 {
-    const std::optional<Revision> rev = RevisionRepository(mDb).record(
+    std::optional<Revision> rev = RevisionRepository(mDb).record(
         stored, RevisionKind::Created, actor, QString(), error, nullptr, stored.createdAt);
-    return rev && AuditLog(mDb).record(AuditAction::Created, stored.id, actor, stored.headline,
-                                       error, rev->number);
+    if (!rev || !AuditLog(mDb).record(AuditAction::Created, stored.id, actor, stored.headline,
+                                      error, rev->number)) {
+        return std::nullopt;
+    }
+    return rev;
 }
 
-bool StoryHistory::recordEdit(const Story &before, const Story &after, const ChangeContext &context,
-                              bool approvalLost, QString *error)
+std::optional<Revision> StoryHistory::recordEdit(const Story &before, const Story &after,
+                                                 const ChangeContext &context, bool approvalLost,
+                                                 QString *error, bool *coalescedOut)
 {
     RevisionRepository revisions(mDb);
-    if (!revisions.ensureBaseline(before, error)) {
-        return false;
-    }
     const bool restore = context.action == AuditAction::Restored;
-    const QString fields = changedFields(before, after);
+    const QString fields = fieldsText(fieldsChanged(before, after));
     QString note = context.note;
     std::optional<Approval> approval;
     if (approvalLost) {
@@ -41,7 +43,10 @@ bool StoryHistory::recordEdit(const Story &before, const Story &after, const Cha
         revisions.record(after, restore ? RevisionKind::Restore : RevisionKind::Edit, context.actor,
                          note, error, &coalesced, QDateTime(), !context.separateRevision);
     if (!rev) {
-        return false;
+        return std::nullopt;
+    }
+    if (coalescedOut) {
+        *coalescedOut = coalesced;
     }
     AuditLog audit(mDb);
     // One audit row per revision: an editing session is one "edited" row, not one per autosave.
@@ -50,7 +55,7 @@ bool StoryHistory::recordEdit(const Story &before, const Story &after, const Cha
                                                            : context.note + QStringLiteral(" (") +
                                                                  fields + QLatin1Char(')'),
                                     error, rev->number)) {
-        return false;
+        return std::nullopt;
     }
     if (approvalLost &&
         !audit.record(AuditAction::ApprovalLost, after.id, context.actor,
@@ -61,51 +66,36 @@ bool StoryHistory::recordEdit(const Story &before, const Story &after, const Cha
                                               .arg(QString::fromLatin1(approval->contentHash))
                                         : QString()),
                       error, rev->number)) {
-        return false;
+        return std::nullopt;
     }
     if (before.body != after.body &&
         !CommentRepository(mDb).reanchor(after.id, after.body, error)) {
-        return false;
+        return std::nullopt;
     }
-    return true;
+    return rev;
 }
 
-bool StoryHistory::recordStateChange(const Story &before, const Story &after,
-                                     const ChangeContext &context, QString *error)
+std::optional<Revision> StoryHistory::recordStateChange(const Story &before, const Story &after,
+                                                        const ChangeContext &context,
+                                                        QString *error, const QByteArray &hash)
 {
-    RevisionRepository revisions(mDb);
-    if (!revisions.ensureBaseline(before, error)) {
-        return false;
-    }
     const QString change =
         QStringLiteral("%1 → %2").arg(statusKey(before.status), statusKey(after.status));
-    const std::optional<Revision> rev = revisions.record(after, RevisionKind::State, context.actor,
-                                                         context.note, error, nullptr, context.at);
-    return rev && AuditLog(mDb).record(context.action, after.id, context.actor,
-                                       context.note.isEmpty()
-                                           ? change
-                                           : change + QStringLiteral(": ") + context.note,
-                                       error, rev->number);
+    std::optional<Revision> rev =
+        RevisionRepository(mDb).record(after, RevisionKind::State, context.actor, context.note,
+                                       error, nullptr, context.at, true, hash);
+    if (!rev || !AuditLog(mDb).record(
+                    context.action, after.id, context.actor,
+                    context.note.isEmpty() ? change : change + QStringLiteral(": ") + context.note,
+                    error, rev->number)) {
+        return std::nullopt;
+    }
+    return rev;
 }
 
 QString StoryHistory::changedFields(const Story &a, const Story &b)
 {
-    QStringList fields;
-    auto check = [&fields](bool differs, const char *name) {
-        if (differs) {
-            fields << QString::fromLatin1(name);
-        }
-    };
-    check(a.headline != b.headline, "headline");
-    check(a.datelineCity != b.datelineCity || a.datelineCountry != b.datelineCountry, "dateline");
-    check(a.officeName != b.officeName, "office");
-    check(a.byline != b.byline, "byline");
-    check(a.summary != b.summary, "summary");
-    check(a.language != b.language, "language");
-    check(a.embargoAt != b.embargoAt, "embargo");
-    check(canonicalTags(a.tags) != canonicalTags(b.tags), "tags");
-    check(a.body != b.body, "body");
-    return fields.isEmpty() ? QStringLiteral("nothing") : fields.join(QStringLiteral(", "));
+    return fieldsText(fieldsChanged(a, b));
 }
 
 } // namespace fo

@@ -1,10 +1,14 @@
 #pragma once
 
-#include "library/auditlog.h"
 #include "domain/person.h"
+#include "history/changelog.h"
+#include "history/revisionrepository.h"
+#include "library/auditlog.h"
 
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 namespace fo {
 
@@ -15,7 +19,7 @@ struct Story;
 struct ChangeContext
 {
     Person actor; // nobody (id 0): import, the demo, callers that do not say
-    /// StoryRepository::update: Edited or Restored. StoryRepository::setStatus: the workflow
+    /// StoryWriter::update: Edited or Restored. StoryWriter::setStatus/perform: the workflow
     /// action (Submitted, Approved, …), or StatusChanged for a state set directly.
     AuditAction action = AuditAction::Edited;
     QString note; // the revision's note and the audit detail ("restored from revision 3")
@@ -25,25 +29,33 @@ struct ChangeContext
     /// The change was merged with someone else's made meanwhile (a save with a base): it starts
     /// a revision of its own, so that theirs stays in the history as they wrote it.
     bool separateRevision = false;
+    /// How the change log names the change when the writer cannot tell by itself (an import,
+    /// a recovery); unset: from what the change did.
+    std::optional<ChangeKind> change;
 };
 
 /// Keeps a story's revisions, the audit trail and comment anchors in step with a change that
-/// StoryRepository has just written, inside the same transaction. Not called by anyone else:
-/// it is what makes an edit through StoryRepository impossible to leave unrecorded.
+/// StoryWriter has just written, inside the same transaction. Called by StoryWriter only (and
+/// the demo, through it): the caller has made sure the story's history has begun
+/// (RevisionRepository::ensureBaseline), once.
 class StoryHistory
 {
 public:
     explicit StoryHistory(Database &db) : mDb(db) {}
 
     /// Revision 1 ("created") at the story's creation time, and the audit row.
-    bool recordCreated(const Story &stored, const Person &actor, QString *error);
+    std::optional<Revision> recordCreated(const Story &stored, const Person &actor, QString *error);
     /// `before` and `after` as stored. `approvalLost`: the edit moved an approved story to Draft.
-    bool recordEdit(const Story &before, const Story &after, const ChangeContext &context,
-                    bool approvalLost, QString *error);
-    bool recordStateChange(const Story &before, const Story &after, const ChangeContext &context,
-                           QString *error);
+    /// `*coalesced`: the edit extended the latest revision (an editing session).
+    std::optional<Revision> recordEdit(const Story &before, const Story &after,
+                                       const ChangeContext &context, bool approvalLost,
+                                       QString *error, bool *coalesced = nullptr);
+    std::optional<Revision> recordStateChange(const Story &before, const Story &after,
+                                              const ChangeContext &context, QString *error,
+                                              const QByteArray &hash = QByteArray());
 
-    /// "headline, tags, body": the fields that differ (for audit details and messages).
+    /// "headline, tags, body": the fields that differ (for audit details and messages);
+    /// "nothing" when none does. fieldsChanged() gives them as a value.
     static QString changedFields(const Story &before, const Story &after);
 
 private:

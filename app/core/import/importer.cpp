@@ -1,8 +1,8 @@
 #include "import/importer.h"
 
-#include "library/database.h"
 #include "import/importparser.h"
-#include "stories/storyrepository.h"
+#include "library/database.h"
+#include "stories/storywriter.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -98,14 +98,17 @@ Importer::FileResult Importer::importFile(const QString &path)
                            .arg(name, transaction.refusal());
         return result;
     }
-    StoryRepository stories(mDb);
+    StoryWriter writer(mDb);
+    ChangeContext context;
+    context.actor = mActor;
+    context.change = ChangeKind::Imported;
     QVector<Story> created;
     for (const ParsedStory &p : parsed.stories) {
         Story story = p.story;
         story.id = 0;
         story.status = StoryStatus::Draft; // a front-matter "status:" is for the demo loader only
         QString error;
-        if (!stories.create(story, mActor, &error)) {
+        if (!writer.create(story, context, &error)) {
             // The transaction rolls back: nothing of this file stays.
             result.error = QStringLiteral("%1:%2: not imported (\"%3\"): %4")
                                .arg(name, QString::number(p.line), story.headline, error);

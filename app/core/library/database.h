@@ -32,9 +32,10 @@ public:
         CreateNew,       // refuse an existing file
     };
 
-    static constexpr int kSchemaVersion = 3;
-    /// The oldest version a read-only library may have: later versions only added indexes,
-    /// so such a library is read as it is (it cannot be upgraded).
+    static constexpr int kSchemaVersion = 4;
+    /// The oldest version a read-only library may have: later versions only added indexes and
+    /// the change log (which only writers append to, and ChangeLog reads as empty there), so
+    /// such a library is read as it is (it cannot be upgraded).
     static constexpr int kOldestReadOnlyVersion = 2;
     /// Written to PRAGMA application_id: "FOLB".
     static constexpr int kApplicationId = 0x464F4C42;

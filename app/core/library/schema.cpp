@@ -215,11 +215,42 @@ QStringList version3()
     };
 }
 
+// Version 4: the change log (ChangeLog, written by StoryWriter): one row for every change to a
+// story, in order, for the team sync and safeguarding checks to read. A library upgraded to it
+// starts with an EMPTY log: its earlier changes stay in the revisions and the audit trail. No
+// foreign key to stories: a story purged from the Trash keeps its rows. Append-only, like the
+// audit trail. A read-only library of version 2 or 3 still opens without it (nothing can be
+// written there, so nothing goes unlogged).
+QStringList version4()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE change_log (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            story_id    INTEGER NOT NULL,
+            story_uuid  TEXT NOT NULL DEFAULT '',
+            kind        TEXT NOT NULL,
+            from_status TEXT,
+            to_status   TEXT,
+            fields      TEXT NOT NULL DEFAULT '',
+            person_id   INTEGER,
+            person_name TEXT NOT NULL DEFAULT '',
+            revision    INTEGER,
+            at          INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX change_log_story ON change_log(story_id, seq)"),
+        QStringLiteral(R"(CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log BEGIN
+            SELECT RAISE(ABORT, 'the change log is append-only');
+        END)"),
+        QStringLiteral(R"(CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log BEGIN
+            SELECT RAISE(ABORT, 'the change log is append-only');
+        END)"),
+    };
+}
+
 } // namespace
 
 const QVector<QStringList> &schemaMigrations()
 {
-    static const QVector<QStringList> migrations = {version1(), version2(), version3()};
+    static const QVector<QStringList> migrations = {version1(), version2(), version3(), version4()};
     return migrations;
 }
 

@@ -1,15 +1,9 @@
 #include "stories/storyrepository.h"
 
-#include "base/clock.h"
-#include "domain/contenthash.h"
 #include "library/database.h"
-#include "library/nestedtransaction.h"
 #include "library/officerepository.h"
-#include "history/revisionrepository.h"
-#include "domain/storylimits.h"
-#include "search/storyquery.h"
 #include "library/tagrepository.h"
-#include "workflow/workflow.h"
+#include "search/storyquery.h"
 
 #include <QSqlQuery>
 #include <QUuid>
@@ -22,31 +16,6 @@ namespace {
 QVariant officeValue(qint64 id)
 {
     return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-/// States that carry an approval of an exact version.
-bool approvedState(StoryStatus status)
-{
-    return status == StoryStatus::Approved || status == StoryStatus::Released;
-}
-
-/// Writes the state alone; history and audit are the caller's business.
-bool writeStatus(Database &db, qint64 id, StoryStatus status, QString *error)
-{
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(statusKey(status));
-    q.addBindValue(Clock::now().toMSecsSinceEpoch());
-    q.addBindValue(id);
-    if (!q.exec()) {
-        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
-        return false;
-    }
-    if (q.numRowsAffected() == 0) {
-        *error = QStringLiteral("no story with id %1").arg(id);
-        return false;
-    }
-    return true;
 }
 
 const QString kStoryColumns = QStringLiteral(
@@ -75,42 +44,10 @@ Story storyFrom(const QSqlQuery &q)
     return s;
 }
 
-bool sameContent(const Story &a, const Story &b)
-{
-    return a.headline == b.headline && a.datelineCity == b.datelineCity &&
-           a.datelineCountry == b.datelineCountry && a.officeId == b.officeId &&
-           a.byline == b.byline && a.summary == b.summary && a.body == b.body &&
-           a.language == b.language && a.status == b.status && a.embargoAt == b.embargoAt &&
-           a.tags == b.tags;
-}
-
 } // namespace
 
-bool StoryRepository::create(Story &story, const Person &actor, QString *error)
+bool StoryRepository::insert(Story &story, QString *error)
 {
-    NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
-    }
-    if (!create(story, error)) {
-        return false;
-    }
-    const std::optional<Story> stored = get(story.id, error);
-    if (!stored || !StoryHistory(mDb).recordCreated(*stored, actor, error)) {
-        return false;
-    }
-    return sp.commit(error);
-}
-
-bool StoryRepository::create(Story &story, QString *error)
-{
-    if (!withinStoryLimits(story, error)) {
-        return false;
-    }
-    NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
-    }
     if (!story.officeId && !story.officeName.trimmed().isEmpty()) {
         story.officeId = OfficeRepository(mDb).findOrCreate(story.officeName, story.datelineCity,
                                                             story.datelineCountry, error);
@@ -155,74 +92,11 @@ bool StoryRepository::create(Story &story, QString *error)
         return false;
     }
     story.tags = TagRepository(mDb).storyTags(story.id);
-    return sp.commit(error);
+    return true;
 }
 
-bool StoryRepository::update(const Story &input, QString *error)
+bool StoryRepository::writeContent(const Story &story, QString *error)
 {
-    return update(input, ChangeContext(), error);
-}
-
-bool StoryRepository::update(const Story &input, const Person &actor, QString *error)
-{
-    ChangeContext context;
-    context.actor = actor;
-    return update(input, context, error);
-}
-
-bool StoryRepository::update(const Story &input, const ChangeContext &context, QString *error)
-{
-    if (!withinStoryLimits(input, error)) {
-        return false;
-    }
-    NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
-    }
-    const std::optional<Story> current = get(input.id, error);
-    if (!current) {
-        return false;
-    }
-    if (context.actor.isKnown()) {
-        if (const QString refusal = Workflow::editRefusal(current->status, context.actor);
-            !refusal.isEmpty()) {
-            *error = refusal;
-            return false;
-        }
-    }
-    Story story = input;
-    story.status = current->status;
-    if (!story.officeName.trimmed().isEmpty()) {
-        if (story.officeName.compare(current->officeName, Qt::CaseInsensitive) != 0 ||
-            !story.officeId) {
-            story.officeId = OfficeRepository(mDb).findOrCreate(
-                story.officeName, story.datelineCity, story.datelineCountry, error);
-            if (!story.officeId) {
-                return false;
-            }
-        }
-    } else {
-        story.officeId = 0;
-    }
-    // Compare tags in their stored form (category order, canonical spelling).
-    QStringList tags;
-    for (const QString &t : story.tags) {
-        if (!t.trimmed().isEmpty()) {
-            tags << TagLabel::parse(t).toString();
-        }
-    }
-    Story normalised = story;
-    normalised.tags = tags;
-    Story stored = *current;
-    std::sort(normalised.tags.begin(), normalised.tags.end());
-    std::sort(stored.tags.begin(), stored.tags.end());
-    if (sameContent(normalised, stored)) {
-        return sp.commit(error);
-    }
-    // The story as it was becomes revision 1 when its history starts with this change.
-    if (!RevisionRepository(mDb).ensureBaseline(*current, error)) {
-        return false;
-    }
     QSqlQuery q(mDb.connection());
     q.prepare(
         QStringLiteral("UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
@@ -237,102 +111,32 @@ bool StoryRepository::update(const Story &input, const ChangeContext &context, Q
     q.addBindValue(notNull(story.body));
     q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
     q.addBindValue(sqlTime(story.embargoAt));
-    q.addBindValue(Clock::now().toMSecsSinceEpoch());
+    q.addBindValue(story.updatedAt.toMSecsSinceEpoch());
     q.addBindValue(story.id);
     if (!q.exec()) {
         *error = QStringLiteral("cannot save story %1: %2").arg(story.id).arg(sqlError(q));
         return false;
     }
-    if (!TagRepository(mDb).setStoryTags(story.id, tags, error)) {
-        return false;
-    }
-    std::optional<Story> after = get(story.id, error);
-    if (!after) {
-        return false;
-    }
-    // An approval is for one exact version: a change to anything an export shows ends it,
-    // whoever makes it and however (autosave, restore, import), because it happens here.
-    const bool approvalLost =
-        approvedState(current->status) && contentHash(*after) != contentHash(*current);
-    if (approvalLost) {
-        if (!writeStatus(mDb, story.id, StoryStatus::Draft, error)) {
-            return false;
-        }
-        after->status = StoryStatus::Draft;
-    }
-    if (!StoryHistory(mDb).recordEdit(*current, *after, context, approvalLost, error)) {
-        return false;
-    }
-    return sp.commit(error);
+    return TagRepository(mDb).setStoryTags(story.id, story.tags, error);
 }
 
-bool StoryRepository::update(const Story &base, const Story &mine, const ChangeContext &context,
-                             SaveResult *result, QString *error)
+bool StoryRepository::writeStatus(qint64 id, StoryStatus status, const QDateTime &at,
+                                  QString *error)
 {
-    NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
+    QSqlQuery q(mDb.connection());
+    q.prepare(QStringLiteral("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(statusKey(status));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
         return false;
     }
-    // Read inside the write transaction: nobody can change the story between this and the write.
-    const std::optional<Story> current = get(mine.id, error);
-    if (!current) {
+    if (q.numRowsAffected() == 0) {
+        *error = QStringLiteral("no story with id %1").arg(id);
         return false;
     }
-    *result = SaveResult();
-    Story input = mine;
-    ChangeContext merging = context;
-    if (!sameEditableContent(base, *current)) {
-        result->merged = true;
-        result->merge = mergeStory(base, mine, *current);
-        input = result->merge.merged;
-        merging.separateRevision = true;
-        if (const std::optional<Revision> theirs = RevisionRepository(mDb).latest(mine.id)) {
-            result->theirRevision = theirs->number;
-            result->theirPerson = theirs->personName;
-        }
-    }
-    if (!update(input, merging, error)) {
-        return false;
-    }
-    const std::optional<Story> stored = get(mine.id, error);
-    if (!stored) {
-        return false;
-    }
-    result->stored = *stored;
-    return sp.commit(error);
-}
-
-bool StoryRepository::setStatus(qint64 id, StoryStatus status, QString *error)
-{
-    ChangeContext context;
-    context.action = AuditAction::StatusChanged;
-    return setStatus(id, status, context, error);
-}
-
-bool StoryRepository::setStatus(qint64 id, StoryStatus status, const ChangeContext &context,
-                                QString *error)
-{
-    NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
-    }
-    const std::optional<Story> before = get(id, error);
-    if (!before) {
-        return false;
-    }
-    if (before->status != status && !RevisionRepository(mDb).ensureBaseline(*before, error)) {
-        return false;
-    }
-    if (!writeStatus(mDb, id, status, error)) {
-        return false;
-    }
-    if (before->status != status) {
-        std::optional<Story> after = get(id, error);
-        if (!after || !StoryHistory(mDb).recordStateChange(*before, *after, context, error)) {
-            return false;
-        }
-    }
-    return sp.commit(error);
+    return true;
 }
 
 bool StoryRepository::setDeleted(qint64 id, bool deleted, QString *error)

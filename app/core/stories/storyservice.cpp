@@ -1,28 +1,12 @@
 #include "stories/storyservice.h"
 
-#include "library/auditlog.h"
 #include "library/database.h"
-#include "library/nestedtransaction.h"
-#include "history/storyhistory.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "stories/trashrepository.h"
 #include "workflow/workflow.h"
 
 namespace fo {
-
-namespace {
-
-/// Deleting for good is what moving to the Trash leads to: the same people may do both.
-QString trashRefusal(const Person &actor)
-{
-    if (!actor.isKnown() || actor.has(Role::Editor) || actor.has(Role::Admin)) {
-        return QString();
-    }
-    return QStringLiteral("%1 cannot delete stories: that needs the editor or admin role")
-        .arg(actor.name);
-}
-
-} // namespace
 
 std::optional<Story> StoryService::get(qint64 id, QString *error) const
 {
@@ -56,15 +40,16 @@ QString StoryService::statusText(const Story &story) const
 
 bool StoryService::save(const Story &story, QString *error)
 {
-    return mActor.isKnown() ? StoryRepository(mDb).update(story, mActor, error)
-                            : StoryRepository(mDb).update(story, error);
+    ChangeContext context;
+    context.actor = mActor;
+    return StoryWriter(mDb).update(story, context, error);
 }
 
 bool StoryService::save(const Story &base, const Story &mine, SaveResult *result, QString *error)
 {
     ChangeContext context;
     context.actor = mActor;
-    return StoryRepository(mDb).update(base, mine, context, result, error);
+    return StoryWriter(mDb).update(base, mine, context, result, error);
 }
 
 bool StoryService::recover(const Story &base, const Story &mine, SaveResult *result, QString *error)
@@ -73,13 +58,15 @@ bool StoryService::recover(const Story &base, const Story &mine, SaveResult *res
     context.actor = mActor;
     context.note = QStringLiteral("recovered unsaved changes");
     context.separateRevision = true;
-    return StoryRepository(mDb).update(base, mine, context, result, error);
+    context.change = ChangeKind::Recovered;
+    return StoryWriter(mDb).update(base, mine, context, result, error);
 }
 
 bool StoryService::create(Story &story, QString *error)
 {
-    return mActor.isKnown() ? StoryRepository(mDb).create(story, mActor, error)
-                            : StoryRepository(mDb).create(story, error);
+    ChangeContext context;
+    context.actor = mActor;
+    return StoryWriter(mDb).create(story, context, error);
 }
 
 std::optional<Story> StoryService::createBlank(const QString &officeName, QString *error)
@@ -116,13 +103,13 @@ std::optional<Story> StoryService::duplicate(qint64 id, QString *error)
 bool StoryService::archive(qint64 id, QString *error)
 {
     if (mActor.isKnown()) {
-        return Workflow(mDb)
+        return StoryWriter(mDb)
             .perform(id, WorkflowAction::Archive, mActor, QString(), error)
             .has_value();
     }
     ChangeContext context;
     context.action = AuditAction::Archived;
-    return StoryRepository(mDb).setStatus(id, StoryStatus::Archived, context, error);
+    return StoryWriter(mDb).setStatus(id, StoryStatus::Archived, context, error);
 }
 
 bool StoryService::moveToTrash(qint64 id, QString *error)
@@ -137,49 +124,12 @@ bool StoryService::restoreFromTrash(qint64 id, QString *error)
 
 bool StoryService::setTrashed(qint64 id, bool trashed, QString *error)
 {
-    if (mActor.isKnown()) {
-        return Workflow(mDb).setTrashed(id, trashed, mActor, error);
-    }
-    NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
-    }
-    const std::optional<Story> story = get(id, error);
-    if (!story || !StoryRepository(mDb).setDeleted(id, trashed, error) ||
-        !AuditLog(mDb).record(trashed ? AuditAction::Trashed : AuditAction::Untrashed, id, mActor,
-                              story->headline, error)) {
-        return false;
-    }
-    return tx.commit(error);
+    return StoryWriter(mDb).setTrashed(id, trashed, mActor, error);
 }
 
 int StoryService::emptyTrash(QString *error)
 {
-    if (const QString refusal = trashRefusal(mActor); !refusal.isEmpty()) {
-        *error = refusal;
-        return -1;
-    }
-    NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return -1;
-    }
-    TrashRepository trash(mDb);
-    QString readError;
-    const QVector<TrashedStory> stories = trash.all(&readError);
-    if (!readError.isEmpty()) {
-        *error = QStringLiteral("cannot read the Trash: %1").arg(readError);
-        return -1;
-    }
-    for (const TrashedStory &story : stories) {
-        if (!AuditLog(mDb).record(AuditAction::Deleted, story.id, mActor, story.headline, error)) {
-            return -1;
-        }
-    }
-    const int deleted = trash.deleteAll(error);
-    if (deleted < 0 || !tx.commit(error)) {
-        return -1;
-    }
-    return deleted;
+    return StoryWriter(mDb).purgeTrash(mActor, error);
 }
 
 int StoryService::trashCount() const

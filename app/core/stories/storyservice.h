@@ -17,7 +17,8 @@ class Database;
 /// transaction as the change itself.
 ///
 /// With a known person the workflow's rules apply (Workflow). Without one (a library nobody has
-/// set up people in yet, or a tool) the change is recorded for nobody, as StoryRepository does.
+/// set up people in yet, or a tool) the change is recorded for nobody. Every change goes
+/// through StoryWriter.
 class StoryService
 {
 public:
@@ -30,10 +31,10 @@ public:
     /// "Draft — changed since approval": the state as people read it.
     QString statusText(const Story &story) const;
 
-    /// Writes the story's content (StoryRepository::update): a no-op when nothing changed.
+    /// Writes the story's content (StoryWriter::update): a no-op when nothing changed.
     bool save(const Story &story, QString *error);
     /// Writes `mine`, the editor's change to `base` (the story as it last read or wrote it),
-    /// merging it with whatever someone else saved meanwhile (StoryRepository::update with a
+    /// merging it with whatever someone else saved meanwhile (StoryWriter::update with a
     /// base): nothing they saved is overwritten. `result` says what was recorded.
     bool save(const Story &base, const Story &mine, SaveResult *result, QString *error);
     /// The same for changes kept in a recovery journal after a save failed: always a revision

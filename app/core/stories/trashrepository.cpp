@@ -41,15 +41,16 @@ QVector<TrashedStory> TrashRepository::all(QString *error) const
     QVector<TrashedStory> stories;
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, headline FROM stories WHERE deleted_at IS NOT NULL "
-                               "ORDER BY deleted_at, id"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT id, headline, uuid FROM stories WHERE deleted_at IS NOT NULL "
+                           "ORDER BY deleted_at, id"))) {
         if (error) {
             *error = sqlError(q);
         }
         return stories;
     }
     while (q.next()) {
-        stories.append({q.value(0).toLongLong(), q.value(1).toString()});
+        stories.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
     }
     return stories;
 }

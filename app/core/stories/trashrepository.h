@@ -12,6 +12,7 @@ struct TrashedStory
 {
     qint64 id = 0;
     QString headline;
+    QString uuid;
 };
 
 /// The Trash: stories moved there (stories.deleted_at set, see StoryRepository::setDeleted) and

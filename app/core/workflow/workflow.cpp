@@ -1,13 +1,8 @@
 #include "workflow/workflow.h"
 
 #include "library/auditlog.h"
-#include "comments/commentrepository.h"
-#include "domain/contenthash.h"
 #include "library/database.h"
-#include "library/nestedtransaction.h"
 #include "people/personrepository.h"
-#include "history/storyhistory.h"
-#include "stories/storyrepository.h"
 
 namespace fo {
 
@@ -125,6 +120,21 @@ QVector<WorkflowAction> allActions()
     return all;
 }
 
+AuditAction actionAuditAction(WorkflowAction action)
+{
+    return nameOf(action).audit;
+}
+
+std::optional<StoryStatus> transitionTarget(StoryStatus from, WorkflowAction action)
+{
+    for (const Transition &t : transitions()) {
+        if (t.from == from && t.action == action) {
+            return t.to;
+        }
+    }
+    return std::nullopt;
+}
+
 const QVector<Transition> &transitions()
 {
     using S = StoryStatus;
@@ -239,154 +249,26 @@ QString Workflow::statusText(StoryStatus status, const ApprovalState &approval)
     return statusLabel(status);
 }
 
-std::optional<WorkflowResult> Workflow::perform(qint64 storyId, WorkflowAction action,
-                                                const Person &actor, const QString &comment,
-                                                QString *error)
-{
-    NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
-    }
-    StoryRepository stories(mDb);
-    const std::optional<Story> story = stories.get(storyId, error);
-    if (!story) {
-        return std::nullopt;
-    }
-    if (const QString r = refusal(story->status, action, actor, comment); !r.isEmpty()) {
-        *error = r;
-        return std::nullopt;
-    }
-    const QString hash = QString::fromLatin1(contentHash(*story));
-    if (action == WorkflowAction::Release) {
-        // Status alone is not enough: only a version someone approved may be released.
-        const ApprovalState a = approvalState(*story);
-        if (!a.valid) {
-            *error = QStringLiteral("cannot release: %1").arg(a.reason);
-            return std::nullopt;
-        }
-    }
-    WorkflowResult result;
-    result.from = story->status;
-    for (const Transition &t : transitions()) {
-        if (t.from == story->status && t.action == action) {
-            result.to = t.to;
-        }
-    }
-    ChangeContext context;
-    context.actor = actor;
-    context.action = nameOf(action).audit;
-    context.note = comment.trimmed();
-    if (action == WorkflowAction::Approve) {
-        context.note = QStringLiteral("sha256 %1").arg(hash) +
-                       (context.note.isEmpty() ? QString() : QStringLiteral("; ") + context.note);
-    }
-    if (!stories.setStatus(storyId, result.to, context, error)) {
-        return std::nullopt;
-    }
-    QString problem;
-    const std::optional<Revision> revision = RevisionRepository(mDb).latest(storyId, &problem);
-    if (!revision) {
-        *error = problem.isEmpty() ? QStringLiteral("the state revision is missing") : problem;
-        return std::nullopt;
-    }
-    result.revision = *revision;
-    if (action == WorkflowAction::Approve) {
-        result.approval = ApprovalRepository(mDb).add(*revision, actor, error);
-        if (!result.approval) {
-            return std::nullopt;
-        }
-    }
-    if (!comment.trimmed().isEmpty() &&
-        !CommentRepository(mDb).add(storyId, actor, comment, CommentAnchor(), 0, error)) {
-        return std::nullopt;
-    }
-    if (!tx.commit(error)) {
-        return std::nullopt;
-    }
-    return result;
-}
-
-std::optional<Revision> Workflow::restore(qint64 storyId, int number, const Person &actor,
-                                          QString *error)
-{
-    NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
-    }
-    StoryRepository stories(mDb);
-    const std::optional<Story> current = stories.get(storyId, error);
-    if (!current) {
-        return std::nullopt;
-    }
-    if (const QString r = editRefusal(current->status, actor); !r.isEmpty()) {
-        *error = r;
-        return std::nullopt;
-    }
-    const std::optional<Revision> old = RevisionRepository(mDb).get(storyId, number, error);
-    if (!old) {
-        return std::nullopt;
-    }
-    Story restored = *current;
-    const Story &s = old->story;
-    restored.headline = s.headline;
-    restored.datelineCity = s.datelineCity;
-    restored.datelineCountry = s.datelineCountry;
-    restored.officeName = s.officeName;
-    restored.officeId =
-        s.officeName.compare(current->officeName, Qt::CaseInsensitive) == 0 ? current->officeId : 0;
-    restored.byline = s.byline;
-    restored.summary = s.summary;
-    restored.body = s.body;
-    restored.language = s.language;
-    restored.embargoAt = s.embargoAt;
-    restored.tags = s.tags;
-    if (StoryHistory::changedFields(*current, restored) == QLatin1String("nothing")) {
-        *error =
-            QStringLiteral("nothing to restore: revision %1 has the current content").arg(number);
-        return std::nullopt;
-    }
-    ChangeContext context;
-    context.actor = actor;
-    context.action = AuditAction::Restored;
-    context.note = QStringLiteral("restored from revision %1").arg(number);
-    if (!stories.update(restored, context, error)) {
-        return std::nullopt;
-    }
-    QString problem;
-    const std::optional<Revision> revision = RevisionRepository(mDb).latest(storyId, &problem);
-    if (!revision) {
-        *error = problem.isEmpty() ? QStringLiteral("the restored revision is missing") : problem;
-        return std::nullopt;
-    }
-    if (!tx.commit(error)) {
-        return std::nullopt;
-    }
-    return revision;
-}
-
-bool Workflow::setTrashed(qint64 storyId, bool trashed, const Person &actor, QString *error)
+QString Workflow::trashRefusal(const Person &actor)
 {
     if (const QString r = actorRefusal(actor); !r.isEmpty()) {
-        *error = r;
-        return false;
+        return r;
     }
     if (!(actor.roles & (Roles(Role::Editor) | Role::Admin))) {
-        *error = QStringLiteral("%1 cannot move stories to the Trash: that needs the editor or "
-                                "admin role")
-                     .arg(actor.name);
-        return false;
+        return QStringLiteral("%1 cannot move stories to the Trash: that needs the editor or "
+                              "admin role")
+            .arg(actor.name);
     }
-    NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    return QString();
+}
+
+QString Workflow::deleteRefusal(const Person &actor)
+{
+    if (!actor.isKnown() || actor.has(Role::Editor) || actor.has(Role::Admin)) {
+        return QString();
     }
-    const std::optional<Story> story = StoryRepository(mDb).get(storyId, error);
-    if (!story || !StoryRepository(mDb).setDeleted(storyId, trashed, error) ||
-        !AuditLog(mDb).record(trashed ? AuditAction::Trashed : AuditAction::Untrashed, storyId,
-                              actor, story->headline, error)) {
-        return false;
-    }
-    return tx.commit(error);
+    return QStringLiteral("%1 cannot delete stories: that needs the editor or admin role")
+        .arg(actor.name);
 }
 
 QString Workflow::peopleRefusal(const Person &actor) const

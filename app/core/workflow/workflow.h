@@ -1,9 +1,10 @@
 #pragma once
 
-#include "history/approvalrepository.h"
 #include "domain/person.h"
-#include "history/revisionrepository.h"
 #include "domain/story.h"
+#include "history/approvalrepository.h"
+#include "history/revisionrepository.h"
+#include "library/auditlog.h"
 
 #include <QString>
 #include <QVector>
@@ -29,6 +30,8 @@ QString actionKey(WorkflowAction action);   // "request-changes"
 QString actionLabel(WorkflowAction action); // "Request changes"
 std::optional<WorkflowAction> parseAction(const QString &text);
 QVector<WorkflowAction> allActions();
+/// How the audit trail names the action (Approved, …).
+AuditAction actionAuditAction(WorkflowAction action);
 
 /// One row of the transition table.
 struct Transition
@@ -40,6 +43,8 @@ struct Transition
 };
 /// The whole table: every allowed (state, action) pair. Anything else is refused.
 const QVector<Transition> &transitions();
+/// Where `action` takes a story in `from`; nullopt when the table has no such row.
+std::optional<StoryStatus> transitionTarget(StoryStatus from, WorkflowAction action);
 
 /// Whether a story's latest approval covers what it holds now.
 struct ApprovalState
@@ -62,12 +67,13 @@ struct WorkflowResult
     std::optional<Approval> approval; // Approve only
 };
 
-/// The editorial workflow: who may move a story where, approvals bound to an exact version,
-/// restoring revisions, and who may manage people and build packets.
+/// The editorial workflow's rules: who may move a story where, approvals bound to an exact
+/// version, and who may manage people and build packets. No story is written here: the
+/// transitions, restores and the Trash are done by StoryWriter (stories/), which asks these
+/// rules first, so that every change to a story goes through one writer.
 ///
 /// Refusals come back as one sentence. On a local file this is a workflow guard, not a
-/// security boundary. Edits themselves go through StoryRepository::update, which asks
-/// editRefusal() and moves an approved story whose exported content changes back to Draft.
+/// security boundary.
 class Workflow
 {
 public:
@@ -87,12 +93,6 @@ public:
     /// The status as users read it: "Draft — changed since approval".
     static QString statusText(StoryStatus status, const ApprovalState &approval);
 
-    /// Does `action` to the story as `actor`, in one transaction: the new state, a state
-    /// revision, the audit row, the comment (if any) and, for Approve, the approval.
-    std::optional<WorkflowResult> perform(qint64 storyId, WorkflowAction action,
-                                          const Person &actor, const QString &comment,
-                                          QString *error);
-
     /// The story's latest approval counts only when it is genuine (approvalNotGenuine() is
     /// empty) and covers what the story holds now (every field an export prints).
     ApprovalState approvalState(const Story &story) const;
@@ -105,13 +105,11 @@ public:
     /// Empty when the story may be exported as it is now; otherwise why not.
     QString exportableRefusal(const Story &story) const;
 
-    /// Makes revision `number`'s content (every field but the state) the story's content again,
-    /// as a new revision. Like any edit, this moves an approved story to Draft.
-    std::optional<Revision> restore(qint64 storyId, int number, const Person &actor,
-                                    QString *error);
-
-    /// Moves the story to the Trash or back, with an audit row (editor or admin).
-    bool setTrashed(qint64 storyId, bool trashed, const Person &actor, QString *error);
+    /// Empty when `actor` may move stories to the Trash or back (editor or admin).
+    static QString trashRefusal(const Person &actor);
+    /// Empty when `actor` may delete the stories in the Trash for good: the people who may move
+    /// them there; nobody named (a tool) may too.
+    static QString deleteRefusal(const Person &actor);
 
     /// Empty when `actor` may add or change people: an active admin, or anyone while the
     /// library has no admin yet (so that the first people can be set up).
