@@ -1,7 +1,7 @@
 #pragma once
 
-#include "library/officerepository.h"
 #include "domain/story.h"
+#include "library/officerepository.h"
 #include "library/tagrepository.h"
 
 #include <QTimer>
@@ -33,8 +33,8 @@ public:
     /// choices falls back to "All".
     void setFilter(const StoryFilter &filter);
     /// The search box's clear button. Its icon comes from the desktop's icon theme, whose
-    /// first lookup takes milliseconds (4-6 ms on X11 here), so a window adds it after its
-    /// first frame; until there is text the button does not show anyway.
+    /// first lookup reads the theme from disk (fieldoffice-bench: "start →"), so a window adds it
+    /// after its first frame; until there is text the button does not show anyway.
     void addClearButton();
 
     /// Replaces the choices, keeping the current one when it is still there (otherwise "All",

@@ -37,9 +37,9 @@ class StoryDraft;
 ///
 /// SAVING. There is no Save: every change reaches the library through an Autosaver, at most
 /// 0.5 s after typing pauses and 1 s after the first unsaved change. A save converts the text
-/// to Markdown and writes one story (StoryService::save) on this thread: measured at a median
-/// of 2.4 ms for a 350-word demo story (0.7 ms of it the conversion) and 20 ms for a 7,000-word
-/// one (fieldoffice-bench, "editor"). A failed save keeps everything in the editor, says why,
+/// to Markdown and writes one story (StoryService::save) on this thread, short enough for
+/// typing not to notice (fieldoffice-bench: "autosave while typing in that story"). A failed
+/// save keeps everything in the editor, says why,
 /// tries again, and keeps the changes in a recovery journal (recoveryjournal.h) until a save
 /// works, so that a kill or a crash cannot take them.
 ///

@@ -16,8 +16,8 @@ class BackgroundJob;
 /// Every backup runs on a worker thread with connections of its own (never the window's), so
 /// typing never waits for it; the library is only read. One backup at a time: Back Up Now while
 /// an hourly one runs is refused. The destructor waits for a running backup, so the backup made
-/// at close finishes after the window has gone from the screen, before the program ends (about
-/// 20 s for the 0.9 GB, 100,000-story bench library: fieldoffice-bench run --only backup).
+/// at close finishes after the window has gone from the screen, before the program ends (how
+/// long: fieldoffice-bench run --only backup).
 class BackupScheduler : public QObject
 {
     Q_OBJECT

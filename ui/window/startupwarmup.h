@@ -7,8 +7,9 @@ namespace fo {
 
 /// Font work the first frame needs, done on a second core while the main thread makes the
 /// application object and opens the library. The first text of any Qt window waits for
-/// fontconfig to read its configuration (3.4 ms here: some 40 XML files and the font caches)
-/// and for Qt to build its font database from it (1.6 ms); none of it depends on the window.
+/// fontconfig to read its configuration (some 40 XML files and the font caches) and for Qt to
+/// build its font database from it; none of it depends on the window (fieldoffice-bench:
+/// "start → Field Office window with the list").
 ///
 ///     StartupWarmup warmup;          // before QApplication: fontconfig starts at once
 ///     QApplication app(argc, argv);

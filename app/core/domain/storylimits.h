@@ -43,8 +43,8 @@ constexpr int kMaxNestingDepth = 8;
 constexpr int kMaxListItems = 500;
 constexpr int kMaxDocumentListItems = 5000;
 /// Paragraphs (headings, list items, table cells) in one paste, and lines in one pasted
-/// Markdown text. A pasted article has tens to hundreds; building the editor's document costs
-/// about 0.1 ms each, so a crafted paste of 80,000 would freeze the window for seconds.
+/// Markdown text. A pasted article has tens to hundreds; every block costs the editor's
+/// document a layout, so a crafted paste of tens of thousands would freeze the window.
 constexpr int kMaxPastedBlocks = 5000;
 constexpr int kMaxPastedLines = 20000;
 /// HTML from the clipboard, in UTF-16 characters. A pasted web page with its markup is rarely
