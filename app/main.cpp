@@ -11,6 +11,7 @@
 #include "base/startuptrace.h"
 #include "window/startupwarmup.h"
 #include "editor/storyeditor.h"
+#include "libraryopen.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -145,7 +146,7 @@ int runWindow(int argc, char **argv)
     }
     const bool firstStart = !explicitPath && !QFileInfo::exists(path);
     QString error;
-    auto db = fo::Database::open(
+    auto db = fo::openLibrary(
         path, firstStart ? fo::Database::OpenMode::CreateNew : fo::Database::OpenMode::MustExist,
         &error);
     if (db && firstStart && fo::createDemoLibrary(*db, &error) < 0) {

@@ -9,6 +9,7 @@
 #include "search/storylistmodel.h"
 #include "stories/storyrepository.h"
 #include "common/uisettings.h"
+#include "libraryopen.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,8 +32,8 @@ inline std::unique_ptr<fo::Database> openLibrary(const QTemporaryDir &dir,
                                                  const QString &name = QStringLiteral("stories"))
 {
     QString error;
-    auto db = fo::Database::open(dir.filePath(name + QStringLiteral(".fieldoffice")),
-                                 fo::Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(name + QStringLiteral(".fieldoffice")),
+                              fo::Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }

@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "safety/damagebanner.h"
 #include "library/libraryhealth.h"
+#include "libraryopen.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -151,7 +152,7 @@ bool damageIndex(const QString &path, const QString &name)
     int page = 0;
     {
         QString error;
-        auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+        auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
         QSqlQuery q(db->connection());
         if (!q.exec(
                 QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = '%1'").arg(name)) ||
@@ -181,7 +182,7 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     }
     // An index the window does not read on its way up: the damage goes unnoticed until checked.
     QVERIFY(damageIndex(library, QStringLiteral("audit_log_person")));
-    auto db = Database::open(library, Database::OpenMode::MustExist, nullptr);
+    auto db = fo::openLibrary(library, Database::OpenMode::MustExist, nullptr);
     QVERIFY(db);
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
@@ -226,7 +227,7 @@ void TestBackupWindow::restoringADamagedLibraryResumesWriting()
     }
     QVERIFY(BackupStore(library).backUpNow().ok);
     QVERIFY(damageIndex(library, QStringLiteral("audit_log_person")));
-    MainWindow window(Database::open(library, Database::OpenMode::MustExist, nullptr));
+    MainWindow window(fo::openLibrary(library, Database::OpenMode::MustExist, nullptr));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" Typed while damaged."));
@@ -270,7 +271,7 @@ void TestBackupWindow::closingBacksUpWhatChanged()
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().stories, 1);
     {
-        auto db = Database::open(library, Database::OpenMode::MustExist, nullptr);
+        auto db = fo::openLibrary(library, Database::OpenMode::MustExist, nullptr);
         MainWindow window(std::move(db));
         window.show();
         window.close();

@@ -3,6 +3,7 @@
 #include "library/database.h"
 #include "library/nestedtransaction.h"
 #include "stories/storyrepository.h"
+#include "libraryopen.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -62,7 +63,7 @@ void rawSql(const QString &path, const QStringList &statements)
 QString makeLibrary(const QString &path)
 {
     QString error;
-    auto db = Database::open(path, Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         return error;
     }
@@ -118,7 +119,7 @@ void TestDatabase::newLibraryIsCurrent()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("new.fieldoffice"));
     QString error;
-    auto db = Database::open(path, Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->wasCreated());
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
@@ -136,7 +137,7 @@ void TestDatabase::reopenMigratesNothing()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(!db->wasCreated());
     QCOMPARE(db->migrationsApplied(), 0);
@@ -147,8 +148,8 @@ void TestDatabase::pragmasAreSet()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("p.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("p.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     QSqlQuery q(db->connection());
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
@@ -231,7 +232,7 @@ void TestDatabase::refusals()
 
     for (const auto mode : {Database::OpenMode::MustExist, Database::OpenMode::CreateIfMissing}) {
         QString error;
-        auto db = Database::open(path, mode, &error);
+        auto db = fo::openLibrary(path, mode, &error);
         QVERIFY2(!db, qPrintable(kind));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY2(!error.contains(QLatin1Char('\n')), "the reason is one line");
@@ -249,7 +250,7 @@ void TestDatabase::missingFileForMustExist()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("absent.fieldoffice"));
     QString error;
-    QVERIFY(!Database::open(path, Database::OpenMode::MustExist, &error));
+    QVERIFY(!fo::openLibrary(path, Database::OpenMode::MustExist, &error));
     QVERIFY2(error.contains(QStringLiteral("no library at")), qPrintable(error));
     QVERIFY(!QFileInfo::exists(path));
 }
@@ -261,7 +262,7 @@ void TestDatabase::createNewRefusesExisting()
     QCOMPARE(makeLibrary(path), QString());
     const QByteArray before = fileBytes(path);
     QString error;
-    QVERIFY(!Database::open(path, Database::OpenMode::CreateNew, &error));
+    QVERIFY(!fo::openLibrary(path, Database::OpenMode::CreateNew, &error));
     QVERIFY2(error.contains(QStringLiteral("already exists")), qPrintable(error));
     QCOMPARE(fileBytes(path), before);
 }
@@ -287,7 +288,7 @@ void TestDatabase::readOnlyLibraryOpensReadOnly()
     });
     const QByteArray before = fileBytes(path);
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     QCOMPARE(StoryRepository(*db).count({}), 1);
@@ -306,7 +307,7 @@ void TestDatabase::olderVersionIsMigrated()
     const QString path = dir.filePath(QStringLiteral("old.fieldoffice"));
     rawSql(path, {QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId)});
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
     QCOMPARE(db->migrationsApplied(), Database::kSchemaVersion);
@@ -320,7 +321,7 @@ void TestDatabase::transactionTakesTheWriteLockAtOnce()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(anotherWriterCouldStart(path));
     {
@@ -338,7 +339,7 @@ void TestDatabase::nestedTransactionTakesTheWriteLockAtOnce()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     {
         NestedTransaction tx(db->connection());
@@ -365,7 +366,7 @@ void TestDatabase::nestedTransactionInsideATransactionIsAPart()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     {
         Transaction outer(db->connection());
@@ -392,8 +393,8 @@ void TestDatabase::busyWriteSaysWhy()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto first = Database::open(path, Database::OpenMode::MustExist, &error);
-    auto second = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto first = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto second = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(first && second, qPrintable(error));
     QVERIFY(second->setBusyTimeout(0));
     Transaction holding(first->connection());
@@ -428,7 +429,7 @@ void TestDatabase::readOnlyWriteSaysWhy()
         QSKIP("running as root where chattr +i is not available: cannot make a read-only folder");
     }
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     QCOMPARE(db->readOnlyReason(), QStringLiteral("its folder is read-only"));

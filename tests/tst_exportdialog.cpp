@@ -11,6 +11,7 @@
 #include "common/session.h"
 #include "output/storyexportdialog.h"
 #include "stories/storyrepository.h"
+#include "libraryopen.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -72,8 +73,8 @@ void TestExportDialog::init()
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
     QString error;
-    mDb = Database::open(mDir->filePath(QStringLiteral("demo.fieldoffice")),
-                         Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::openLibrary(mDir->filePath(QStringLiteral("demo.fieldoffice")),
+                          Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
     QVERIFY2(createDemoLibrary(*mDb, &error) > 0, qPrintable(error));
     mSession = std::make_unique<Session>(*mDb);
@@ -320,7 +321,7 @@ void TestExportDialog::organisationDialogSavesThePressContact()
     mSession.reset();
     mDb.reset();
     QString error;
-    mDb = Database::open(path, Database::OpenMode::MustExist, &error);
+    mDb = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(mDb, qPrintable(error));
     OrganisationDialog again(*mDb);
     QCOMPARE(again.pressContactEdit()->toPlainText(), contact);
@@ -339,7 +340,7 @@ void TestExportDialog::windowOffersTheExportCommands()
     mSession.reset();
     mDb.reset();
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     MainWindow window(std::move(db));
     auto *packet = window.findChild<QAction *>(QStringLiteral("exportPacketAction"));

@@ -12,6 +12,7 @@
 #include "export/storydocument.h"
 #include "domain/storylimits.h"
 #include "stories/storyrepository.h"
+#include "libraryopen.h"
 
 #include <QTextBlock>
 #include <QTextDocument>
@@ -27,8 +28,8 @@ namespace {
 std::unique_ptr<Database> openLibrary(const QTemporaryDir &dir)
 {
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("test.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("test.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("%s", qPrintable(error));
     }

@@ -8,6 +8,7 @@
 #include "browser/storylistview.h"
 #include "stories/storyrepository.h"
 #include "common/uisettings.h"
+#include "libraryopen.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -93,8 +94,8 @@ void TestMainWindow::cleanup()
 std::unique_ptr<Database> TestMainWindow::openLibrary(const QString &name)
 {
     QString error;
-    auto db = Database::open(mDir->filePath(name + QStringLiteral(".fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(mDir->filePath(name + QStringLiteral(".fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }

@@ -2,6 +2,7 @@
 #include "history/revisionrepository.h"
 #include "domain/storymerge.h"
 #include "stories/storyrepository.h"
+#include "libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -210,8 +211,8 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("m.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("m.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository stories(*db);
     Story created = baseStory();
@@ -251,8 +252,8 @@ void TestMerge::conflictKeepsBothInTheHistory()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("c.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("c.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository stories(*db);
     Story created = baseStory();

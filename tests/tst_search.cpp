@@ -5,6 +5,7 @@
 #include "library/nestedtransaction.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
+#include "libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -42,8 +43,8 @@ private:
 void TestSearch::initTestCase()
 {
     QString error;
-    mDb = Database::open(mDir.filePath(QStringLiteral("s.fieldoffice")),
-                         Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::openLibrary(mDir.filePath(QStringLiteral("s.fieldoffice")),
+                          Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
     struct Seed
     {
@@ -257,8 +258,8 @@ void TestSearch::fewMatchesComeBestFirst()
     QFETCH(QString, query);
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("r.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("r.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository repo(*db);
     Story inHeadline;
@@ -301,8 +302,8 @@ void TestSearch::manyMatchesComeNewestFirst()
     QFETCH(QString, query);
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("n.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("n.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository repo(*db);
     const int total = StoryQuery::kRankLimit + 20;

@@ -1,6 +1,7 @@
 #include "library/database.h"
 #include "history/revisionrepository.h"
 #include "stories/storyrepository.h"
+#include "libraryopen.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -54,7 +55,7 @@ void TestShutdown::init()
     mLibrary = mDir->filePath(QStringLiteral("stories.fieldoffice"));
     mOutput.clear();
     QString error;
-    auto db = Database::open(mLibrary, Database::OpenMode::CreateNew, &error);
+    auto db = fo::openLibrary(mLibrary, Database::OpenMode::CreateNew, &error);
     QVERIFY2(db, qPrintable(error));
     Story story;
     story.headline = QStringLiteral("Typed into");
@@ -100,7 +101,7 @@ bool TestShutdown::waitTyped(QProcess &window, int count)
 QString TestShutdown::body()
 {
     QString error;
-    auto db = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     return db ? StoryRepository(*db).get(1).value_or(Story()).body : error;
 }
 
@@ -143,7 +144,7 @@ void TestShutdown::killLosesAtMostTheLastSecond()
 void TestShutdown::journalBringsBackTextTheLibraryRefused()
 {
     QString error;
-    auto holder = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
+    auto holder = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     QVERIFY2(holder, qPrintable(error));
     QSqlQuery lock(holder->connection());
     QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
@@ -167,7 +168,7 @@ void TestShutdown::journalBringsBackTextTheLibraryRefused()
     QCOMPARE(again.exitCode(), 0);
     QCOMPARE(body(), QStringLiteral("First paragraph. Journal\n"));
     QCOMPARE(recovery.entryList(QDir::Files).size(), 0);
-    auto db = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(RevisionRepository(*db).latest(1).value_or(Revision()).note,
              QStringLiteral("recovered unsaved changes"));

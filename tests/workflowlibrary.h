@@ -10,6 +10,7 @@
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
+#include "libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,8 +26,8 @@ protected:
         mDir = std::make_unique<QTemporaryDir>();
         QVERIFY(mDir->isValid());
         QString error;
-        mDb = Database::open(mDir->filePath(QStringLiteral("lib.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+        mDb = fo::openLibrary(mDir->filePath(QStringLiteral("lib.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
         QVERIFY2(mDb, qPrintable(error));
         mNow = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
         Clock::setOverride([this] { return mNow; });

@@ -9,6 +9,7 @@
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "workflowcommands.h"
+#include "libraryopen.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -220,7 +221,7 @@ std::unique_ptr<Database> Command::open(bool create, bool forWriting)
         QDir().mkpath(QFileInfo(path).absolutePath());
     }
     QString error;
-    auto db = Database::open(
+    auto db = fo::openLibrary(
         path, create ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist, &error);
     if (!db) {
         printError(error);

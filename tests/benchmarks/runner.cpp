@@ -16,6 +16,7 @@
 #include "browser/storylistview.h"
 #include "stories/storyrepository.h"
 #include "library/tagrepository.h"
+#include "libraryopen.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -319,8 +320,8 @@ void measureEditor(Database &source, QVector<Measure> &out)
     }
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("editor.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("editor.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     Story big = storyOfWords(stories.first(), 5000);
     big.id = 0;
     big.uuid.clear();
@@ -411,13 +412,13 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         m.name = QStringLiteral("open → first page of the list");
         m.target = 150;
         m.ours = measure(10, [&] {
-            auto db = Database::open(library, Database::OpenMode::MustExist, error);
+            auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
             StoryListModel model(*db);
             Q_ASSERT(model.rowCount() > 0);
         });
         out << m;
     }
-    auto db = Database::open(library, Database::OpenMode::MustExist, error);
+    auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
     if (!db) {
         return {};
     }

@@ -114,8 +114,8 @@ ExportDialog::~ExportDialog()
 void ExportDialog::fillChoices()
 {
     mTagChoice->addItem(tr("Any tag"), QString());
-    QString error;
-    for (const Tag &tag : TagRepository(mSession.database()).all(&error)) {
+    const Result<QVector<Tag>> tags = TagRepository(mSession.database()).all();
+    for (const Tag &tag : tags ? *tags : QVector<Tag>()) {
         mTagChoice->addItem(tag.label(), tag.label());
     }
     mStatusChoice->addItem(tr("Any state"), -1);

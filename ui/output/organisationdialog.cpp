@@ -3,6 +3,7 @@
 
 #include "library/database.h"
 #include "library/organisationsettings.h"
+#include "refusaltext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -34,8 +35,7 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
     mNote->setObjectName(QStringLiteral("organisationNote"));
     mNote->setWordWrap(true);
 
-    QString error;
-    const OrganisationInfo info = OrganisationSettings(mDb).load(&error);
+    const OrganisationInfo info = OrganisationSettings(mDb).load();
     mName->setText(info.name);
     mPressContact->setPlainText(info.pressContact);
     mWebsite->setText(info.website);
@@ -77,9 +77,8 @@ void OrganisationDialog::accept()
     info.name = mName->text();
     info.pressContact = mPressContact->toPlainText();
     info.website = mWebsite->text();
-    QString error;
-    if (!OrganisationSettings(mDb).save(info, &error)) {
-        mNote->setText(tr("Not saved: %1").arg(error));
+    if (const Status saved = OrganisationSettings(mDb).save(info); !saved) {
+        mNote->setText(tr("Not saved: %1").arg(refusalText(saved.refusal())));
         return;
     }
     Q_EMIT organisationSaved();

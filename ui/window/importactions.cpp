@@ -5,6 +5,7 @@
 #include "import/importer.h"
 #include "common/session.h"
 #include "common/uisettings.h"
+#include "libraryopen.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -87,7 +88,7 @@ bool ImportActions::importPaths(const QStringList &paths)
         if (files.isEmpty()) {
             return true;
         }
-        auto db = Database::open(library, Database::OpenMode::MustExist, error);
+        auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
         if (!db) {
             return false;
         }

@@ -23,6 +23,7 @@
 #include "browser/storylistview.h"
 #include "library/tagrepository.h"
 #include "window/windowstatus.h"
+#include "refusaltext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -301,15 +302,15 @@ void MainWindow::applyFilter(const StoryFilter &filter)
 
 void MainWindow::reloadFilterChoices()
 {
-    QString error;
-    const QVector<Office> offices = OfficeRepository(*mDb).all(&error);
-    const QVector<Tag> tags = TagRepository(*mDb).all(&error);
-    if (!error.isEmpty()) {
-        statusBar()->showMessage(tr("Cannot read offices and tags: %1").arg(error));
+    const Result<QVector<Office>> offices = OfficeRepository(*mDb).all();
+    const Result<QVector<Tag>> tags = TagRepository(*mDb).all();
+    if (!offices || !tags) {
+        const Refusal &why = tags ? offices.refusal() : tags.refusal();
+        statusBar()->showMessage(tr("Cannot read offices and tags: %1").arg(refusalText(why)));
     }
-    mBrowser->setChoices(offices, tags);
-    mEditor->setOffices(offices);
-    mEditor->setTagChoices(tags);
+    mBrowser->setChoices(offices ? *offices : QVector<Office>(), tags ? *tags : QVector<Tag>());
+    mEditor->setOffices(offices ? *offices : QVector<Office>());
+    mEditor->setTagChoices(tags ? *tags : QVector<Tag>());
 }
 
 void MainWindow::refresh()

@@ -14,6 +14,7 @@
 #include "browser/storyactions.h"
 #include "editor/storyeditor.h"
 #include "library/writestop.h"
+#include "refusaltext.h"
 
 #include <QAction>
 #include <QMenu>
@@ -51,9 +52,9 @@ void MainWindow::onLibraryDamaged(const QString &problem)
     if (!mWritingStopped) {
         mWritingStopped = true;
         // The hard stop: whatever panel tries, the window's connection writes nothing more.
-        QString error;
-        if (!setWritesStopped(*mDb, true, &error)) {
-            statusBar()->showMessage(tr("Cannot stop writing: %1").arg(error));
+        if (const Status stopped = setWritesStopped(*mDb, true); !stopped) {
+            statusBar()->showMessage(
+                tr("Cannot stop writing: %1").arg(refusalText(stopped.refusal())));
         }
     }
     mDamageBanner->showDamage(problem);
@@ -88,9 +89,9 @@ void MainWindow::onLibraryHealthy()
     if (!mWritingStopped) {
         return;
     }
-    QString error;
-    if (!setWritesStopped(*mDb, false, &error)) {
-        statusBar()->showMessage(tr("Cannot resume writing: %1").arg(error));
+    if (const Status resumed = setWritesStopped(*mDb, false); !resumed) {
+        statusBar()->showMessage(
+            tr("Cannot resume writing: %1").arg(refusalText(resumed.refusal())));
         return;
     }
     mWritingStopped = false;

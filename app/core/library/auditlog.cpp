@@ -138,8 +138,7 @@ bool AuditLog::record(AuditAction action, qint64 storyId, const Person &actor,
     return true;
 }
 
-QVector<AuditEntry> AuditLog::list(const AuditFilter &filter, int offset, int limit,
-                                   QString *error) const
+Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter, int offset, int limit) const
 {
     QVector<AuditEntry> rows;
     const WhereSql sql = whereSql(filter);
@@ -154,10 +153,7 @@ QVector<AuditEntry> AuditLog::list(const AuditFilter &filter, int offset, int li
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return rows;
+        return queryRefusal(q);
     }
     while (q.next()) {
         AuditEntry e;
@@ -174,7 +170,7 @@ QVector<AuditEntry> AuditLog::list(const AuditFilter &filter, int offset, int li
     return rows;
 }
 
-int AuditLog::count(const AuditFilter &filter, QString *error) const
+Result<int> AuditLog::count(const AuditFilter &filter) const
 {
     const WhereSql sql = whereSql(filter);
     QSqlQuery q(mDb.connection());
@@ -183,10 +179,7 @@ int AuditLog::count(const AuditFilter &filter, QString *error) const
         q.addBindValue(v);
     }
     if (!q.exec() || !q.next()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return 0;
+        return queryRefusal(q);
     }
     return q.value(0).toInt();
 }

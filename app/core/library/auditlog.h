@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/person.h"
 
 #include <QDateTime>
@@ -78,9 +79,9 @@ public:
                 QString *error, int revision = 0);
 
     /// Newest first.
-    QVector<AuditEntry> list(const AuditFilter &filter, int offset = 0, int limit = 1000,
-                             QString *error = nullptr) const;
-    int count(const AuditFilter &filter, QString *error = nullptr) const;
+    Result<QVector<AuditEntry>> list(const AuditFilter &filter, int offset = 0,
+                                     int limit = 1000) const;
+    Result<int> count(const AuditFilter &filter) const;
 
 private:
     Database &mDb;

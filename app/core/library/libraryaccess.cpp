@@ -62,10 +62,10 @@ LibraryAccess libraryAccess(const QString &path)
         // creating a -shm or -wal beside it.
         access.name = uri(absolute, "mode=ro&immutable=1");
     } else {
-        access.refusal =
-            QStringLiteral("%1 cannot be opened read-only: its latest changes are still in %2 "
-                           "and %3; open it once where it can be written")
-                .arg(native(absolute), native(wal.absoluteFilePath()), access.readOnlyReason);
+        Refusal refused(RefusalKind::ReadOnlyWalPending, native(absolute));
+        refused.object = native(wal.absoluteFilePath());
+        refused.number = folderWritable ? 0 : 1;
+        access.refused = refused;
     }
     return access;
 }
@@ -155,24 +155,27 @@ int integer(sqlite3 *db, const char *sql, qint64 *value)
     return rc;
 }
 
-QString identityError(const QString &path, sqlite3 *db, int rc)
+Refusal identityRefusal(const QString &path, sqlite3 *db, int rc)
 {
     switch (rc & 0xff) {
     case SQLITE_NOTADB:
-        return QStringLiteral("%1 is not a Field Office library (not an SQLite database)")
-            .arg(native(path));
+        return Refusal(RefusalKind::NotSqliteFile, native(path));
     case SQLITE_CORRUPT:
-        return QStringLiteral("%1 is damaged (%2)")
-            .arg(native(path), QString::fromUtf8(sqlite3_errmsg(db)));
-    default:
-        return QStringLiteral("cannot open %1: %2").arg(native(path), sqliteReason(db, rc));
+        return Refusal(RefusalKind::LibraryFileDamaged, native(path),
+                       QString::fromUtf8(sqlite3_errmsg(db)));
+    default: {
+        const Refusal why = sqliteRefusal(db, rc);
+        Refusal r(RefusalKind::CannotOpenLibrary, native(path), why.detail);
+        r.number = qint64(why.kind);
+        return r;
+    }
     }
 }
 
 } // namespace
 
-bool readLibraryIdentity(const QString &path, const LibraryAccess &access,
-                         LibraryIdentity *identity, QString *error)
+Status readLibraryIdentity(const QString &path, const LibraryAccess &access,
+                           LibraryIdentity *identity)
 {
     sqlite3 *db = nullptr;
     int rc = openForReading(access, &db);
@@ -193,11 +196,12 @@ bool readLibraryIdentity(const QString &path, const LibraryAccess &access,
         }
         identity->userVersion = int(version);
     }
+    Status status;
     if (rc != SQLITE_OK) {
-        *error = identityError(path, db, rc);
+        status = identityRefusal(path, db, rc);
     }
     sqlite3_close(db);
-    return rc == SQLITE_OK;
+    return status;
 }
 
 } // namespace fo

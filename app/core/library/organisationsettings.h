@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 
 namespace fo {
@@ -23,9 +25,11 @@ public:
 
     /// The stored settings, with defaults for what was never set. On a read error, returns the
     /// defaults and sets `error` (when given).
-    OrganisationInfo load(QString *error = nullptr) const;
+    OrganisationInfo load() const;
+    /// The same, or why the settings could not be read (QueryFailed).
+    Result<OrganisationInfo> read() const;
     /// Stores all fields in one transaction. Returns false and sets `error` on failure.
-    bool save(const OrganisationInfo &info, QString *error);
+    Status save(const OrganisationInfo &info);
 
     static OrganisationInfo defaults();
 
