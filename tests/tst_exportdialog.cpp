@@ -12,6 +12,7 @@
 #include "output/storyexportdialog.h"
 #include "stories/storyrepository.h"
 #include "libraryopen.h"
+#include "refusaltext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -99,10 +100,9 @@ QVector<qint64> TestExportDialog::storiesIn(StoryStatus status)
 {
     PacketRequest r;
     r.status = status;
-    QString error;
     QVector<qint64> ids;
     PacketBuilder builder(*mDb);
-    if (const auto stories = builder.select(r, &error)) {
+    if (const auto stories = builder.select(r)) {
         for (const Story &s : *stories) {
             // Only those the gate lets through count as approved here.
             if (status != StoryStatus::Approved || builder.gate({s}).isEmpty()) {
@@ -237,9 +237,8 @@ void TestExportDialog::cancelLeavesNoFile()
     const Person editor = personNamed(QStringLiteral("Grace Achieng"));
     PacketRequest all;
     all.status = StoryStatus::Approved;
-    QString error;
-    const auto demo = PacketBuilder(*mDb).select(all, &error);
-    QVERIFY2(demo, qPrintable(error));
+    const auto demo = PacketBuilder(*mDb).select(all);
+    QVERIFY2(demo, qPrintable(refusalText(demo.refusal())));
     for (int i = 0; ids.size() < 40; ++i) {
         Story copy = demo->at(i % demo->size());
         copy.id = 0;

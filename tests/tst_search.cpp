@@ -328,8 +328,10 @@ void TestSearch::manyMatchesComeNewestFirst()
         QVERIFY(first.at(i).id < first.at(i - 1).id);
     }
     QCOMPARE(first.constFirst().headline, QStringLiteral("Crossing %1").arg(total - 1));
-    const QVector<StoryRow> second =
-        StoryQuery(*db).listAfter(filter, first.constLast(), 50, 50, false, &error);
+    const Result<QVector<StoryRow>> after =
+        StoryQuery(*db).listAfter(filter, first.constLast(), 50, 50, false);
+    QVERIFY(after);
+    const QVector<StoryRow> second = *after;
     QCOMPARE(second.size(), 50);
     QVERIFY(second.constFirst().id < first.constLast().id);
     filter.status = StoryStatus::Draft;

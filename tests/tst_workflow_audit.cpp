@@ -9,6 +9,7 @@
 #include "library/schema.h"
 #include "workflowlibrary.h"
 #include "libraryopen.h"
+#include "refusaltext.h"
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -182,10 +183,11 @@ void TestWorkflowAudit::peopleNeedAnAdminOnceThereIsOne()
     QVERIFY2(error.contains(QStringLiteral("last admin")), qPrintable(error));
     QCOMPARE(PersonRepository(*mDb).findByName(QStringLiteral("RAHUL SEN"))->id, p.id);
     QCOMPARE(PersonRepository(*mDb).all().size(), 3);
-    QString parseError;
-    QCOMPARE(parseRoles(QStringLiteral("editor, reviewer"), &parseError),
-             std::optional<Roles>(Roles(Role::Editor) | Role::Reviewer));
-    QVERIFY(!parseRoles(QStringLiteral("editor,boss"), &parseError));
+    QCOMPARE(*parseRoles(QStringLiteral("editor, reviewer")),
+             Roles(Roles(Role::Editor) | Role::Reviewer));
+    const Result<Roles> boss = parseRoles(QStringLiteral("editor,boss"));
+    QVERIFY(!boss);
+    const QString parseError = refusalText(boss.refusal());
     QVERIFY2(parseError.contains(QStringLiteral("boss")), qPrintable(parseError));
 }
 

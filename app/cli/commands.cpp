@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "cli.h"
+#include "refusaltext.h"
 #include "library/database.h"
 #include "demo/demolibrary.h"
 #include "import/importer.h"
@@ -220,20 +221,16 @@ int runList(const QStringList &arguments)
     stories.setSnippets(false); // not printed
     const bool asJson = p.isSet(json);
     QJsonArray array;
-    QString error;
-    const bool read = stories.forEachRow(
-        filter, 1000, asJson,
-        [&](const StoryRow &row) {
-            if (asJson) {
-                array.append(storyJson(row));
-            } else {
-                printOut(storyLine(row));
-            }
-            return true;
-        },
-        &error);
+    const Status read = stories.forEachRow(filter, 1000, asJson, [&](const StoryRow &row) {
+        if (asJson) {
+            array.append(storyJson(row));
+        } else {
+            printOut(storyLine(row));
+        }
+        return true;
+    });
     if (!read) {
-        printError(QStringLiteral("list: %1").arg(error));
+        printError(QStringLiteral("list: %1").arg(refusalText(read.refusal())));
         return Refused;
     }
     if (asJson) {

@@ -7,6 +7,7 @@
 #include "domain/storylimits.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
+#include "refusaltext.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -40,10 +41,9 @@ int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &r
         printError(QStringLiteral("person add: give --roles (editor, reviewer, exporter, admin)"));
         return UsageError;
     }
-    QString error;
-    const std::optional<Roles> parsed = parseRoles(p.value(roles), &error);
+    const Result<Roles> parsed = parseRoles(p.value(roles));
     if (!parsed) {
-        printError(QStringLiteral("person add: %1").arg(error));
+        printError(QStringLiteral("person add: %1").arg(refusalText(parsed.refusal())));
         return UsageError;
     }
     auto db = cmd.openLibraryForWriting(true);
@@ -61,6 +61,7 @@ int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &r
     Person person;
     person.name = name;
     person.roles = *parsed;
+    QString error;
     if (!Workflow(*db).addPerson(person, actor, &error)) {
         printError(error);
         return Refused;

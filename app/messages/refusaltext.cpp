@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace fo {
 
 namespace {
@@ -81,12 +83,74 @@ QString coreText(const Refusal &r)
         return tr("cannot create tag %1: %2").arg(r.subject, queryReasonText(r));
     case RefusalKind::AuditRecordFailed:
         return tr("cannot record in the audit trail: %1").arg(queryReasonText(r));
+    case RefusalKind::FileWriteFailed:
+        return tr("cannot write %1: %2").arg(r.subject, writeReasonText(r));
+    case RefusalKind::FileIsFolder:
+        return tr("cannot write %1: it is a folder").arg(r.subject);
+    case RefusalKind::FileFolderMissing:
+        return tr("cannot write %1: the folder %2 does not exist").arg(r.subject, r.object);
+    case RefusalKind::NotAFolder:
+        return tr("%1 exists and is not a folder").arg(r.subject);
+    case RefusalKind::FolderNotPacket:
+        return tr("%1 is a folder that does not hold an earlier packet; choose a new or empty "
+                  "folder")
+            .arg(r.subject);
+    case RefusalKind::FileReplaceFailed:
+        return tr("cannot replace %1: %2").arg(r.subject, writeReasonText(r));
+    case RefusalKind::FileMoveFailed:
+        return tr("cannot move the new %1 into place: %2").arg(r.subject, writeReasonText(r));
+    case RefusalKind::ExportCancelled:
+        return tr("export cancelled");
+    case RefusalKind::PacketEmpty:
+        return tr("a packet needs at least one story");
+    case RefusalKind::NoStoriesMatch:
+        return tr("no stories match; name them with --story ID or choose --tag and --status");
+    case RefusalKind::StoryNotFound:
+        return tr("no story with id %1").arg(r.id);
+    case RefusalKind::PdfModuleWrongVersion:
+        return tr("PDF export is not available: %1 is not this version's PDF module (%2)")
+            .arg(r.subject, r.number == 1 ? tr("another version") : r.detail);
+    case RefusalKind::PdfModuleMissing:
+        return tr("PDF export is not available: the PDF module was not found (looked for %1)")
+            .arg(r.subject);
+    case RefusalKind::PdfCreateFailed:
+        return tr("cannot create the PDF: %1").arg(r.detail);
+    case RefusalKind::PdfWriteFailed:
+        return tr("cannot write %1: %2").arg(r.subject, r.detail);
+    case RefusalKind::UnknownRole:
+        return tr("unknown role '%1' (editor, reviewer, exporter, admin)").arg(r.subject);
+    case RefusalKind::NoRoleGiven:
+        return tr("no role given (editor, reviewer, exporter, admin)");
     default:
         return QString();
     }
 }
 
 } // namespace
+
+QString writeReasonText(const Refusal &refusal)
+{
+    switch (int(refusal.number)) {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+        return tr("the disk is full");
+    case EFBIG:
+        return tr("the file is too large: the file size limit was reached");
+    case EROFS:
+        return tr("the disk is read-only");
+    case EACCES:
+    case EPERM:
+        return tr("permission denied");
+    case ENOENT:
+        return tr("the folder does not exist");
+    case EIO:
+        return tr("the disk reported an error");
+    default:
+        return refusal.detail;
+    }
+}
 
 QString queryReasonText(const Refusal &refusal)
 {

@@ -16,5 +16,8 @@ QString storageReasonText(const Refusal &refusal);
 /// Why a query failed (QueryFailed and the kinds that carry one: SQLite's code in `number`,
 /// its text in `detail`): "the disk is full (disk I/O error)", or SQLite's text alone.
 QString queryReasonText(const Refusal &refusal);
+/// Why a file could not be written, from the errno in `number` ("the disk is full",
+/// "permission denied"; strerror's words in `detail` otherwise).
+QString writeReasonText(const Refusal &refusal);
 
 } // namespace fo

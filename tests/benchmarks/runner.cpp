@@ -17,6 +17,7 @@
 #include "stories/storyrepository.h"
 #include "library/tagrepository.h"
 #include "libraryopen.h"
+#include "refusaltext.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -127,8 +128,7 @@ void measureExport(Database &db, QVector<Measure> &out)
         m.target = 150;
         PdfOptions options;
         m.ours = measure(10, [&] {
-            writeStoryPdf(stories.first(), dir.filePath(QStringLiteral("one.pdf")), options,
-                          &error);
+            (void)writeStoryPdf(stories.first(), dir.filePath(QStringLiteral("one.pdf")), options);
         });
         out << m;
     }
@@ -160,8 +160,8 @@ void measureExport(Database &db, QVector<Measure> &out)
         const QString path = dir.filePath(format == PacketFormat::Pdf ? QStringLiteral("p.pdf")
                                                                       : QStringLiteral("p-html"));
         m.ours = measure(3, [&] {
-            if (!writePacket(packet, path, options, &error)) {
-                qWarning("packet: %s", qPrintable(error));
+            if (const Status written = writePacket(packet, path, options); !written) {
+                qWarning("packet: %s", qPrintable(refusalText(written.refusal())));
             }
         });
         out << m;

@@ -25,10 +25,10 @@ void readSome(fo::Database &db)
     QString error;
     fo::StoryQuery query(db);
     fo::StoryFilter filter;
-    (void)query.list(filter, 0, 20, true, &error);
-    (void)query.count(filter, &error);
+    (void)query.list(filter, 0, 20, true);
+    (void)query.count(filter);
     filter.search = QStringLiteral("court");
-    (void)query.list(filter, 0, 20, false, &error);
+    (void)query.list(filter, 0, 20, false);
     fo::StoryRepository stories(db);
     (void)stories.get(1, &error);
     (void)fo::RevisionRepository(db).forStory(1, true, &error);

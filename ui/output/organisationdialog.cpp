@@ -35,7 +35,8 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
     mNote->setObjectName(QStringLiteral("organisationNote"));
     mNote->setWordWrap(true);
 
-    const OrganisationInfo info = OrganisationSettings(mDb).load();
+    const Result<OrganisationInfo> read = OrganisationSettings(mDb).read();
+    const OrganisationInfo info = read ? *read : OrganisationSettings::defaults();
     mName->setText(info.name);
     mPressContact->setPlainText(info.pressContact);
     mWebsite->setText(info.website);
@@ -48,8 +49,9 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
     connect(buttons, &QDialogButtonBox::accepted, this, &OrganisationDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &OrganisationDialog::reject);
 
-    if (!error.isEmpty()) {
-        mNote->setText(tr("Cannot read the organisation settings: %1").arg(error));
+    if (!read) {
+        mNote->setText(
+            tr("Cannot read the organisation settings: %1").arg(refusalText(read.refusal())));
     }
     if (mDb.isReadOnly()) {
         for (QWidget *w : {static_cast<QWidget *>(mName), static_cast<QWidget *>(mPressContact),

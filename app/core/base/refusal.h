@@ -50,7 +50,30 @@ enum class RefusalKind
     TagNeedsName,            // a tag needs a name
     CannotCreateTag,         // tag `subject`: a QueryFailed in `number`/`detail`
     AuditRecordFailed,       // the audit trail: a QueryFailed in `number`/`detail`
-                       // end of refusals: base … pdf
+                       // Files written beside their destination (base/atomicwrite.h): `subject` the
+                       // file with native separators, `number` the errno (0: none) and `detail`
+                       // strerror's words for it.
+    FileWriteFailed,   // cannot write `subject`: the errno in words
+    FileIsFolder,      // cannot write `subject`: it is a folder
+    FileFolderMissing, // cannot write `subject`: the folder `object` does not exist
+    NotAFolder,        // `subject` exists and is not a folder
+    FolderNotPacket,   // `subject` is a folder that does not hold an earlier packet
+    FileReplaceFailed, // cannot replace `subject`: the errno in words
+    FileMoveFailed,    // cannot move the new `subject` into place: the errno in words
+                    // Exports (export/, app/pdf).
+    ExportCancelled,       // export cancelled
+    PacketEmpty,           // a packet needs at least one story
+    NoStoriesMatch,        // a packet's tags and state match no story
+    StoryNotFound,         // no story with `id`
+    PdfModuleWrongVersion, // `subject` is not this version's PDF module: `detail` the loader's
+                           // words, or `number` 1: another version
+    PdfModuleMissing,      // the PDF module was not found: `subject` the places looked at
+    PdfCreateFailed,       // cannot create the PDF: `detail` Cairo's words
+    PdfWriteFailed,        // cannot write `subject`: `detail` Cairo's words
+                    // People's roles (domain/person.h).
+    UnknownRole, // unknown role `subject`
+    NoRoleGiven, // no role given
+                 // end of refusals: base … pdf
 
     Count_ // keep last: the number of kinds (tests iterate up to it)
 };

@@ -119,6 +119,19 @@ QVector<AuditAction> allAuditActions()
 bool AuditLog::record(AuditAction action, qint64 storyId, const Person &actor,
                       const QString &detail, QString *error, int revision)
 {
+    const Status appended = append(action, storyId, actor, detail, revision);
+    if (!appended && error) {
+        Refusal query = appended.refusal();
+        query.kind = RefusalKind::QueryFailed;
+        *error =
+            QStringLiteral("cannot record in the audit trail: %1").arg(legacyRefusalWords(query));
+    }
+    return appended.ok();
+}
+
+Status AuditLog::append(AuditAction action, qint64 storyId, const Person &actor,
+                        const QString &detail, int revision)
+{
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("INSERT INTO audit_log (at, action, story_id, person_id, "
                              "person_name, revision, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -130,12 +143,9 @@ bool AuditLog::record(AuditAction action, qint64 storyId, const Person &actor,
     q.addBindValue(revision > 0 ? QVariant(revision) : QVariant(QMetaType(QMetaType::Int)));
     q.addBindValue(notNull(detail));
     if (!q.exec()) {
-        if (error) {
-            *error = QStringLiteral("cannot record in the audit trail: %1").arg(sqlError(q));
-        }
-        return false;
+        return queryRefusal(q, RefusalKind::AuditRecordFailed);
     }
-    return true;
+    return Status();
 }
 
 Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter, int offset, int limit) const

@@ -74,7 +74,11 @@ public:
     explicit AuditLog(Database &db) : mDb(db) {}
 
     /// Appends a row at Clock::now(). Call it inside the transaction of the change it records,
-    /// so that both are saved or neither. Returns false and sets `error` on failure.
+    /// so that both are saved or neither. Refused with AuditRecordFailed.
+    Status append(AuditAction action, qint64 storyId, const Person &actor, const QString &detail,
+                  int revision = 0);
+    /// append() for the callers that still take sentences (stories, workflow, comments, people,
+    /// history: until they return refusals): sets `error` to its English words on failure.
     bool record(AuditAction action, qint64 storyId, const Person &actor, const QString &detail,
                 QString *error, int revision = 0);
 

@@ -23,12 +23,11 @@ class OrganisationSettings
 public:
     explicit OrganisationSettings(Database &db) : mDb(db) {}
 
-    /// The stored settings, with defaults for what was never set. On a read error, returns the
-    /// defaults and sets `error` (when given).
+    /// The stored settings, with defaults for what was never set (and on a read error).
     OrganisationInfo load() const;
     /// The same, or why the settings could not be read (QueryFailed).
     Result<OrganisationInfo> read() const;
-    /// Stores all fields in one transaction. Returns false and sets `error` on failure.
+    /// Stores all fields in one transaction, or says why not.
     Status save(const OrganisationInfo &info);
 
     static OrganisationInfo defaults();
