@@ -237,6 +237,7 @@ void TestExportDialog::cancelLeavesNoFile()
     const Person editor = personNamed(QStringLiteral("Grace Achieng"));
     PacketRequest all;
     all.status = StoryStatus::Approved;
+    QString error;
     const auto demo = PacketBuilder(*mDb).select(all);
     QVERIFY2(demo, qPrintable(refusalText(demo.refusal())));
     for (int i = 0; ids.size() < 40; ++i) {

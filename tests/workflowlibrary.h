@@ -113,7 +113,7 @@ protected:
         fo::AuditFilter f;
         f.actions = {action};
         f.storyId = storyId;
-        return fo::AuditLog(*mDb).count(f);
+        return *fo::AuditLog(*mDb).count(f);
     }
 
     std::unique_ptr<QTemporaryDir> mDir;
