@@ -1017,7 +1017,8 @@ void TestImport::officesFromDatelines()
     QVERIFY(importer.importFile(dataPath(QStringLiteral("multi-story.txt"))).error.isEmpty());
     QVERIFY(importer.importFile(dataPath(QStringLiteral("front-matter.md"))).error.isEmpty());
     QStringList names;
-    for (const Office &office : *OfficeRepository(*db).all()) {
+    const QVector<Office> offices = *OfficeRepository(*db).all();
+    for (const Office &office : offices) {
         names.append(office.name);
     }
     QCOMPARE(names, QStringList({QStringLiteral("Dar Es Salaam"), QStringLiteral("Gulu"),
