@@ -426,7 +426,8 @@ void ExportDialog::onFinished(bool ok, const QString &error, bool cancelled)
         files ? mBuilder.recordExport(mExporting, mSession.person(), mExportPath, files.get())
               : Status(Refusal(RefusalKind::StorageFailed));
     if (!recorded) {
-        const QString recordError = refusalText(recorded.refusal());
+        // Without files there is nothing to say but that it failed (as before: no words).
+        const QString recordError = files ? refusalText(recorded.refusal()) : QString();
         const QString message = tr("The packet could not be written: %1").arg(recordError);
         mReason->setText(message);
         Q_EMIT exportFailed(message);
