@@ -50,9 +50,9 @@ enum class RefusalKind
     TagNeedsName,            // a tag needs a name
     CannotCreateTag,         // tag `subject`: a QueryFailed in `number`/`detail`
     AuditRecordFailed,       // the audit trail: a QueryFailed in `number`/`detail`
-                       // Files written beside their destination (base/atomicwrite.h): `subject` the
-                       // file with native separators, `number` the errno (0: none) and `detail`
-                       // strerror's words for it.
+
+    // Files written beside their destination (base/atomicwrite.h): `subject` the file with
+    // native separators, `number` the errno (0: none) and `detail` strerror's words for it.
     FileWriteFailed,   // cannot write `subject`: the errno in words
     FileIsFolder,      // cannot write `subject`: it is a folder
     FileFolderMissing, // cannot write `subject`: the folder `object` does not exist
@@ -60,7 +60,8 @@ enum class RefusalKind
     FolderNotPacket,   // `subject` is a folder that does not hold an earlier packet
     FileReplaceFailed, // cannot replace `subject`: the errno in words
     FileMoveFailed,    // cannot move the new `subject` into place: the errno in words
-                    // Exports (export/, app/pdf).
+
+    // Exports (export/, app/pdf).
     ExportCancelled,       // export cancelled
     PacketEmpty,           // a packet needs at least one story
     NoStoriesMatch,        // a packet's tags and state match no story
@@ -70,10 +71,12 @@ enum class RefusalKind
     PdfModuleMissing,      // the PDF module was not found: `subject` the places looked at
     PdfCreateFailed,       // cannot create the PDF: `detail` Cairo's words
     PdfWriteFailed,        // cannot write `subject`: `detail` Cairo's words
-                    // People's roles (domain/person.h).
+
+    // People's roles (domain/person.h).
     UnknownRole, // unknown role `subject`
     NoRoleGiven, // no role given
-                 // end of refusals: base … pdf
+
+    // end of refusals: base … pdf
 
     Count_ // keep last: the number of kinds (tests iterate up to it)
 };
