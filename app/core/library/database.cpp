@@ -299,22 +299,6 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return driverHandle(db.driver());
 }
 
-QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error)
-{
-    sqlite3 *handle = sqliteHandle(db);
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    if (handle && ok && code != 0) {
-        return sqliteReason(handle, code);
-    }
-    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
-}
-
-QString writeRefusal(const QSqlDatabase &db, const QSqlError &error)
-{
-    return QStringLiteral("cannot save: %1").arg(writeRefusalReason(db, error));
-}
-
 // The English words of the QString *error interface, until its last caller has moved to
 // Status (the front ends word refusals themselves: app/messages/refusaltext.cpp).
 QString legacyReasonWords(const Refusal &why)
@@ -392,15 +376,6 @@ Status beginWrite(const QSqlDatabase &db)
         return Status();
     }
     return writeRefusalOf(db, q.lastError());
-}
-
-bool beginWrite(const QSqlDatabase &db, QString *refusal)
-{
-    const Status begun = beginWrite(db);
-    if (!begun) {
-        *refusal = legacyReasonWords(begun.refusal());
-    }
-    return begun.ok();
 }
 
 Transaction::Transaction(const QSqlDatabase &db) : mDb(db)

@@ -114,12 +114,6 @@ private:
 
 /// The sqlite3 handle behind a QSQLITE connection (null for another driver).
 sqlite3 *sqliteHandle(const QSqlDatabase &db);
-/// Why a write on `db` failed with `error`, from SQLite's result code and the system's errno:
-/// "the library is busy: another program is writing to it", "the library is read-only",
-/// "the disk is full"; SQLite's own text otherwise.
-QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error);
-/// "cannot save: " + writeRefusalReason(): the one sentence for a write that could not start.
-QString writeRefusal(const QSqlDatabase &db, const QSqlError &error);
 /// Why a write failed, as a refusal (LibraryBusy, LibraryReadOnly, DiskFull, …).
 Refusal writeRefusalOf(const QSqlDatabase &db, const QSqlError &error);
 /// A storage refusal in the English of the old QString *error interface (until it is gone).
@@ -127,10 +121,8 @@ QString legacyReasonWords(const Refusal &why);
 /// legacyReasonWords() with "cannot save: " for a storage refusal, sqlError()'s words for a
 /// QueryFailed: for core code that still returns sentences (until it is gone).
 QString legacyRefusalWords(const Refusal &why);
-/// BEGIN IMMEDIATE, refused at once on a read-only connection; on failure sets `refusal` to
-/// writeRefusalReason()'s words. Transaction and NestedTransaction start their writes here.
-bool beginWrite(const QSqlDatabase &db, QString *refusal);
-/// The same, saying why not as a refusal: the one "start a write or say why" of every writer.
+/// BEGIN IMMEDIATE, refused at once on a read-only connection (LibraryReadOnly): the one
+/// "start a write or say why" of every writer. Transaction and NestedTransaction start here.
 Status beginWrite(const QSqlDatabase &db);
 
 /// SQLite stores a null QString as NULL; text columns want ''.

@@ -70,33 +70,6 @@ LibraryAccess libraryAccess(const QString &path)
     return access;
 }
 
-QString sqliteReason(sqlite3 *db, int rc)
-{
-    const int code = rc & 0xff;
-    const int systemErrno = db ? sqlite3_system_errno(db) : 0;
-    const QString text = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-    if (code == SQLITE_FULL || (code == SQLITE_IOERR && systemErrno == ENOSPC) ||
-        systemErrno == EDQUOT) {
-        return QStringLiteral("the disk is full");
-    }
-    if (systemErrno == EFBIG) {
-        return QStringLiteral("the file size limit was reached");
-    }
-    switch (code) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return QStringLiteral("the library is busy: another program is writing to it");
-    case SQLITE_READONLY:
-        return QStringLiteral("the library is read-only");
-    case SQLITE_CORRUPT:
-        return QStringLiteral("it is damaged (%1)").arg(text);
-    case SQLITE_NOTADB:
-        return QStringLiteral("it is not an SQLite database");
-    default:
-        return text;
-    }
-}
-
 Refusal sqliteRefusal(sqlite3 *db, int rc)
 {
     const int code = rc & 0xff;

@@ -54,11 +54,8 @@ struct LibraryIdentity
 Status readLibraryIdentity(const QString &path, const LibraryAccess &access,
                            LibraryIdentity *identity);
 
-/// Why SQLite's last call on `db` failed with `rc`, in words a field office understands:
-/// "the disk is full", "the library is busy: another program is writing to it",
-/// "it is damaged (database disk image is malformed)". Falls back to SQLite's own text.
-QString sqliteReason(sqlite3 *db, int rc);
-/// The same as a refusal (LibraryBusy, DiskFull, …), for the front end to put into words.
+/// Why SQLite's last call on `db` failed with `rc`, as a refusal (LibraryBusy, DiskFull,
+/// LibraryDamaged with SQLite's text, …), for the front end to put into words.
 Refusal sqliteRefusal(sqlite3 *db, int rc);
 
 } // namespace fo
