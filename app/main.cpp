@@ -10,6 +10,7 @@
 #include "safety/shutdownguard.h"
 #include "window/mainwindow.h"
 #include "window/startupwarmup.h"
+#include "messages/libraryopen.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -149,7 +150,7 @@ int runWindow(int argc, char **argv)
     }
     const bool firstStart = !explicitPath && !QFileInfo::exists(path);
     QString error;
-    auto db = fo::Database::open(
+    auto db = fo::openLibrary(
         path, firstStart ? fo::Database::OpenMode::CreateNew : fo::Database::OpenMode::MustExist,
         &error);
     if (db && firstStart && fo::createDemoLibrary(*db, &error) < 0) {

@@ -5,6 +5,7 @@
 #include "library/database.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,7 +20,7 @@ namespace backuptesting {
 inline std::unique_ptr<fo::Database> openLibrary(const QString &path)
 {
     QString error;
-    auto db = fo::Database::open(path, fo::Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(path, fo::Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }
@@ -60,7 +61,7 @@ inline bool makeLibrary(const QString &path, int count, int bodyBytes = 200)
 inline int storyCount(const QString &path)
 {
     QString error;
-    auto db = fo::Database::open(path, fo::Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, fo::Database::OpenMode::MustExist, &error);
     return db ? fo::StoryRepository(*db).count({}) : -1;
 }
 

@@ -10,6 +10,7 @@
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "common/uisettings.h"
+#include "messages/libraryopen.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,8 +33,8 @@ inline std::unique_ptr<fo::Database> openLibrary(const QTemporaryDir &dir,
                                                  const QString &name = QStringLiteral("stories"))
 {
     QString error;
-    auto db = fo::Database::open(dir.filePath(name + QStringLiteral(".fieldoffice")),
-                                 fo::Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(name + QStringLiteral(".fieldoffice")),
+                              fo::Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }

@@ -4,6 +4,7 @@
 
 #include "exportchecks.h"
 #include "export/packet.h"
+#include "messages/refusaltext.h"
 
 #include <QRegularExpression>
 
@@ -11,6 +12,15 @@ namespace exportfixtures {
 
 using namespace fo;
 using exportchecks::runTool;
+
+/// Whether `status` is done; if not, its words (as the command line shows them) in `error`.
+inline bool said(const Status &status, QString *error)
+{
+    if (!status) {
+        *error = refusalText(status.refusal());
+    }
+    return status.ok();
+}
 
 inline const QString kDraftMark = QStringLiteral("DRAFT \u2014 NOT FOR RELEASE");
 

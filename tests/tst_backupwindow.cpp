@@ -12,6 +12,7 @@
 #include "base/clock.h"
 #include "safety/damagebanner.h"
 #include "library/libraryhealth.h"
+#include "messages/libraryopen.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -157,7 +158,7 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     }
     // An index the window does not read on its way up: the damage goes unnoticed until checked.
     QVERIFY(backuptesting::damagePage(library, QStringLiteral("audit_log_person")));
-    auto db = Database::open(library, Database::OpenMode::MustExist, nullptr);
+    auto db = fo::openLibrary(library, Database::OpenMode::MustExist, nullptr);
     QVERIFY(db);
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
@@ -202,7 +203,7 @@ void TestBackupWindow::restoringADamagedLibraryResumesWriting()
     }
     QVERIFY(BackupStore(library).backUpNow().ok);
     QVERIFY(backuptesting::damagePage(library, QStringLiteral("audit_log_person")));
-    MainWindow window(Database::open(library, Database::OpenMode::MustExist, nullptr));
+    MainWindow window(fo::openLibrary(library, Database::OpenMode::MustExist, nullptr));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" Typed while damaged."));
@@ -246,7 +247,7 @@ void TestBackupWindow::closingBacksUpWhatChanged()
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().stories, 1);
     {
-        auto db = Database::open(library, Database::OpenMode::MustExist, nullptr);
+        auto db = fo::openLibrary(library, Database::OpenMode::MustExist, nullptr);
         MainWindow window(std::move(db));
         window.show();
         window.close();

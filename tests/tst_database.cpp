@@ -4,6 +4,7 @@
 #include "library/nestedtransaction.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -63,7 +64,7 @@ void rawSql(const QString &path, const QStringList &statements)
 QString makeLibrary(const QString &path)
 {
     QString error;
-    auto db = Database::open(path, Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         return error;
     }
@@ -119,7 +120,7 @@ void TestDatabase::newLibraryIsCurrent()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("new.fieldoffice"));
     QString error;
-    auto db = Database::open(path, Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->wasCreated());
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
@@ -137,7 +138,7 @@ void TestDatabase::reopenMigratesNothing()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(!db->wasCreated());
     QCOMPARE(db->migrationsApplied(), 0);
@@ -148,8 +149,8 @@ void TestDatabase::pragmasAreSet()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("p.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("p.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     QSqlQuery q(db->connection());
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
@@ -232,7 +233,7 @@ void TestDatabase::refusals()
 
     for (const auto mode : {Database::OpenMode::MustExist, Database::OpenMode::CreateIfMissing}) {
         QString error;
-        auto db = Database::open(path, mode, &error);
+        auto db = fo::openLibrary(path, mode, &error);
         QVERIFY2(!db, qPrintable(kind));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY2(!error.contains(QLatin1Char('\n')), "the reason is one line");
@@ -250,7 +251,7 @@ void TestDatabase::missingFileForMustExist()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("absent.fieldoffice"));
     QString error;
-    QVERIFY(!Database::open(path, Database::OpenMode::MustExist, &error));
+    QVERIFY(!fo::openLibrary(path, Database::OpenMode::MustExist, &error));
     QVERIFY2(error.contains(QStringLiteral("no library at")), qPrintable(error));
     QVERIFY(!QFileInfo::exists(path));
 }
@@ -262,7 +263,7 @@ void TestDatabase::createNewRefusesExisting()
     QCOMPARE(makeLibrary(path), QString());
     const QByteArray before = fileBytes(path);
     QString error;
-    QVERIFY(!Database::open(path, Database::OpenMode::CreateNew, &error));
+    QVERIFY(!fo::openLibrary(path, Database::OpenMode::CreateNew, &error));
     QVERIFY2(error.contains(QStringLiteral("already exists")), qPrintable(error));
     QCOMPARE(fileBytes(path), before);
 }
@@ -288,7 +289,7 @@ void TestDatabase::readOnlyLibraryOpensReadOnly()
     });
     const QByteArray before = fileBytes(path);
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     QCOMPARE(StoryRepository(*db).count({}), 1);
@@ -307,7 +308,7 @@ void TestDatabase::olderVersionIsMigrated()
     const QString path = dir.filePath(QStringLiteral("old.fieldoffice"));
     rawSql(path, {QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId)});
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
     QCOMPARE(db->migrationsApplied(), Database::kSchemaVersion);
@@ -321,7 +322,7 @@ void TestDatabase::transactionTakesTheWriteLockAtOnce()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(anotherWriterCouldStart(path));
     {
@@ -339,7 +340,7 @@ void TestDatabase::nestedTransactionTakesTheWriteLockAtOnce()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     {
         NestedTransaction tx(db->connection());
@@ -366,7 +367,7 @@ void TestDatabase::nestedTransactionInsideATransactionIsAPart()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     {
         Transaction outer(db->connection());
@@ -393,8 +394,8 @@ void TestDatabase::busyWriteSaysWhy()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto first = Database::open(path, Database::OpenMode::MustExist, &error);
-    auto second = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto first = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto second = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(first && second, qPrintable(error));
     QVERIFY(second->setBusyTimeout(0));
     Transaction holding(first->connection());
@@ -429,7 +430,7 @@ void TestDatabase::readOnlyWriteSaysWhy()
         QSKIP("running as root where chattr +i is not available: cannot make a read-only folder");
     }
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     QCOMPARE(db->readOnlyReason(), QStringLiteral("its folder is read-only"));

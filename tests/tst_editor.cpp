@@ -3,6 +3,7 @@
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
 #include "editor/linkdialog.h"
+#include "messages/libraryopen.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -462,7 +463,7 @@ void TestEditor::failedSaveKeepsTheTextAndRetries()
 
     // Another program makes every change of a story fail, as a full disk would.
     QString error;
-    auto other = Database::open(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto other = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE UPDATE ON stories BEGIN "
@@ -495,7 +496,7 @@ void TestEditor::lockedLibraryKeepsTheTextAndRetries()
     QVERIFY(window.openStory(id));
 
     QString error;
-    auto other = Database::open(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto other = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
@@ -542,7 +543,7 @@ void TestEditor::readOnlyLibraryIsReadOnly()
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     MainWindow window(std::move(db));

@@ -5,6 +5,7 @@
 #include "people/personrepository.h"
 #include "safety/recoveryjournal.h"
 #include "history/revisionrepository.h"
+#include "messages/libraryopen.h"
 
 #include <QPushButton>
 #include <QSqlQuery>
@@ -60,7 +61,7 @@ void TestEditorMerge::cleanup()
 std::unique_ptr<Database> TestEditorMerge::otherProgram(const MainWindow &window)
 {
     QString error;
-    auto db = Database::open(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     if (!db) {
         qWarning("cannot open the library again: %s", qPrintable(error));
     }

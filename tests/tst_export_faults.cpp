@@ -9,6 +9,7 @@
 #include "library/auditlog.h"
 #include "library/database.h"
 #include "exportchecks.h"
+#include "messages/libraryopen.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -142,14 +143,14 @@ void TestExportFaults::fill(const QString &dir, qint64 room)
 int TestExportFaults::exportRows()
 {
     QString error;
-    auto db = fo::Database::open(mLib, fo::Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
     if (!db) {
         qWarning("%s", qPrintable(error));
         return -1;
     }
     fo::AuditFilter f;
     f.actions = {fo::AuditAction::Exported};
-    return fo::AuditLog(*db).count(f);
+    return *fo::AuditLog(*db).count(f);
 }
 
 void TestExportFaults::fullDisk_data()

@@ -12,6 +12,8 @@
 #include "output/storyexportdialog.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
+#include "messages/refusaltext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -73,8 +75,8 @@ void TestExportDialog::init()
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
     QString error;
-    mDb = Database::open(mDir->filePath(QStringLiteral("demo.fieldoffice")),
-                         Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::openLibrary(mDir->filePath(QStringLiteral("demo.fieldoffice")),
+                          Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
     QVERIFY2(createDemoLibrary(*mDb, &error) > 0, qPrintable(error));
     mSession = std::make_unique<Session>(*mDb);
@@ -99,10 +101,9 @@ QVector<qint64> TestExportDialog::storiesIn(StoryStatus status)
 {
     PacketRequest r;
     r.status = status;
-    QString error;
     QVector<qint64> ids;
     PacketBuilder builder(*mDb);
-    if (const auto stories = builder.select(r, &error)) {
+    if (const auto stories = builder.select(r)) {
         for (const Story &s : *stories) {
             // Only those the gate lets through count as approved here.
             if (status != StoryStatus::Approved || builder.gate({s}).isEmpty()) {
@@ -238,8 +239,8 @@ void TestExportDialog::cancelLeavesNoFile()
     PacketRequest all;
     all.status = StoryStatus::Approved;
     QString error;
-    const auto demo = PacketBuilder(*mDb).select(all, &error);
-    QVERIFY2(demo, qPrintable(error));
+    const auto demo = PacketBuilder(*mDb).select(all);
+    QVERIFY2(demo, qPrintable(refusalText(demo.refusal())));
     for (int i = 0; ids.size() < 40; ++i) {
         Story copy = demo->at(i % demo->size());
         copy.id = 0;
@@ -321,7 +322,7 @@ void TestExportDialog::organisationDialogSavesThePressContact()
     mSession.reset();
     mDb.reset();
     QString error;
-    mDb = Database::open(path, Database::OpenMode::MustExist, &error);
+    mDb = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(mDb, qPrintable(error));
     OrganisationDialog again(*mDb);
     QCOMPARE(again.pressContactEdit()->toPlainText(), contact);
@@ -340,7 +341,7 @@ void TestExportDialog::windowOffersTheExportCommands()
     mSession.reset();
     mDb.reset();
     QString error;
-    auto db = Database::open(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     MainWindow window(std::move(db));
     auto *packet = window.findChild<QAction *>(QStringLiteral("exportPacketAction"));

@@ -37,7 +37,7 @@ const QVector<QStringList> kLayers = {
 
 // Where quoted includes are looked up, after the includer's own folder (CMake include dirs).
 const QStringList kRoots = {QStringLiteral("app/core"), QStringLiteral("app/messages"),
-                            QStringLiteral("ui"), QStringLiteral("app/cli")};
+                            QStringLiteral("ui"), QStringLiteral("app/cli"), QStringLiteral("app")};
 
 QString source(const QString &relative)
 {

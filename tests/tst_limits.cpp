@@ -13,6 +13,7 @@
 #include "domain/storylimits.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QTextBlock>
 #include <QTextDocument>
@@ -28,8 +29,8 @@ namespace {
 std::unique_ptr<Database> openLibrary(const QTemporaryDir &dir)
 {
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("test.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("test.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("%s", qPrintable(error));
     }

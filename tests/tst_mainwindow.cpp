@@ -11,6 +11,7 @@
 #include "search/storylistmodel.h"
 #include "stories/storyrepository.h"
 #include "window/mainwindow.h"
+#include "messages/libraryopen.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -97,8 +98,8 @@ void TestMainWindow::cleanup()
 std::unique_ptr<Database> TestMainWindow::openLibrary(const QString &name)
 {
     QString error;
-    auto db = Database::open(mDir->filePath(name + QStringLiteral(".fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(mDir->filePath(name + QStringLiteral(".fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }

@@ -3,6 +3,7 @@
 #include "domain/storymerge.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -211,8 +212,8 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("m.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("m.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository stories(*db);
     Story created = baseStory();
@@ -252,8 +253,8 @@ void TestMerge::conflictKeepsBothInTheHistory()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("c.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("c.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository stories(*db);
     Story created = baseStory();

@@ -6,6 +6,7 @@
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,8 +44,8 @@ private:
 void TestSearch::initTestCase()
 {
     QString error;
-    mDb = Database::open(mDir.filePath(QStringLiteral("s.fieldoffice")),
-                         Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::openLibrary(mDir.filePath(QStringLiteral("s.fieldoffice")),
+                          Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
     struct Seed
     {
@@ -260,8 +261,8 @@ void TestSearch::fewMatchesComeBestFirst()
     QFETCH(QString, query);
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("r.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("r.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository repo(*db);
     StoryWriter writer(*db);
@@ -305,8 +306,8 @@ void TestSearch::manyMatchesComeNewestFirst()
     QFETCH(QString, query);
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("n.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("n.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository repo(*db);
     StoryWriter writer(*db);
@@ -332,8 +333,10 @@ void TestSearch::manyMatchesComeNewestFirst()
         QVERIFY(first.at(i).id < first.at(i - 1).id);
     }
     QCOMPARE(first.constFirst().headline, QStringLiteral("Crossing %1").arg(total - 1));
-    const QVector<StoryRow> second =
-        StoryQuery(*db).listAfter(filter, first.constLast(), 50, 50, false, &error);
+    const Result<QVector<StoryRow>> after =
+        StoryQuery(*db).listAfter(filter, first.constLast(), 50, 50, false);
+    QVERIFY(after);
+    const QVector<StoryRow> second = *after;
     QCOMPARE(second.size(), 50);
     QVERIFY(second.constFirst().id < first.constLast().id);
     filter.status = StoryStatus::Draft;

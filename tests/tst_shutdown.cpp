@@ -2,6 +2,7 @@
 #include "history/revisionrepository.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -55,7 +56,7 @@ void TestShutdown::init()
     mLibrary = mDir->filePath(QStringLiteral("stories.fieldoffice"));
     mOutput.clear();
     QString error;
-    auto db = Database::open(mLibrary, Database::OpenMode::CreateNew, &error);
+    auto db = fo::openLibrary(mLibrary, Database::OpenMode::CreateNew, &error);
     QVERIFY2(db, qPrintable(error));
     Story story;
     story.headline = QStringLiteral("Typed into");
@@ -101,7 +102,7 @@ bool TestShutdown::waitTyped(QProcess &window, int count)
 QString TestShutdown::body()
 {
     QString error;
-    auto db = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     return db ? StoryRepository(*db).get(1).value_or(Story()).body : error;
 }
 
@@ -144,7 +145,7 @@ void TestShutdown::killLosesAtMostTheLastSecond()
 void TestShutdown::journalBringsBackTextTheLibraryRefused()
 {
     QString error;
-    auto holder = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
+    auto holder = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     QVERIFY2(holder, qPrintable(error));
     QSqlQuery lock(holder->connection());
     QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
@@ -168,7 +169,7 @@ void TestShutdown::journalBringsBackTextTheLibraryRefused()
     QCOMPARE(again.exitCode(), 0);
     QCOMPARE(body(), QStringLiteral("First paragraph. Journal\n"));
     QCOMPARE(recovery.entryList(QDir::Files).size(), 0);
-    auto db = Database::open(mLibrary, Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(RevisionRepository(*db).latest(1).value_or(Revision()).note,
              QStringLiteral("recovered unsaved changes"));

@@ -175,7 +175,7 @@ void TestStoryActions::emptyTrashDeletesForGood()
     AuditFilter filter;
     filter.storyId = id;
     filter.actions = {AuditAction::Deleted};
-    QCOMPARE(AuditLog(window.database()).list(filter).size(), 1);
+    QCOMPARE(AuditLog(window.database()).list(filter)->size(), 1);
 }
 
 void TestStoryActions::archiveChangesTheState()

@@ -3,6 +3,7 @@
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
+#include "messages/libraryopen.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -61,8 +62,8 @@ void TestStoryListModel::init()
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
     QString error;
-    mDb = Database::open(mDir->filePath(QStringLiteral("test.fieldoffice")),
-                         Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::openLibrary(mDir->filePath(QStringLiteral("test.fieldoffice")),
+                          Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
     mClock = QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);
 }

@@ -12,6 +12,7 @@
 #include "processrun.h"
 #include "torturechecks.h"
 #include "torturelibrary.h"
+#include "messages/refusaltext.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -338,7 +339,8 @@ QString TestTorture::checkOutputs(Kind kind) const
         if (QFile::exists(backup)) {
             const fo::HealthReport health = fo::checkLibraryHealth(backup, fo::HealthCheck::Full);
             if (!health.isHealthy())
-                problems << QStringLiteral("the backup fails its check: ") + health.error +
+                problems << QStringLiteral("the backup fails its check: ") +
+                                fo::storageReasonText(health.refusal) +
                                 health.problems.join(QStringLiteral("; "));
         }
         break;

@@ -109,7 +109,7 @@ void TestWorkflow::transitionTable()
     bringTo(id, from);
     const Person actor = person(QStringLiteral("Actor"), role);
     const int revisionsBefore = RevisionRepository(*mDb).forStory(id).size();
-    const int auditBefore = AuditLog(*mDb).count(AuditFilter());
+    const int auditBefore = *AuditLog(*mDb).count(AuditFilter());
 
     const QString staticRefusal =
         Workflow::refusal(from, action, actor, QStringLiteral("Please fix the summary."));
@@ -132,7 +132,7 @@ void TestWorkflow::transitionTable()
         QCOMPARE(error, staticRefusal);
         QCOMPARE(story(id).status, from);
         QCOMPARE(RevisionRepository(*mDb).forStory(id).size(), revisionsBefore);
-        QCOMPARE(AuditLog(*mDb).count(AuditFilter()), auditBefore);
+        QCOMPARE(*AuditLog(*mDb).count(AuditFilter()), auditBefore);
         QVERIFY(!Workflow::availableActions(from, actor).contains(action));
         // The reason names the missing role when the role can never do this, else the state.
         bool roleCanEverDoIt = action == WorkflowAction::Archive

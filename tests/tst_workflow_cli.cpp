@@ -6,6 +6,8 @@
 #include "library/auditlog.h"
 #include "library/database.h"
 #include "stories/storyrepository.h"
+#include "processrun.h"
+#include "messages/libraryopen.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -561,10 +563,10 @@ void TestWorkflowCli::exportIsRecorded()
 {
     const auto exports = [this] {
         QString error;
-        auto db = fo::Database::open(mLib, fo::Database::OpenMode::MustExist, &error);
+        auto db = fo::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
         fo::AuditFilter f;
         f.actions = {fo::AuditAction::Exported};
-        return db ? fo::AuditLog(*db).list(f) : QVector<fo::AuditEntry>();
+        return db ? *fo::AuditLog(*db).list(f) : QVector<fo::AuditEntry>();
     };
     const QString approved = storyIn(QStringLiteral("approved"));
     const QString draft = storyIn(QStringLiteral("draft"));

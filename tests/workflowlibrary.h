@@ -11,6 +11,7 @@
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "workflow/workflow.h"
+#include "messages/libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -26,8 +27,8 @@ protected:
         mDir = std::make_unique<QTemporaryDir>();
         QVERIFY(mDir->isValid());
         QString error;
-        mDb = Database::open(mDir->filePath(QStringLiteral("lib.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+        mDb = fo::openLibrary(mDir->filePath(QStringLiteral("lib.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
         QVERIFY2(mDb, qPrintable(error));
         mNow = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
         Clock::setOverride([this] { return mNow; });
@@ -113,7 +114,7 @@ protected:
         fo::AuditFilter f;
         f.actions = {action};
         f.storyId = storyId;
-        return fo::AuditLog(*mDb).count(f);
+        return *fo::AuditLog(*mDb).count(f);
     }
 
     std::unique_ptr<QTemporaryDir> mDir;

@@ -10,6 +10,7 @@
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "workflowcommands.h"
+#include "messages/libraryopen.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -279,7 +280,7 @@ std::unique_ptr<Database> Command::open(bool create, bool forWriting)
         QDir().mkpath(QFileInfo(path).absolutePath());
     }
     QString error;
-    auto db = Database::open(
+    auto db = fo::openLibrary(
         path, create ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist, &error);
     if (!db) {
         printError(error);

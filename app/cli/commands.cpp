@@ -1,6 +1,8 @@
 #include "commands.h"
 
 #include "cli.h"
+#include "messages/refusaltext.h"
+#include "library/database.h"
 #include "demo/demolibrary.h"
 #include "import/importer.h"
 #include "import/storymarkdown.h"
@@ -225,24 +227,20 @@ int runList(const QStringList &arguments)
     constexpr int kPage = 1000;
     JsonArrayStream array(out());
     qint64 printed = 0;
-    QString error;
-    const bool read = stories.forEachRow(
-        filter, kPage, asJson,
-        [&](const StoryRow &row) {
-            if (asJson) {
-                array.append(storyJson(row));
-            } else {
-                out() << storyLine(row) << QLatin1Char('\n');
-            }
-            if (++printed == 1 || printed % kPage == 0) {
-                out().flush();
-                return out().status() == QTextStream::Ok; // a reader gone: stop reading
-            }
-            return true;
-        },
-        &error);
+    const Status read = stories.forEachRow(filter, kPage, asJson, [&](const StoryRow &row) {
+        if (asJson) {
+            array.append(storyJson(row));
+        } else {
+            out() << storyLine(row) << QLatin1Char('\n');
+        }
+        if (++printed == 1 || printed % kPage == 0) {
+            out().flush();
+            return out().status() == QTextStream::Ok; // a reader gone: stop reading
+        }
+        return true;
+    });
     if (!read) {
-        printError(QStringLiteral("list: %1").arg(error));
+        printError(QStringLiteral("list: %1").arg(refusalText(read.refusal())));
         return Refused;
     }
     if (asJson) {

@@ -8,6 +8,7 @@
 #include "library/organisationsettings.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
+#include "messages/refusaltext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -115,9 +116,12 @@ int runExport(const QStringList &arguments)
     options.draft = draft;
     options.organisation = OrganisationSettings(*db).load().name;
     FileSet files;
-    if (!stageStoryExport(*story, r.output, r.format, options, files, &error) ||
-        !recordStoryExport(*db, *story, person, r.output, record, files, &error)) {
-        printError(error);
+    Status exported = stageStoryExport(*story, r.output, r.format, options, files);
+    if (exported) {
+        exported = recordStoryExport(*db, *story, person, r.output, record, files);
+    }
+    if (!exported) {
+        printError(refusalText(exported.refusal()));
         return Refused;
     }
     printOut(QStringLiteral("exported story %1 to %2%3")

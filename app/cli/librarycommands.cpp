@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "library/libraryhealth.h"
+#include "messages/refusaltext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -37,7 +38,8 @@ int runCheckLibrary(const QStringList &arguments)
     // Enough lines to show what is wrong; a badly damaged file would list thousands.
     const HealthReport report = checkLibraryHealth(path, HealthCheck::Full, 100);
     if (!report.ran) {
-        printError(QStringLiteral("cannot check %1: %2").arg(shown, report.error));
+        printError(
+            QStringLiteral("cannot check %1: %2").arg(shown, storageReasonText(report.refusal)));
         return Refused;
     }
     if (report.problems.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "export/packetbuilder.h"
 #include "library/database.h"
 #include "workflow/workflow.h"
+#include "messages/refusaltext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -141,9 +142,9 @@ int runPacket(const QStringList &arguments)
         return Refused;
     }
     PacketBuilder builder(*db);
-    const std::optional<QVector<Story>> stories = builder.select(a.request, &error);
+    const Result<QVector<Story>> stories = builder.select(a.request);
     if (!stories) {
-        printError(error);
+        printError(refusalText(stories.refusal()));
         return Refused;
     }
     const QVector<PacketRefusal> refused = builder.gate(*stories);
@@ -158,9 +159,12 @@ int runPacket(const QStringList &arguments)
     // The files are written whole under part names, then go into place together with the
     // export's audit rows: a failure anywhere leaves the old files and no record.
     PacketFiles files;
-    if (!files.stage(packet, a.output, a.options, &error) ||
-        !builder.recordExport(packet, *person, a.output, &error, &files)) {
-        printError(error);
+    Status written = files.stage(packet, a.output, a.options);
+    if (written) {
+        written = builder.recordExport(packet, *person, a.output, &files);
+    }
+    if (!written) {
+        printError(refusalText(written.refusal()));
         return Refused;
     }
     const int n = int(packet.stories.size());

@@ -10,6 +10,7 @@
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "workflow/workflow.h"
+#include "messages/refusaltext.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -38,10 +39,9 @@ int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &r
         printError(QStringLiteral("person add: give --roles (editor, reviewer, exporter, admin)"));
         return UsageError;
     }
-    QString error;
-    const std::optional<Roles> parsed = parseRoles(p.value(roles), &error);
+    const Result<Roles> parsed = parseRoles(p.value(roles));
     if (!parsed) {
-        printError(QStringLiteral("person add: %1").arg(error));
+        printError(QStringLiteral("person add: %1").arg(refusalText(parsed.refusal())));
         return UsageError;
     }
     auto db = cmd.openLibraryForWriting(true);
@@ -59,6 +59,7 @@ int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &r
     Person person;
     person.name = name;
     person.roles = *parsed;
+    QString error;
     if (!Workflow(*db).addPerson(person, actor, &error)) {
         printError(error);
         return Refused;

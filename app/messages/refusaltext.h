@@ -10,7 +10,14 @@ namespace fo {
 /// (QCoreApplication::translate, context "Refusal") for the window and the command line alike.
 QString refusalText(const Refusal &refusal);
 /// Why SQLite refused, without "cannot save: " ("the disk is full"): for a storage refusal
-/// (LibraryBusy … StorageFailed) inside a sentence of the caller's own.
+/// (LibraryBusy … StorageFailed) inside a sentence of the caller's own; any other refusal as
+/// refusalText() says it.
 QString storageReasonText(const Refusal &refusal);
+/// Why a query failed (QueryFailed and the kinds that carry one: SQLite's code in `number`,
+/// its text in `detail`): "the disk is full (disk I/O error)", or SQLite's text alone.
+QString queryReasonText(const Refusal &refusal);
+/// Why a file could not be written, from the errno in `number` ("the disk is full",
+/// "permission denied"; strerror's words in `detail` otherwise).
+QString writeReasonText(const Refusal &refusal);
 
 } // namespace fo

@@ -143,13 +143,9 @@ QString subjectLine(const Packet &p)
         .arg(headlines.join(QStringLiteral("; ")));
 }
 
-bool cancelled(const PacketOptions &o, int done, int total, QString *error)
+bool cancelled(const PacketOptions &o, int done, int total)
 {
-    if (o.progress && !o.progress(done, total)) {
-        *error = QStringLiteral("export cancelled");
-        return true;
-    }
-    return false;
+    return o.progress && !o.progress(done, total);
 }
 
 void setMetadata(PdfSurface &pdf, const Packet &p)
@@ -181,8 +177,7 @@ void numberContents(Section &contents, const QVector<Section> &stories, const Pa
 
 } // namespace
 
-bool renderPacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
-                     QString *error)
+Status renderPacketPdf(const Packet &packet, const QString &path, const PacketOptions &options)
 {
     const PageGeometry g = pageGeometry(options.pageSize);
     const PangoText t;
@@ -200,16 +195,16 @@ bool renderPacketPdf(const Packet &packet, const QString &path, const PacketOpti
         s.pages = paginate(s.blocks, g.textHeight());
         next += int(s.pages.size());
         stories.append(std::move(s));
-        if (cancelled(options, i + 1, total, error)) {
-            return false;
+        if (cancelled(options, i + 1, total)) {
+            return Refusal(RefusalKind::ExportCancelled);
         }
     }
     const int pageCount = next - 1;
     numberContents(contents, stories, t);
 
     PdfSurface pdf;
-    if (!pdf.open(path, g, error)) {
-        return false;
+    if (Status opened = pdf.open(path, g); !opened) {
+        return opened;
     }
     setMetadata(pdf, packet);
     PageFrame frame;
@@ -233,11 +228,11 @@ bool renderPacketPdf(const Packet &packet, const QString &path, const PacketOpti
         drawSection(stories.at(i), true);
         pdf.addOutline(packet.stories.at(i).story.headline.trimmed(), stories.at(i).firstPage);
         stories[i].blocks.clear(); // the layouts are done with: give the memory back early
-        if (cancelled(options, n + i + 1, total, error)) {
-            return false;
+        if (cancelled(options, n + i + 1, total)) {
+            return Refusal(RefusalKind::ExportCancelled);
         }
     }
-    return pdf.finish(error);
+    return pdf.finish();
 }
 
 } // namespace fo

@@ -102,20 +102,18 @@ void drawPageFrame(cairo_t *cr, const PangoText &text, const PageGeometry &g,
                   g.height - g.bottom + 40);
 }
 
-bool renderStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
-                    QString *error)
+Status renderStoryPdf(const Story &story, const QString &path, const PdfOptions &options)
 {
     const PageGeometry g = pageGeometry(options.pageSize);
     PangoText text;
     QVector<FlowBlock> blocks = storyFlow(story, text, g.textWidth());
     const QVector<PageFlow> pages = paginate(blocks, g.textHeight());
     if (options.progress && !options.progress(0, pages.size())) {
-        *error = QStringLiteral("export cancelled");
-        return false;
+        return Refusal(RefusalKind::ExportCancelled);
     }
     PdfSurface pdf;
-    if (!pdf.open(path, g, error)) {
-        return false;
+    if (Status opened = pdf.open(path, g); !opened) {
+        return opened;
     }
     pdf.setMetadata(PdfSurface::Metadata::Title, story.headline);
     pdf.setMetadata(PdfSurface::Metadata::Author,
@@ -135,11 +133,10 @@ bool renderStoryPdf(const Story &story, const QString &path, const PdfOptions &o
         drawPage(pdf.cr(), blocks, pages.at(i), g.left, g.top, g.textWidth());
         pdf.showPage();
         if (options.progress && !options.progress(i + 1, pages.size())) {
-            *error = QStringLiteral("export cancelled");
-            return false;
+            return Refusal(RefusalKind::ExportCancelled);
         }
     }
-    return pdf.finish(error);
+    return pdf.finish();
 }
 
 } // namespace fo

@@ -30,9 +30,7 @@ void drawPageFrame(cairo_t *cr, const PangoText &text, const PageGeometry &geome
                    const PageFrame &frame, int page, int pageCount);
 
 /// writeStoryPdf() and writePacketPdf() as the module does them.
-bool renderStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
-                    QString *error);
-bool renderPacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
-                     QString *error);
+Status renderStoryPdf(const Story &story, const QString &path, const PdfOptions &options);
+Status renderPacketPdf(const Packet &packet, const QString &path, const PacketOptions &options);
 
 } // namespace fo

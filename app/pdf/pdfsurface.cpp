@@ -27,16 +27,20 @@ void PdfSurface::close()
     }
 }
 
-bool PdfSurface::open(const QString &path, const PageGeometry &page, QString *error)
+Status PdfSurface::open(const QString &path, const PageGeometry &page)
 {
     mFile = std::make_unique<StagedFile>(path);
-    if (!mFile->open(error)) {
-        return false;
+    if (Status opened = mFile->open(); !opened) {
+        return opened;
     }
     auto write = [](void *closure, const unsigned char *data, unsigned int length) {
         auto *self = static_cast<PdfSurface *>(closure);
-        if (!self->mWriteError.isEmpty() ||
-            !self->mFile->write(reinterpret_cast<const char *>(data), length, &self->mWriteError)) {
+        if (self->mWriteError) {
+            return CAIRO_STATUS_WRITE_ERROR;
+        }
+        if (Status written = self->mFile->write(reinterpret_cast<const char *>(data), length);
+            !written) {
+            self->mWriteError = written.refusal();
             return CAIRO_STATUS_WRITE_ERROR;
         }
         return CAIRO_STATUS_SUCCESS;
@@ -44,12 +48,11 @@ bool PdfSurface::open(const QString &path, const PageGeometry &page, QString *er
     mSurface = cairo_pdf_surface_create_for_stream(write, this, page.width, page.height);
     mCr = cairo_create(mSurface);
     if (cairo_status(mCr) != CAIRO_STATUS_SUCCESS) {
-        *error = QStringLiteral("cannot create the PDF: %1")
-                     .arg(QString::fromUtf8(cairo_status_to_string(cairo_status(mCr))));
-        return false;
+        return Refusal(RefusalKind::PdfCreateFailed, QString(),
+                       QString::fromUtf8(cairo_status_to_string(cairo_status(mCr))));
     }
     cairo_tag_begin(mCr, "Document", "");
-    return true;
+    return Status();
 }
 
 void PdfSurface::setMetadata(Metadata key, const QString &value)
@@ -89,7 +92,7 @@ void PdfSurface::showPage()
     cairo_show_page(mCr);
 }
 
-bool PdfSurface::finish(QString *error)
+Status PdfSurface::finish()
 {
     cairo_tag_end(mCr, "Document");
     cairo_status_t status = cairo_status(mCr);
@@ -101,17 +104,14 @@ bool PdfSurface::finish(QString *error)
     }
     cairo_surface_destroy(mSurface);
     mSurface = nullptr;
-    if (!mWriteError.isEmpty()) {
-        *error = mWriteError;
-        return false;
+    if (mWriteError) {
+        return *mWriteError;
     }
     if (status != CAIRO_STATUS_SUCCESS) {
-        *error = QStringLiteral("cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(mFile->destination()),
-                          QString::fromUtf8(cairo_status_to_string(status)));
-        return false;
+        return Refusal(RefusalKind::PdfWriteFailed, QDir::toNativeSeparators(mFile->destination()),
+                       QString::fromUtf8(cairo_status_to_string(status)));
     }
-    return mFile->commit(error);
+    return mFile->commit();
 }
 
 } // namespace fo

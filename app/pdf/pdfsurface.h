@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
@@ -41,7 +42,7 @@ public:
     PdfSurface(const PdfSurface &) = delete;
     PdfSurface &operator=(const PdfSurface &) = delete;
 
-    bool open(const QString &path, const PageGeometry &page, QString *error);
+    Status open(const QString &path, const PageGeometry &page);
     cairo_t *cr() const { return mCr; }
 
     enum class Metadata
@@ -57,13 +58,13 @@ public:
     void addOutline(const QString &title, int page);
     void showPage();
     /// Completes the PDF and moves it into place.
-    bool finish(QString *error);
+    Status finish();
 
 private:
     void close();
 
     std::unique_ptr<StagedFile> mFile;
-    QString mWriteError;
+    std::optional<Refusal> mWriteError; // the first failed write to the file
     cairo_surface_t *mSurface = nullptr;
     cairo_t *mCr = nullptr;
 };

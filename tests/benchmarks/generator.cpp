@@ -2,6 +2,7 @@
 
 #include "library/database.h"
 #include "wordlist.h"
+#include "messages/libraryopen.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -161,7 +162,7 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
 {
     QElapsedTimer timer;
     timer.start();
-    auto db = Database::open(options.library, Database::OpenMode::CreateNew, error);
+    auto db = fo::openLibrary(options.library, Database::OpenMode::CreateNew, error);
     if (!db) {
         return false;
     }

@@ -17,6 +17,8 @@
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "library/tagrepository.h"
+#include "messages/libraryopen.h"
+#include "messages/refusaltext.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -127,8 +129,7 @@ void measureExport(Database &db, QVector<Measure> &out)
         m.target = 150;
         PdfOptions options;
         m.ours = measure(10, [&] {
-            writeStoryPdf(stories.first(), dir.filePath(QStringLiteral("one.pdf")), options,
-                          &error);
+            (void)writeStoryPdf(stories.first(), dir.filePath(QStringLiteral("one.pdf")), options);
         });
         out << m;
     }
@@ -160,8 +161,8 @@ void measureExport(Database &db, QVector<Measure> &out)
         const QString path = dir.filePath(format == PacketFormat::Pdf ? QStringLiteral("p.pdf")
                                                                       : QStringLiteral("p-html"));
         m.ours = measure(3, [&] {
-            if (!writePacket(packet, path, options, &error)) {
-                qWarning("packet: %s", qPrintable(error));
+            if (const Status written = writePacket(packet, path, options); !written) {
+                qWarning("packet: %s", qPrintable(refusalText(written.refusal())));
             }
         });
         out << m;
@@ -320,8 +321,8 @@ void measureEditor(Database &source, QVector<Measure> &out)
     }
     QTemporaryDir dir;
     QString error;
-    auto db = Database::open(dir.filePath(QStringLiteral("editor.fieldoffice")),
-                             Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::openLibrary(dir.filePath(QStringLiteral("editor.fieldoffice")),
+                              Database::OpenMode::CreateIfMissing, &error);
     Story big = storyOfWords(stories.first(), 5000);
     big.id = 0;
     big.uuid.clear();
@@ -413,13 +414,13 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         m.name = QStringLiteral("open → first page of the list");
         m.target = 150;
         m.ours = measure(10, [&] {
-            auto db = Database::open(library, Database::OpenMode::MustExist, error);
+            auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
             StoryListModel model(*db);
             Q_ASSERT(model.rowCount() > 0);
         });
         out << m;
     }
-    auto db = Database::open(library, Database::OpenMode::MustExist, error);
+    auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
     if (!db) {
         return {};
     }

@@ -25,10 +25,10 @@ void readSome(fo::Database &db)
     QString error;
     fo::StoryQuery query(db);
     fo::StoryFilter filter;
-    (void)query.list(filter, 0, 20, true, &error);
-    (void)query.count(filter, &error);
+    (void)query.list(filter, 0, 20, true);
+    (void)query.count(filter);
     filter.search = QStringLiteral("court");
-    (void)query.list(filter, 0, 20, false, &error);
+    (void)query.list(filter, 0, 20, false);
     fo::StoryRepository stories(db);
     (void)stories.get(1, &error);
     (void)fo::RevisionRepository(db).forStory(1, true, &error);
@@ -48,11 +48,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString path = QDir(fuzz::scratchFolder()).filePath(name);
     removeLibrary(path); // the -wal or -shm of the previous input must not meet this one
     fuzz::writeInput(name, data, size);
-    QString error;
-    if (auto db = fo::Database::open(path, fo::Database::OpenMode::MustExist, &error)) {
-        db->setBusyTimeout(0);
-        readSome(*db);
-    } else if (error.isEmpty()) {
+    auto opened = fo::Database::open(path, fo::Database::OpenMode::MustExist);
+    if (opened) {
+        fo::Database &db = **opened;
+        db.setBusyTimeout(0);
+        readSome(db);
+    } else if (opened.refusal().kind == fo::RefusalKind::StorageFailed &&
+               opened.refusal().detail.isEmpty()) {
         fuzz::fail("a library was refused without a reason");
     }
     (void)fo::checkLibraryHealth(path, fo::HealthCheck::Quick);

@@ -10,6 +10,7 @@
 #include "common/session.h"
 #include "library/tagrepository.h"
 #include "workflow/workflow.h"
+#include "messages/refusaltext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -94,11 +95,10 @@ ExportDialog::ExportDialog(Session &session, const QVector<qint64> &storyIds, QW
     if (!storyIds.isEmpty()) {
         PacketRequest initial;
         initial.storyIds = storyIds;
-        QString error;
-        if (const auto stories = mBuilder.select(initial, &error)) {
+        if (const auto stories = mBuilder.select(initial)) {
             mModel->append(*stories);
         } else {
-            mLoadError = error;
+            mLoadError = refusalText(stories.refusal());
         }
     }
     updateFormat();
@@ -114,8 +114,8 @@ ExportDialog::~ExportDialog()
 void ExportDialog::fillChoices()
 {
     mTagChoice->addItem(tr("Any tag"), QString());
-    QString error;
-    for (const Tag &tag : TagRepository(mSession.database()).all(&error)) {
+    const Result<QVector<Tag>> tags = TagRepository(mSession.database()).all();
+    for (const Tag &tag : tags ? *tags : QVector<Tag>()) {
         mTagChoice->addItem(tag.label(), tag.label());
     }
     mStatusChoice->addItem(tr("Any state"), -1);
@@ -140,8 +140,7 @@ int ExportDialog::addMatching()
         mSummary->setText(tr("Choose a tag or a state to add the stories that match."));
         return 0;
     }
-    QString error;
-    const auto stories = mBuilder.select(r, &error);
+    const auto stories = mBuilder.select(r);
     if (!stories) {
         mSummary->setText(tr("No stories match %1 and %2.")
                               .arg(mTagChoice->currentText(), mStatusChoice->currentText()));
@@ -162,13 +161,12 @@ void ExportDialog::reloadStories()
     if (mModel->rowCount() > 0) {
         PacketRequest r;
         r.storyIds = mModel->storyIds();
-        QString error;
-        if (const auto stories = mBuilder.select(r, &error)) {
+        if (const auto stories = mBuilder.select(r)) {
             mStories = *stories;
             mRefusals = mBuilder.gate(mStories);
             mLoadError.clear();
         } else {
-            mLoadError = error; // a story went to the Trash meanwhile, say
+            mLoadError = refusalText(stories.refusal()); // a story went to the Trash meanwhile
         }
     }
     if (mTitle->text().trimmed().isEmpty() && mStories.size() == 1) {
@@ -354,7 +352,11 @@ bool ExportDialog::startExport()
                  options = options()](const BackgroundJob::Progress &progress, QString *error) {
         PacketOptions o = options;
         o.progress = progress;
-        return files->stage(packet, path, o, error);
+        const Status staged = files->stage(packet, path, o);
+        if (!staged) {
+            *error = refusalText(staged.refusal());
+        }
+        return staged.ok();
     });
     setExporting(true);
     mReason->setText(tr("Writing the packet…"));
@@ -420,9 +422,12 @@ void ExportDialog::onFinished(bool ok, const QString &error, bool cancelled)
         Q_EMIT exportFailed(error);
         return;
     }
-    QString recordError;
-    if (!files || !mBuilder.recordExport(mExporting, mSession.person(), mExportPath, &recordError,
-                                         files.get())) {
+    const Status recorded =
+        files ? mBuilder.recordExport(mExporting, mSession.person(), mExportPath, files.get())
+              : Status(Refusal(RefusalKind::StorageFailed));
+    if (!recorded) {
+        // Without files there is nothing to say but that it failed (as before: no words).
+        const QString recordError = files ? refusalText(recorded.refusal()) : QString();
         const QString message = tr("The packet could not be written: %1").arg(recordError);
         mReason->setText(message);
         Q_EMIT exportFailed(message);

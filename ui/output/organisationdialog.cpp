@@ -3,6 +3,7 @@
 
 #include "library/database.h"
 #include "library/organisationsettings.h"
+#include "messages/refusaltext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -34,8 +35,8 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
     mNote->setObjectName(QStringLiteral("organisationNote"));
     mNote->setWordWrap(true);
 
-    QString error;
-    const OrganisationInfo info = OrganisationSettings(mDb).load(&error);
+    const Result<OrganisationInfo> read = OrganisationSettings(mDb).read();
+    const OrganisationInfo info = read ? *read : OrganisationSettings::defaults();
     mName->setText(info.name);
     mPressContact->setPlainText(info.pressContact);
     mWebsite->setText(info.website);
@@ -48,8 +49,9 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
     connect(buttons, &QDialogButtonBox::accepted, this, &OrganisationDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &OrganisationDialog::reject);
 
-    if (!error.isEmpty()) {
-        mNote->setText(tr("Cannot read the organisation settings: %1").arg(error));
+    if (!read) {
+        mNote->setText(
+            tr("Cannot read the organisation settings: %1").arg(refusalText(read.refusal())));
     }
     if (mDb.isReadOnly()) {
         for (QWidget *w : {static_cast<QWidget *>(mName), static_cast<QWidget *>(mPressContact),
@@ -77,9 +79,8 @@ void OrganisationDialog::accept()
     info.name = mName->text();
     info.pressContact = mPressContact->toPlainText();
     info.website = mWebsite->text();
-    QString error;
-    if (!OrganisationSettings(mDb).save(info, &error)) {
-        mNote->setText(tr("Not saved: %1").arg(error));
+    if (const Status saved = OrganisationSettings(mDb).save(info); !saved) {
+        mNote->setText(tr("Not saved: %1").arg(refusalText(saved.refusal())));
         return;
     }
     Q_EMIT organisationSaved();

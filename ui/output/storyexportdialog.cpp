@@ -10,6 +10,7 @@
 #include "common/session.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
+#include "messages/refusaltext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -167,7 +168,11 @@ bool StoryExportDialog::startExport()
                  options](const BackgroundJob::Progress &progress, QString *error) {
         PdfOptions o = options;
         o.progress = progress;
-        return stageStoryExport(story, path, format, o, *files, error);
+        const Status staged = stageStoryExport(story, path, format, o, *files);
+        if (!staged) {
+            *error = refusalText(staged.refusal());
+        }
+        return staged.ok();
     });
     setExporting(true);
     return true;
@@ -247,7 +252,12 @@ bool StoryExportDialog::recordExport(FileSet *files, QString *error)
                                                                           : QStringLiteral("html");
     record.draft = mDraft;
     record.revision = mDraft ? 0 : mApprovedRevision;
-    return recordStoryExport(mSession.database(), mStory, who, mExportPath, record, *files, error);
+    const Status recorded =
+        recordStoryExport(mSession.database(), mStory, who, mExportPath, record, *files);
+    if (!recorded) {
+        *error = refusalText(recorded.refusal());
+    }
+    return recorded.ok();
 }
 
 } // namespace fo

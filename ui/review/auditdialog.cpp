@@ -2,6 +2,7 @@
 #include "common/childsignals.h"
 
 #include "people/personrepository.h"
+#include "messages/refusaltext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,7 +32,9 @@ void AuditTableModel::setFilter(const AuditFilter &filter)
     mFilter = filter;
     mRows.clear();
     mError.clear();
-    mTotal = AuditLog(mDb).count(mFilter, &mError);
+    const Result<int> total = AuditLog(mDb).count(mFilter);
+    mTotal = total ? *total : 0;
+    mError = total ? QString() : refusalText(total.refusal());
     endResetModel();
 }
 
@@ -55,8 +58,12 @@ void AuditTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const QVector<AuditEntry> page =
-        AuditLog(mDb).list(mFilter, int(mRows.size()), kPageSize, &mError);
+    const Result<QVector<AuditEntry>> read =
+        AuditLog(mDb).list(mFilter, int(mRows.size()), kPageSize);
+    const QVector<AuditEntry> page = read ? *read : QVector<AuditEntry>();
+    if (!read) {
+        mError = refusalText(read.refusal());
+    }
     if (page.isEmpty()) {
         mTotal = int(mRows.size()); // rows went away under us: stop asking
         return;

@@ -6,6 +6,7 @@
 #include "library/database.h"
 #include "library/libraryhealth.h"
 #include "common/uisettings.h"
+#include "messages/refusaltext.h"
 
 #include <QAction>
 #include <QWidget>
@@ -70,8 +71,9 @@ void BackupActions::checkHealth()
     auto report = std::make_shared<HealthReport>();
     const QString path = mDb.path();
     disconnect(mHealthJob, &BackgroundJob::finished, this, nullptr);
-    connect(mHealthJob, &BackgroundJob::finished, this,
-            [this, report] { onHealthChecked(report->ran, report->problems, report->error); });
+    connect(mHealthJob, &BackgroundJob::finished, this, [this, report] {
+        onHealthChecked(report->ran, report->problems, storageReasonText(report->refusal));
+    });
     mHealthJob->start([path, report](const BackgroundJob::Progress &, QString *) {
         *report = checkLibraryHealth(path, HealthCheck::Quick, 5);
         return true;

@@ -5,6 +5,7 @@
 #include "common/uisettings.h"
 #include "import/importer.h"
 #include "library/database.h"
+#include "messages/libraryopen.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -88,7 +89,7 @@ bool ImportActions::importPaths(const QStringList &paths)
         if (files.isEmpty()) {
             return true;
         }
-        auto db = Database::open(library, Database::OpenMode::MustExist, error);
+        auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
         if (!db) {
             return false;
         }

@@ -24,6 +24,7 @@
 #include "safety/startuprecovery.h"
 #include "window/persondialog.h"
 #include "window/windowstatus.h"
+#include "messages/refusaltext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -292,15 +293,15 @@ void MainWindow::applyFilter(const StoryFilter &filter)
 
 void MainWindow::reloadFilterChoices()
 {
-    QString error;
-    const QVector<Office> offices = OfficeRepository(*mDb).all(&error);
-    const QVector<Tag> tags = TagRepository(*mDb).all(&error);
-    if (!error.isEmpty()) {
-        showError(tr("Cannot read offices and tags: %1").arg(error));
+    const Result<QVector<Office>> offices = OfficeRepository(*mDb).all();
+    const Result<QVector<Tag>> tags = TagRepository(*mDb).all();
+    if (!offices || !tags) {
+        const Refusal &why = tags ? offices.refusal() : tags.refusal();
+        showError(tr("Cannot read offices and tags: %1").arg(refusalText(why)));
     }
-    mBrowser->setChoices(offices, tags);
-    mEditor->setOffices(offices);
-    mEditor->setTagChoices(tags);
+    mBrowser->setChoices(offices ? *offices : QVector<Office>(), tags ? *tags : QVector<Tag>());
+    mEditor->setOffices(offices ? *offices : QVector<Office>());
+    mEditor->setTagChoices(tags ? *tags : QVector<Tag>());
 }
 
 void MainWindow::refresh()

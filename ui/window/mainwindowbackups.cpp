@@ -15,6 +15,7 @@
 #include "safety/backupactions.h"
 #include "safety/damagebanner.h"
 #include "window/importactions.h"
+#include "messages/refusaltext.h"
 
 #include <QAction>
 #include <QMenu>
@@ -52,9 +53,9 @@ void MainWindow::onLibraryDamaged(const QString &problem)
     if (!mWritingStopped) {
         mWritingStopped = true;
         // The hard stop: whatever panel tries, the window's connection writes nothing more.
-        QString error;
-        if (!setWritesStopped(*mDb, true, &error)) {
-            statusBar()->showMessage(tr("Cannot stop writing: %1").arg(error));
+        if (const Status stopped = setWritesStopped(*mDb, true); !stopped) {
+            statusBar()->showMessage(
+                tr("Cannot stop writing: %1").arg(refusalText(stopped.refusal())));
         }
     }
     mDamageBanner->showDamage(problem);
@@ -89,9 +90,9 @@ void MainWindow::onLibraryHealthy()
     if (!mWritingStopped) {
         return;
     }
-    QString error;
-    if (!setWritesStopped(*mDb, false, &error)) {
-        statusBar()->showMessage(tr("Cannot resume writing: %1").arg(error));
+    if (const Status resumed = setWritesStopped(*mDb, false); !resumed) {
+        statusBar()->showMessage(
+            tr("Cannot resume writing: %1").arg(refusalText(resumed.refusal())));
         return;
     }
     mWritingStopped = false;

@@ -29,9 +29,9 @@ QByteArray encoded(const QString &path)
     return QFile::encodeName(path);
 }
 
-QString cannotWrite(const QString &path, int errnum)
+Refusal cannotWrite(const QString &path, int errnum)
 {
-    return QStringLiteral("cannot write %1: %2").arg(native(path), writeErrorReason(errnum));
+    return fileRefusal(RefusalKind::FileWriteFailed, path, errnum);
 }
 
 /// fsync, or (for a folder) syncfs: everything written under it reaches the disk.
@@ -79,28 +79,20 @@ void removePath(const QString &path, bool folder)
 
 } // namespace
 
-QString writeErrorReason(int errnum)
+Refusal namingDestination(Refusal why, const QString &part, const QString &destination)
 {
-    switch (errnum) {
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-        return QStringLiteral("the disk is full");
-    case EFBIG:
-        return QStringLiteral("the file is too large: the file size limit was reached");
-    case EROFS:
-        return QStringLiteral("the disk is read-only");
-    case EACCES:
-    case EPERM:
-        return QStringLiteral("permission denied");
-    case ENOENT:
-        return QStringLiteral("the folder does not exist");
-    case EIO:
-        return QStringLiteral("the disk reported an error");
-    default:
-        return QString::fromLocal8Bit(std::strerror(errnum));
+    for (QString *name : {&why.subject, &why.object}) {
+        name->replace(native(part), native(destination));
     }
+    return why;
+}
+
+Refusal fileRefusal(RefusalKind kind, const QString &path, int errnum)
+{
+    Refusal r(kind, native(path),
+              errnum ? QString::fromLocal8Bit(std::strerror(errnum)) : QString());
+    r.number = errnum;
+    return r;
 }
 
 QString partName(const QString &destination)
@@ -131,10 +123,14 @@ void removeStaleParts(const QString &destination, const QDateTime &runStart)
     }
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error)
+Status writeFileAtomically(const QString &path, const QByteArray &data)
 {
     StagedFile file(path);
-    return file.open(error) && file.write(data, error) && file.commit(error);
+    Status done = file.open();
+    if (done) {
+        done = file.write(data);
+    }
+    return done ? file.commit() : done;
 }
 
 // StagedFile
@@ -154,17 +150,16 @@ StagedFile::~StagedFile()
     }
 }
 
-bool StagedFile::open(QString *error)
+Status StagedFile::open()
 {
     const QFileInfo dest(mDestination);
     if (dest.isDir()) {
-        *error = QStringLiteral("cannot write %1: it is a folder").arg(native(mDestination));
-        return false;
+        return fileRefusal(RefusalKind::FileIsFolder, mDestination);
     }
     if (!dest.absoluteDir().exists()) {
-        *error = QStringLiteral("cannot write %1: the folder %2 does not exist")
-                     .arg(native(mDestination), native(dest.absolutePath()));
-        return false;
+        Refusal r = fileRefusal(RefusalKind::FileFolderMissing, mDestination);
+        r.object = native(dest.absolutePath());
+        return r;
     }
     removeStaleParts(mDestination, QDateTime::currentDateTimeUtc());
     // The new file gets the mode a plain new file would get (umask), and an existing file's.
@@ -180,28 +175,25 @@ bool StagedFile::open(QString *error)
                 ::fchmod(mFd, mode);
             }
         } else if (errno != EEXIST) {
-            *error = cannotWrite(mDestination, errno);
-            return false;
+            return cannotWrite(mDestination, errno);
         }
     }
     if (mFd < 0) {
-        *error = cannotWrite(mDestination, EEXIST);
-        return false;
+        return cannotWrite(mDestination, EEXIST);
     }
-    return true;
+    return Status();
 }
 
-bool StagedFile::write(const char *data, qint64 size, QString *error)
+Status StagedFile::write(const char *data, qint64 size)
 {
     if (mFd < 0) {
-        *error = cannotWrite(mDestination, EBADF);
-        return false;
+        return cannotWrite(mDestination, EBADF);
     }
     mBuffer.append(data, size);
-    return mBuffer.size() < kBufferSize || flushBuffer(error);
+    return mBuffer.size() < kBufferSize ? Status() : flushBuffer();
 }
 
-bool StagedFile::flushBuffer(QString *error)
+Status StagedFile::flushBuffer()
 {
     const char *p = mBuffer.constData();
     qint64 left = mBuffer.size();
@@ -211,53 +203,50 @@ bool StagedFile::flushBuffer(QString *error)
             continue;
         }
         if (n <= 0) {
-            *error = cannotWrite(mDestination, n < 0 ? errno : ENOSPC);
+            const int err = n < 0 ? errno : ENOSPC;
             mBuffer.clear();
-            return false;
+            return cannotWrite(mDestination, err);
         }
         p += n;
         left -= n;
     }
     mBuffer.clear();
-    return true;
+    return Status();
 }
 
-bool StagedFile::close(QString *error)
+Status StagedFile::close()
 {
     if (mFd < 0) {
-        *error = cannotWrite(mDestination, EBADF);
-        return false;
+        return cannotWrite(mDestination, EBADF);
     }
-    if (!flushBuffer(error)) {
-        return false;
+    if (const Status flushed = flushBuffer(); !flushed) {
+        return flushed;
     }
     // A delayed allocation on a full disk shows up only here.
     if (::fsync(mFd) != 0) {
-        *error = cannotWrite(mDestination, errno);
-        return false;
+        return cannotWrite(mDestination, errno);
     }
     const int rc = ::close(mFd);
     mFd = -1;
     if (rc != 0) {
-        *error = cannotWrite(mDestination, errno);
-        return false;
+        return cannotWrite(mDestination, errno);
     }
-    return true;
+    return Status();
 }
 
-bool StagedFile::commit(QString *error)
+Status StagedFile::commit()
 {
-    if (!close(error)) {
-        return false;
+    if (const Status closed = close(); !closed) {
+        return closed;
     }
     FileSet set;
     set.add(mPart, mDestination, false);
     release();
-    if (!set.publish(error)) {
-        return false;
+    if (const Status published = set.publish(); !published) {
+        return published;
     }
     set.finish();
-    return true;
+    return Status();
 }
 
 // FolderTransaction
@@ -274,28 +263,24 @@ FolderTransaction::~FolderTransaction()
     }
 }
 
-bool FolderTransaction::begin(QString *error)
+Status FolderTransaction::begin()
 {
     const QFileInfo dest(mDestination);
     if (dest.exists()) {
         if (!dest.isDir()) {
-            *error = QStringLiteral("%1 exists and is not a folder").arg(native(mDestination));
-            return false;
+            return fileRefusal(RefusalKind::NotAFolder, mDestination);
         }
         const QDir dir(mDestination);
         const bool empty = dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         if (!empty && !dir.exists(QStringLiteral("manifest.json"))) {
-            *error = QStringLiteral("%1 is a folder that does not hold an earlier packet; "
-                                    "choose a new or empty folder")
-                         .arg(native(mDestination));
-            return false;
+            return fileRefusal(RefusalKind::FolderNotPacket, mDestination);
         }
     }
     const QString parent = dest.absolutePath();
     if (!QFileInfo(parent).isDir()) {
-        *error = QStringLiteral("cannot write %1: the folder %2 does not exist")
-                     .arg(native(mDestination), native(parent));
-        return false;
+        Refusal r = fileRefusal(RefusalKind::FileFolderMissing, mDestination);
+        r.object = native(parent);
+        return r;
     }
     removeStaleParts(mDestination, QDateTime::currentDateTimeUtc());
     // Beside the destination, so that the final rename stays on one file system. Made with
@@ -310,20 +295,18 @@ bool FolderTransaction::begin(QString *error)
         }
     }
     if (mTemp.isEmpty()) {
-        *error = cannotWrite(mDestination, err);
-        return false;
+        return cannotWrite(mDestination, err);
     }
-    return true;
+    return Status();
 }
 
-bool FolderTransaction::writeFile(const QString &name, const QByteArray &data, QString *error)
+Status FolderTransaction::writeFile(const QString &name, const QByteArray &data)
 {
     const QString path = QDir(mTemp).filePath(name);
     const int fd =
         ::open(encoded(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0) {
-        *error = cannotWrite(QDir(mDestination).filePath(name), errno);
-        return false;
+        return cannotWrite(QDir(mDestination).filePath(name), errno);
     }
     const char *p = data.constData();
     qint64 left = data.size();
@@ -343,34 +326,32 @@ bool FolderTransaction::writeFile(const QString &name, const QByteArray &data, Q
         err = errno;
     }
     if (err != 0) {
-        *error = cannotWrite(QDir(mDestination).filePath(name), err);
-        return false;
+        return cannotWrite(QDir(mDestination).filePath(name), err);
     }
-    return true;
+    return Status();
 }
 
-bool FolderTransaction::sync(QString *error)
+Status FolderTransaction::sync()
 {
     if (const int err = syncPath(mTemp, true); err != 0) {
-        *error = cannotWrite(mDestination, err);
-        return false;
+        return cannotWrite(mDestination, err);
     }
-    return true;
+    return Status();
 }
 
-bool FolderTransaction::commit(QString *error)
+Status FolderTransaction::commit()
 {
-    if (!sync(error)) {
-        return false;
+    if (const Status synced = sync(); !synced) {
+        return synced;
     }
     FileSet set;
     set.add(mTemp, mDestination, true);
     release();
-    if (!set.publish(error)) {
-        return false;
+    if (const Status published = set.publish(); !published) {
+        return published;
     }
     set.finish();
-    return true;
+    return Status();
 }
 
 // FileSet
@@ -401,7 +382,7 @@ void FileSet::add(const QString &partPath, const QString &destination, bool fold
     mEntries.append(e);
 }
 
-bool FileSet::publish(QString *error)
+Status FileSet::publish()
 {
     for (Entry &e : mEntries) {
         const QFileInfo dest(e.destination);
@@ -415,10 +396,8 @@ bool FileSet::publish(QString *error)
             if (!kept) {
                 const int err = errno;
                 e.kept.clear();
-                *error = QStringLiteral("cannot replace %1: %2")
-                             .arg(native(e.destination), writeErrorReason(err));
                 undo();
-                return false;
+                return fileRefusal(RefusalKind::FileReplaceFailed, e.destination, err);
             }
         }
         if (!renamePath(e.part, e.destination)) {
@@ -427,10 +406,8 @@ bool FileSet::publish(QString *error)
                 renamePath(e.kept, e.destination);
             }
             e.kept.clear();
-            *error = QStringLiteral("cannot move the new %1 into place: %2")
-                         .arg(native(e.destination), writeErrorReason(err));
             undo();
-            return false;
+            return fileRefusal(RefusalKind::FileMoveFailed, e.destination, err);
         }
         e.published = true;
     }
@@ -438,7 +415,7 @@ bool FileSet::publish(QString *error)
         syncParent(e.destination);
     }
     mPublished = true;
-    return true;
+    return Status();
 }
 
 void FileSet::undo()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -10,8 +12,15 @@
 namespace fo {
 
 /// Writes `data` to `path` in full or not at all: a crash or a full disk leaves the old file or
-/// nothing. Returns false and sets `error` ("cannot write /x/y.pdf: the disk is full").
-bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+/// nothing. Refused with FileWriteFailed ("cannot write /x/y.pdf: the disk is full") and the
+/// other file refusals below.
+Status writeFileAtomically(const QString &path, const QByteArray &data);
+
+/// A file refusal of `kind` about `path` (shown with native separators) that failed with
+/// `errnum`: the errno in `number`, strerror's words in `detail`.
+Refusal fileRefusal(RefusalKind kind, const QString &path, int errnum = 0);
+/// `why` about the part file `part` as about `destination`, the name the user gave.
+Refusal namingDestination(Refusal why, const QString &part, const QString &destination);
 
 /// The temporary name of a file or folder being written beside `destination`:
 /// ".NAME.part-XXXXXXXX" (eight hex digits). A run that was killed leaves such names behind;
@@ -33,16 +42,13 @@ public:
     StagedFile(const StagedFile &) = delete;
     StagedFile &operator=(const StagedFile &) = delete;
 
-    bool open(QString *error);
-    bool write(const char *data, qint64 size, QString *error);
-    bool write(const QByteArray &data, QString *error)
-    {
-        return write(data.constData(), data.size(), error);
-    }
+    Status open();
+    Status write(const char *data, qint64 size);
+    Status write(const QByteArray &data) { return write(data.constData(), data.size()); }
     /// Flushes, syncs and closes; the file is complete under its part name.
-    bool close(QString *error);
+    Status close();
     /// close() and rename into place in one go (a set of one).
-    bool commit(QString *error);
+    Status commit();
 
     QString destination() const { return mDestination; }
     QString partPath() const { return mPart; }
@@ -50,7 +56,7 @@ public:
     void release() { mReleased = true; }
 
 private:
-    bool flushBuffer(QString *error);
+    Status flushBuffer();
 
     QString mDestination;
     QString mPart;
@@ -72,18 +78,18 @@ public:
     FolderTransaction(const FolderTransaction &) = delete;
     FolderTransaction &operator=(const FolderTransaction &) = delete;
 
-    /// Creates the temporary folder. Returns false and sets `error` when the destination may not
-    /// be replaced or its parent folder cannot be written.
-    bool begin(QString *error);
+    /// Creates the temporary folder; refused when the destination may not be replaced
+    /// (NotAFolder, FolderNotPacket) or its parent folder cannot be written.
+    Status begin();
     /// Where to write: the temporary folder.
     QString path() const { return mTemp; }
     QString destination() const { return mDestination; }
     /// Writes a file into the temporary folder; every write checked.
-    bool writeFile(const QString &name, const QByteArray &data, QString *error);
+    Status writeFile(const QString &name, const QByteArray &data);
     /// Flushes the folder to disk (the folder is then complete under its part name).
-    bool sync(QString *error);
+    Status sync();
     /// sync() and move into place; the old folder, if any, is removed afterwards.
-    bool commit(QString *error);
+    Status commit();
     void release() { mReleased = true; }
 
 private:
@@ -110,7 +116,7 @@ public:
     /// A complete part file or folder and where it goes.
     void add(const QString &partPath, const QString &destination, bool folder);
     /// Renames every part into place; on failure puts back what it had renamed and returns false.
-    bool publish(QString *error);
+    Status publish();
     /// After publish(): the earlier files and folders back, the new ones gone.
     void undo();
     /// After publish(): removes the kept earlier versions.
@@ -130,8 +136,5 @@ private:
     QVector<Entry> mEntries;
     bool mPublished = false;
 };
-
-/// "the disk is full", "permission denied": the reason in words, from errno.
-QString writeErrorReason(int errnum);
 
 } // namespace fo

@@ -75,7 +75,8 @@ int createDemoLibrary(Database &db, QString *error)
     org.pressContact =
         QStringLiteral("Press office: Ana Reyes\n+63 2 8123 4567\npress@example.org");
     org.website = QStringLiteral("https://example.org");
-    if (!OrganisationSettings(db).save(org, error)) {
+    if (const Status saved = OrganisationSettings(db).save(org); !saved) {
+        *error = legacyRefusalWords(saved.refusal());
         return -1;
     }
     return created;

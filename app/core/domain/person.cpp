@@ -74,7 +74,7 @@ QString rolesKey(Roles roles)
     return keys.join(QLatin1Char(','));
 }
 
-std::optional<Roles> parseRoles(const QString &text, QString *error)
+Result<Roles> parseRoles(const QString &text)
 {
     Roles roles;
     const QStringList words = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -84,19 +84,12 @@ std::optional<Roles> parseRoles(const QString &text, QString *error)
         }
         const std::optional<Role> r = parseRole(w);
         if (!r) {
-            if (error) {
-                *error = QStringLiteral("unknown role '%1' (editor, reviewer, exporter, admin)")
-                             .arg(w.trimmed());
-            }
-            return std::nullopt;
+            return Refusal(RefusalKind::UnknownRole, w.trimmed());
         }
         roles |= *r;
     }
     if (!roles) {
-        if (error) {
-            *error = QStringLiteral("no role given (editor, reviewer, exporter, admin)");
-        }
-        return std::nullopt;
+        return Refusal(RefusalKind::NoRoleGiven);
     }
     return roles;
 }

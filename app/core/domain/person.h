@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QDateTime>
 #include <QFlags>
 #include <QString>
@@ -28,8 +30,8 @@ std::optional<Role> parseRole(const QString &text);
 QVector<Role> allRoles();
 /// "editor,reviewer" in the order of allRoles().
 QString rolesKey(Roles roles);
-/// Parses "editor, reviewer"; returns nullopt and names the bad word in `error`.
-std::optional<Roles> parseRoles(const QString &text, QString *error);
+/// Parses "editor, reviewer"; refused with UnknownRole (naming the bad word) or NoRoleGiven.
+Result<Roles> parseRoles(const QString &text);
 
 /// A local person: who an action is recorded for. On a local file roles are a workflow guard,
 /// not a security boundary: anyone who can write the file can change them.

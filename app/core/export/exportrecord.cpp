@@ -9,45 +9,49 @@
 
 namespace fo {
 
-bool stageStoryExport(const Story &story, const QString &path, const QString &format,
-                      const PdfOptions &options, FileSet &files, QString *error)
+Status stageStoryExport(const Story &story, const QString &path, const QString &format,
+                        const PdfOptions &options, FileSet &files)
 {
     const QString destination = QFileInfo(path).absoluteFilePath();
     if (format == QLatin1String("html")) {
         HtmlOptions html;
         html.draft = options.draft;
         StagedFile file(destination);
-        if (!file.open(error) || !file.write(renderStoryHtml(story, html).toUtf8(), error) ||
-            !file.close(error)) {
-            return false;
+        Status done = file.open();
+        if (done) {
+            done = file.write(renderStoryHtml(story, html).toUtf8());
+        }
+        if (done) {
+            done = file.close();
+        }
+        if (!done) {
+            return done;
         }
         file.release();
         files.add(file.partPath(), destination, false);
-        return true;
+        return Status();
     }
     if (!QFileInfo(destination).absoluteDir().exists()) {
-        *error = QStringLiteral("cannot write %1: the folder %2 does not exist")
-                     .arg(QDir::toNativeSeparators(destination),
-                          QDir::toNativeSeparators(QFileInfo(destination).absolutePath()));
-        return false;
+        Refusal r = fileRefusal(RefusalKind::FileFolderMissing, destination);
+        r.object = QDir::toNativeSeparators(QFileInfo(destination).absolutePath());
+        return r;
     }
     removeStaleParts(destination, QDateTime::currentDateTimeUtc());
     // The PDF module writes its file whole (or nothing) under the part name it is given.
     const QString part = partName(destination);
-    if (!writeStoryPdf(story, part, options, error)) {
-        error->replace(QDir::toNativeSeparators(part), QDir::toNativeSeparators(destination));
-        return false;
+    if (const Status written = writeStoryPdf(story, part, options); !written) {
+        return namingDestination(written.refusal(), part, destination);
     }
     files.add(part, destination, false);
-    return true;
+    return Status();
 }
 
-bool recordStoryExport(Database &db, const Story &story, const Person &actor, const QString &path,
-                       const StoryExportRecord &record, FileSet &files, QString *error)
+Status recordStoryExport(Database &db, const Story &story, const Person &actor, const QString &path,
+                         const StoryExportRecord &record, FileSet &files)
 {
     Transaction tx(db.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     Person who = actor;
     if (who.name.isEmpty()) {
@@ -56,19 +60,20 @@ bool recordStoryExport(Database &db, const Story &story, const Person &actor, co
     const QString detail = QStringLiteral("%1 to %2%3")
                                .arg(record.format.toUpper(), QFileInfo(path).fileName(),
                                     record.draft ? QStringLiteral(", DRAFT") : QString());
-    if (!AuditLog(db).record(AuditAction::Exported, story.id, who, detail, error,
-                             record.revision)) {
-        return false;
+    if (const Status recorded =
+            AuditLog(db).append(AuditAction::Exported, story.id, who, detail, record.revision);
+        !recorded) {
+        return recorded;
     }
-    if (!files.publish(error)) {
-        return false; // the row rolls back with the transaction
+    if (const Status published = files.publish(); !published) {
+        return published; // the row rolls back with the transaction
     }
-    if (!tx.commit(error)) {
+    if (const Status committed = tx.finish(); !committed) {
         files.undo();
-        return false;
+        return committed;
     }
     files.finish();
-    return true;
+    return Status();
 }
 
 } // namespace fo

@@ -311,10 +311,9 @@ QString renderStoryHtml(const Story &story, const HtmlOptions &options)
     return renderHtmlPage(page);
 }
 
-bool writeStoryHtml(const Story &story, const QString &path, const HtmlOptions &options,
-                    QString *error)
+Status writeStoryHtml(const Story &story, const QString &path, const HtmlOptions &options)
 {
-    return writeFileAtomically(path, renderStoryHtml(story, options).toUtf8(), error);
+    return writeFileAtomically(path, renderStoryHtml(story, options).toUtf8());
 }
 
 } // namespace fo

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include "domain/story.h"
 
 #include <QString>
@@ -36,10 +38,9 @@ QString renderStoryHtml(const Story &story, const HtmlOptions &options = HtmlOpt
 QString renderStoryArticle(const Story &story, const QString &id = QString());
 QString renderStoryArticle(const Story &story, const StoryDocument &doc, const QString &id);
 
-/// Writes renderStoryHtml() to `path` atomically. Returns false and sets `error` on failure;
-/// an existing file is then left as it was.
-bool writeStoryHtml(const Story &story, const QString &path, const HtmlOptions &options,
-                    QString *error);
+/// Writes renderStoryHtml() to `path` atomically, or says why not (the file refusals of
+/// base/atomicwrite.h); an existing file is then left as it was.
+Status writeStoryHtml(const Story &story, const QString &path, const HtmlOptions &options);
 
 /// Text as HTML character data or attribute value: & < > " ' escaped, control characters
 /// replaced by U+FFFD.

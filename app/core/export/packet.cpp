@@ -126,15 +126,17 @@ QByteArray packetManifest(const Packet &packet, PacketFormat format, const QStri
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-bool writePacket(const Packet &packet, const QString &path, const PacketOptions &options,
-                 QString *error)
+Status writePacket(const Packet &packet, const QString &path, const PacketOptions &options)
 {
     PacketFiles files;
-    if (!files.stage(packet, path, options, error) || !files.publish(error)) {
-        return false;
+    Status done = files.stage(packet, path, options);
+    if (done) {
+        done = files.publish();
     }
-    files.finish();
-    return true;
+    if (done) {
+        files.finish();
+    }
+    return done;
 }
 
 } // namespace fo

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include "export/pdfexporter.h"
 #include "domain/story.h"
 
@@ -65,9 +67,8 @@ struct PacketOptions
 
 /// Writes the packet to `path` (the PDF file, the HTML file, or the folder) and its manifest
 /// (manifestPath()). Everything is written atomically: on failure or cancel, nothing new is left
-/// and what was there before is untouched. Returns false and sets `error` on failure.
-bool writePacket(const Packet &packet, const QString &path, const PacketOptions &options,
-                 QString *error);
+/// and what was there before is untouched. Otherwise says why not.
+Status writePacket(const Packet &packet, const QString &path, const PacketOptions &options);
 
 /// Where the manifest of a packet goes: inside the folder of an HTML packet
 /// ("press/manifest.json"), else beside the file ("press.pdf" → "manifest.json" in its folder).
@@ -82,7 +83,6 @@ QByteArray packetManifest(const Packet &packet, PacketFormat format, const QStri
 
 /// The packet as PDF: cover, contents with page numbers and links, each story from a new page,
 /// running header, "Page N of M", an outline entry per story, metadata. (Used by writePacket.)
-bool writePacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
-                    QString *error);
+Status writePacketPdf(const Packet &packet, const QString &path, const PacketOptions &options);
 
 } // namespace fo

@@ -14,16 +14,37 @@
 
 namespace fo {
 
-std::optional<QVector<Story>> PacketBuilder::select(const PacketRequest &request,
-                                                    QString *error) const
+namespace {
+
+/// A story, or why not. StoryRepository::get() still says why in words (until it returns a
+/// refusal): "no story with id N" is StoryNotFound, anything else SQLite's words as sqlError()
+/// put them.
+Result<Story> readStory(const StoryRepository &repo, qint64 id)
+{
+    QString why;
+    std::optional<Story> story = repo.get(id, &why);
+    if (story) {
+        return *story;
+    }
+    if (why == QStringLiteral("no story with id %1").arg(id)) {
+        Refusal r(RefusalKind::StoryNotFound);
+        r.id = id;
+        return r;
+    }
+    return Refusal(RefusalKind::QueryFailed, QString(), why);
+}
+
+} // namespace
+
+Result<QVector<Story>> PacketBuilder::select(const PacketRequest &request) const
 {
     StoryRepository repo(mDb);
     QVector<Story> stories;
     if (!request.storyIds.isEmpty()) {
         for (const qint64 id : request.storyIds) {
-            std::optional<Story> story = repo.get(id, error);
+            Result<Story> story = readStory(repo, id);
             if (!story) {
-                return std::nullopt;
+                return story.refusal();
             }
             stories << *story;
         }
@@ -32,13 +53,12 @@ std::optional<QVector<Story>> PacketBuilder::select(const PacketRequest &request
     StoryFilter filter;
     filter.status = request.status;
     filter.tag = request.tags.value(0);
-    bool found = true;
-    const bool read = StoryQuery(mDb).forEachRow(
-        filter, 1000, false,
-        [&](const StoryRow &row) {
-            std::optional<Story> story = repo.get(row.id, error);
+    std::optional<Refusal> notFound;
+    const Status read =
+        StoryQuery(mDb).forEachRow(filter, 1000, false, [&](const StoryRow &row) {
+            Result<Story> story = readStory(repo, row.id);
             if (!story) {
-                found = false;
+                notFound = story.refusal();
                 return false;
             }
             const bool hasAll =
@@ -55,17 +75,15 @@ std::optional<QVector<Story>> PacketBuilder::select(const PacketRequest &request
                 stories << *story;
             }
             return true;
-        },
-        error);
-    if (!read || !found) {
-        return std::nullopt;
+        });
+    if (!read) {
+        return read.refusal();
+    }
+    if (notFound) {
+        return *notFound;
     }
     if (stories.isEmpty()) {
-        if (error) {
-            *error = QStringLiteral("no stories match; name them with --story ID or choose "
-                                    "--tag and --status");
-        }
-        return std::nullopt;
+        return Refusal(RefusalKind::NoStoriesMatch);
     }
     // By office, then most recently updated first (the list already comes newest first).
     std::stable_sort(stories.begin(), stories.end(), [](const Story &a, const Story &b) {
@@ -115,43 +133,48 @@ Packet PacketBuilder::build(const QVector<Story> &stories, const PacketRequest &
     return packet;
 }
 
-bool PacketBuilder::recordExport(const Packet &packet, const Person &exporter, const QString &path,
-                                 QString *error, PacketFiles *files)
+Status PacketBuilder::recordExport(const Packet &packet, const Person &exporter,
+                                   const QString &path, PacketFiles *files)
 {
     Transaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     AuditLog audit(mDb);
     const QString where = QFileInfo(path).fileName();
-    if (!audit.record(AuditAction::Exported, 0, exporter,
-                      QStringLiteral("packet \"%1\" (%2 stories%3) to %4")
-                          .arg(packet.title)
-                          .arg(packet.stories.size())
-                          .arg(packet.draft ? QStringLiteral(", DRAFT") : QString(), where),
-                      error)) {
-        return false;
+    if (Status s =
+            audit.append(AuditAction::Exported, 0, exporter,
+                         QStringLiteral("packet \"%1\" (%2 stories%3) to %4")
+                             .arg(packet.title)
+                             .arg(packet.stories.size())
+                             .arg(packet.draft ? QStringLiteral(", DRAFT") : QString(), where));
+        !s) {
+        return s;
     }
     for (const PacketStory &ps : packet.stories) {
-        if (!audit.record(AuditAction::Exported, ps.story.id, exporter,
-                          QStringLiteral("in packet \"%1\" to %2").arg(packet.title, where), error,
-                          int(ps.approval.revision))) {
-            return false;
+        if (Status s =
+                audit.append(AuditAction::Exported, ps.story.id, exporter,
+                             QStringLiteral("in packet \"%1\" to %2").arg(packet.title, where),
+                             int(ps.approval.revision));
+            !s) {
+            return s;
         }
     }
-    if (files && !files->publish(error)) {
-        return false; // the transaction rolls back: nothing was written, nothing is recorded
+    if (files) {
+        if (Status s = files->publish(); !s) {
+            return s; // the transaction rolls back: nothing was written, nothing is recorded
+        }
     }
-    if (!tx.commit(error)) {
+    if (Status s = tx.finish(); !s) {
         if (files) {
             files->undo();
         }
-        return false;
+        return s;
     }
     if (files) {
         files->finish();
     }
-    return true;
+    return Status();
 }
 
 } // namespace fo

@@ -43,8 +43,9 @@ public:
 
     /// The stories of the request: the given ids in their order, else the stories matching
     /// tags and status ordered by office, then most recently updated first. Stories in the
-    /// Trash are never selected. Sets `error` for an unknown id or an empty selection.
-    std::optional<QVector<Story>> select(const PacketRequest &request, QString *error) const;
+    /// Trash are never selected. Refused for an unknown id (StoryNotFound) or an empty
+    /// selection (NoStoriesMatch).
+    Result<QVector<Story>> select(const PacketRequest &request) const;
     /// Every story that may not go in, with the reason; empty when all may.
     QVector<PacketRefusal> gate(const QVector<Story> &stories) const;
     /// The packet, with each story's approval (reviewer, time, revision, content hash) and the
@@ -55,8 +56,8 @@ public:
     /// published) the rows and the files go in together: the rows are written in a transaction,
     /// the files are published, and the transaction commits; if publishing fails nothing is
     /// recorded, and if the commit fails the files are taken back (PacketFiles::undo()).
-    bool recordExport(const Packet &packet, const Person &exporter, const QString &path,
-                      QString *error, PacketFiles *files = nullptr);
+    Status recordExport(const Packet &packet, const Person &exporter, const QString &path,
+                        PacketFiles *files = nullptr);
 
 private:
     Database &mDb;

@@ -7,80 +7,91 @@
 
 namespace fo {
 
-bool PacketFiles::stageFile(const QString &destination, const QByteArray &data, QString *error)
+Status PacketFiles::stageFile(const QString &destination, const QByteArray &data)
 {
     StagedFile file(destination);
-    if (!file.open(error) || !file.write(data, error) || !file.close(error)) {
-        return false;
+    Status done = file.open();
+    if (done) {
+        done = file.write(data);
+    }
+    if (done) {
+        done = file.close();
+    }
+    if (!done) {
+        return done;
     }
     file.release();
     mSet.add(file.partPath(), destination, false);
-    return true;
+    return Status();
 }
 
-bool PacketFiles::stageFolder(const Packet &packet, const QString &path,
-                              const PacketOptions &options, QString *error)
+Status PacketFiles::stageFolder(const Packet &packet, const QString &path,
+                                const PacketOptions &options)
 {
     FolderTransaction folder(path);
-    if (!folder.begin(error) || !writePacketHtmlFolder(packet, folder, options, error)) {
-        return false;
+    Status done = folder.begin();
+    if (done) {
+        done = writePacketHtmlFolder(packet, folder, options);
     }
     const QByteArray manifest =
         packetManifest(packet, PacketFormat::HtmlFolder, QStringLiteral("index.html"));
-    if (!folder.writeFile(QStringLiteral("manifest.json"), manifest, error) ||
-        !folder.sync(error)) {
-        return false;
+    if (done) {
+        done = folder.writeFile(QStringLiteral("manifest.json"), manifest);
+    }
+    if (done) {
+        done = folder.sync();
+    }
+    if (!done) {
+        return done;
     }
     folder.release();
     mSet.add(folder.path(), folder.destination(), true);
-    return true;
+    return Status();
 }
 
-bool PacketFiles::stage(const Packet &packet, const QString &path, const PacketOptions &options,
-                        QString *error)
+Status PacketFiles::stage(const Packet &packet, const QString &path, const PacketOptions &options)
 {
     mSet.discard(); // a second stage() starts afresh
-    if (!stageAll(packet, path, options, error)) {
+    const Status staged = stageAll(packet, path, options);
+    if (!staged) {
         mSet.discard(); // what was staged before the failure goes too
-        return false;
     }
-    return true;
+    return staged;
 }
 
-bool PacketFiles::stageAll(const Packet &packet, const QString &path, const PacketOptions &options,
-                           QString *error)
+Status PacketFiles::stageAll(const Packet &packet, const QString &path,
+                             const PacketOptions &options)
 {
     if (packet.stories.isEmpty()) {
-        *error = QStringLiteral("a packet needs at least one story");
-        return false;
+        return Refusal(RefusalKind::PacketEmpty);
     }
     if (options.format == PacketFormat::HtmlFolder) {
-        return stageFolder(packet, path, options, error);
+        return stageFolder(packet, path, options);
     }
     const QFileInfo info(path);
     if (!info.absoluteDir().exists()) {
-        *error =
-            QStringLiteral("cannot write %1: the folder %2 does not exist")
-                .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()));
-        return false;
+        Refusal r = fileRefusal(RefusalKind::FileFolderMissing, path);
+        r.object = QDir::toNativeSeparators(info.absolutePath());
+        return r;
     }
     if (options.format == PacketFormat::Pdf) {
         removeStaleParts(info.absoluteFilePath(), QDateTime::currentDateTimeUtc());
         // The PDF module writes its file whole (or nothing) under the part name we give it.
         const QString part = partName(info.absoluteFilePath());
-        if (!writePacketPdf(packet, part, options, error)) {
-            error->replace(QDir::toNativeSeparators(part),
-                           QDir::toNativeSeparators(info.absoluteFilePath()));
-            return false;
+        if (const Status written = writePacketPdf(packet, part, options); !written) {
+            return namingDestination(written.refusal(), part, info.absoluteFilePath());
         }
         mSet.add(part, info.absoluteFilePath(), false);
-    } else if (!stageFile(info.absoluteFilePath(), renderPacketSingleHtml(packet).toUtf8(),
-                          error)) {
-        return false;
+    } else if (Status s =
+                   stageFile(info.absoluteFilePath(), renderPacketSingleHtml(packet).toUtf8());
+               !s) {
+        return s;
     }
     const QByteArray manifest = packetManifest(packet, options.format, info.fileName());
-    return stageFile(manifestPath(path, options.format), manifest, error) &&
-           stageFile(ownManifestPath(path), manifest, error);
+    if (Status s = stageFile(manifestPath(path, options.format), manifest); !s) {
+        return s;
+    }
+    return stageFile(ownManifestPath(path), manifest);
 }
 
 } // namespace fo

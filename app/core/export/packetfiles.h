@@ -19,10 +19,9 @@ public:
 
     /// Writes every file under its part name. On failure or cancel, no part is left and the
     /// destination is untouched. Part files of earlier, killed runs are removed first.
-    bool stage(const Packet &packet, const QString &path, const PacketOptions &options,
-               QString *error);
+    Status stage(const Packet &packet, const QString &path, const PacketOptions &options);
     /// Renames every staged file into place; on failure, everything is as it was.
-    bool publish(QString *error) { return mSet.publish(error); }
+    Status publish() { return mSet.publish(); }
     /// After publish(): the earlier files back, the new ones gone.
     void undo() { mSet.undo(); }
     /// After publish(): keeps the new files for good.
@@ -31,11 +30,9 @@ public:
     void discard() { mSet.discard(); }
 
 private:
-    bool stageAll(const Packet &packet, const QString &path, const PacketOptions &options,
-                  QString *error);
-    bool stageFile(const QString &destination, const QByteArray &data, QString *error);
-    bool stageFolder(const Packet &packet, const QString &path, const PacketOptions &options,
-                     QString *error);
+    Status stageAll(const Packet &packet, const QString &path, const PacketOptions &options);
+    Status stageFile(const QString &destination, const QByteArray &data);
+    Status stageFolder(const Packet &packet, const QString &path, const PacketOptions &options);
 
     FileSet mSet;
 };

@@ -120,11 +120,11 @@ QString renderPacketSingleHtml(const Packet &packet)
     return renderHtmlPage(page);
 }
 
-bool writePacketHtmlFolder(const Packet &packet, FolderTransaction &folder,
-                           const PacketOptions &options, QString *error)
+Status writePacketHtmlFolder(const Packet &packet, FolderTransaction &folder,
+                             const PacketOptions &options)
 {
-    if (!folder.writeFile(QStringLiteral("house.css"), houseStylesheet().toUtf8(), error)) {
-        return false;
+    if (Status s = folder.writeFile(QStringLiteral("house.css"), houseStylesheet().toUtf8()); !s) {
+        return s;
     }
     HtmlOptions linked;
     linked.stylesheet = HtmlOptions::Stylesheet::Linked;
@@ -134,8 +134,9 @@ bool writePacketHtmlFolder(const Packet &packet, FolderTransaction &folder,
     index.options = linked;
     index.body = QStringLiteral("<main class=\"page\">\n") + indexBody(packet, false) +
                  QStringLiteral("</main>");
-    if (!folder.writeFile(QStringLiteral("index.html"), renderHtmlPage(index).toUtf8(), error)) {
-        return false;
+    if (Status s = folder.writeFile(QStringLiteral("index.html"), renderHtmlPage(index).toUtf8());
+        !s) {
+        return s;
     }
     const int n = packet.stories.size();
     for (int i = 0; i < n; ++i) {
@@ -146,15 +147,15 @@ bool writePacketHtmlFolder(const Packet &packet, FolderTransaction &folder,
         page.options = linked;
         page.body = storyNav(packet, i) + QStringLiteral("<main class=\"page\">\n") +
                     runningTitle(packet, i) + renderStoryArticle(s) + QStringLiteral("</main>");
-        if (!folder.writeFile(packetStoryFileName(s), renderHtmlPage(page).toUtf8(), error)) {
-            return false;
+        if (Status w = folder.writeFile(packetStoryFileName(s), renderHtmlPage(page).toUtf8());
+            !w) {
+            return w;
         }
         if (options.progress && !options.progress(i + 1, n)) {
-            *error = QStringLiteral("export cancelled");
-            return false;
+            return Refusal(RefusalKind::ExportCancelled);
         }
     }
-    return true;
+    return Status();
 }
 
 } // namespace fo

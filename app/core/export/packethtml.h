@@ -13,7 +13,7 @@ QString renderPacketSingleHtml(const Packet &packet);
 class FolderTransaction;
 
 /// Writes index.html, one page per story and house.css into the folder being made.
-bool writePacketHtmlFolder(const Packet &packet, FolderTransaction &folder,
-                           const PacketOptions &options, QString *error);
+Status writePacketHtmlFolder(const Packet &packet, FolderTransaction &folder,
+                             const PacketOptions &options);
 
 } // namespace fo

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/story.h"
 
 #include <QString>
@@ -32,12 +33,11 @@ struct PdfOptions
 };
 
 /// One story as a PDF: A4 or Letter, headline, dateline, byline, summary, body and footnotes,
-/// with fonts embedded as subsets and the text in reading order. Written atomically; returns
-/// false and sets `error` on failure, leaving an existing file as it was.
+/// with fonts embedded as subsets and the text in reading order. Written atomically; on failure
+/// says why, leaving an existing file as it was.
 ///
 /// PDF is drawn by the PDF module (app/pdf: Pango and Cairo), loaded on the first PDF, so that
 /// the program starts without mapping the PDF stack (pdfmodule.h).
-bool writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
-                   QString *error);
+Status writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options);
 
 } // namespace fo

@@ -6,6 +6,8 @@
 #include <QLibrary>
 #include <QMutex>
 
+#include <optional>
+
 namespace fo {
 
 namespace {
@@ -26,7 +28,7 @@ QStringList candidates()
     return paths;
 }
 
-const PdfModule *load(QString *error)
+Result<const PdfModule *> load()
 {
     QStringList tried;
     for (const QString &path : candidates()) {
@@ -40,50 +42,34 @@ const PdfModule *load(QString *error)
             reinterpret_cast<const PdfModule *(*)()>(library->resolve("fieldoffice_pdf_module"));
         const PdfModule *module = entry ? entry() : nullptr;
         if (!module || module->abi != PdfModule::kAbi) {
-            *error = QStringLiteral("PDF export is not available: %1 is not this version's PDF "
-                                    "module (%2)")
-                         .arg(QDir::toNativeSeparators(path),
-                              entry ? QStringLiteral("another version") : library->errorString());
+            Refusal r(RefusalKind::PdfModuleWrongVersion, QDir::toNativeSeparators(path),
+                      entry ? QString() : library->errorString());
+            r.number = entry ? 1 : 0;
             delete library;
-            return nullptr;
+            return r;
         }
         return module;
     }
-    *error = QStringLiteral("PDF export is not available: the PDF module was not found (looked "
-                            "for %1)")
-                 .arg(tried.join(QStringLiteral(", ")));
-    return nullptr;
+    return Refusal(RefusalKind::PdfModuleMissing, tried.join(QStringLiteral(", ")));
 }
 
 } // namespace
 
-const PdfModule *pdfModule(QString *error)
+Result<const PdfModule *> pdfModule()
 {
     static QMutex mutex; // exports run off the GUI thread
-    static const PdfModule *module = nullptr;
-    static QString loadError;
+    static std::optional<Result<const PdfModule *>> loaded;
     const QMutexLocker lock(&mutex);
-    if (!module && loadError.isEmpty()) {
-        module = load(&loadError);
+    if (!loaded) {
+        loaded = load();
     }
-    if (!module && error) {
-        *error = loadError;
-    }
-    return module;
+    return *loaded;
 }
 
-bool writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options,
-                   QString *error)
+Status writePacketPdf(const Packet &packet, const QString &path, const PacketOptions &options)
 {
-    const PdfModule *module = pdfModule(error);
-    return module && module->writeStory(story, path, options, error);
-}
-
-bool writePacketPdf(const Packet &packet, const QString &path, const PacketOptions &options,
-                    QString *error)
-{
-    const PdfModule *module = pdfModule(error);
-    return module && module->writePacket(packet, path, options, error);
+    const Result<const PdfModule *> module = pdfModule();
+    return module ? (*module)->writePacket(packet, path, options) : Status(module.refusal());
 }
 
 } // namespace fo

@@ -13,17 +13,16 @@ namespace fo {
 /// over from another one.
 struct PdfModule
 {
-    static constexpr int kAbi = 1;
+    static constexpr int kAbi = 2; // 2: the functions return Status
     int abi = kAbi;
-    bool (*writeStory)(const Story &, const QString &, const PdfOptions &, QString *) = nullptr;
-    bool (*writePacket)(const Packet &, const QString &, const PacketOptions &,
-                        QString *) = nullptr;
+    Status (*writeStory)(const Story &, const QString &, const PdfOptions &) = nullptr;
+    Status (*writePacket)(const Packet &, const QString &, const PacketOptions &) = nullptr;
 };
 
-/// The module, loaded on first use; null with `error` set when it cannot be found or loaded.
+/// The module, loaded on first use, or why not (PdfModuleMissing, PdfModuleWrongVersion).
 /// Searched: $FIELDOFFICE_PDF_MODULE (a file), then beside the program as installed
 /// (bin/../<libdir>/fieldoffice/), then the build tree it was built in.
-const PdfModule *pdfModule(QString *error);
+Result<const PdfModule *> pdfModule();
 
 } // namespace fo
 

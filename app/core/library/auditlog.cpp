@@ -119,6 +119,19 @@ QVector<AuditAction> allAuditActions()
 bool AuditLog::record(AuditAction action, qint64 storyId, const Person &actor,
                       const QString &detail, QString *error, int revision)
 {
+    const Status appended = append(action, storyId, actor, detail, revision);
+    if (!appended && error) {
+        Refusal query = appended.refusal();
+        query.kind = RefusalKind::QueryFailed;
+        *error =
+            QStringLiteral("cannot record in the audit trail: %1").arg(legacyRefusalWords(query));
+    }
+    return appended.ok();
+}
+
+Status AuditLog::append(AuditAction action, qint64 storyId, const Person &actor,
+                        const QString &detail, int revision)
+{
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("INSERT INTO audit_log (at, action, story_id, person_id, "
                              "person_name, revision, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -130,16 +143,12 @@ bool AuditLog::record(AuditAction action, qint64 storyId, const Person &actor,
     q.addBindValue(revision > 0 ? QVariant(revision) : QVariant(QMetaType(QMetaType::Int)));
     q.addBindValue(notNull(detail));
     if (!q.exec()) {
-        if (error) {
-            *error = QStringLiteral("cannot record in the audit trail: %1").arg(sqlError(q));
-        }
-        return false;
+        return queryRefusal(q, RefusalKind::AuditRecordFailed);
     }
-    return true;
+    return Status();
 }
 
-QVector<AuditEntry> AuditLog::list(const AuditFilter &filter, int offset, int limit,
-                                   QString *error) const
+Result<QVector<AuditEntry>> AuditLog::list(const AuditFilter &filter, int offset, int limit) const
 {
     QVector<AuditEntry> rows;
     const WhereSql sql = whereSql(filter);
@@ -154,10 +163,7 @@ QVector<AuditEntry> AuditLog::list(const AuditFilter &filter, int offset, int li
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return rows;
+        return queryRefusal(q);
     }
     while (q.next()) {
         AuditEntry e;
@@ -174,7 +180,7 @@ QVector<AuditEntry> AuditLog::list(const AuditFilter &filter, int offset, int li
     return rows;
 }
 
-int AuditLog::count(const AuditFilter &filter, QString *error) const
+Result<int> AuditLog::count(const AuditFilter &filter) const
 {
     const WhereSql sql = whereSql(filter);
     QSqlQuery q(mDb.connection());
@@ -183,10 +189,7 @@ int AuditLog::count(const AuditFilter &filter, QString *error) const
         q.addBindValue(v);
     }
     if (!q.exec() || !q.next()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return 0;
+        return queryRefusal(q);
     }
     return q.value(0).toInt();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/person.h"
 
 #include <QDateTime>
@@ -73,14 +74,18 @@ public:
     explicit AuditLog(Database &db) : mDb(db) {}
 
     /// Appends a row at Clock::now(). Call it inside the transaction of the change it records,
-    /// so that both are saved or neither. Returns false and sets `error` on failure.
+    /// so that both are saved or neither. Refused with AuditRecordFailed.
+    Status append(AuditAction action, qint64 storyId, const Person &actor, const QString &detail,
+                  int revision = 0);
+    /// append() for the callers that still take sentences (stories, workflow, comments, people,
+    /// history: until they return refusals): sets `error` to its English words on failure.
     bool record(AuditAction action, qint64 storyId, const Person &actor, const QString &detail,
                 QString *error, int revision = 0);
 
     /// Newest first.
-    QVector<AuditEntry> list(const AuditFilter &filter, int offset = 0, int limit = 1000,
-                             QString *error = nullptr) const;
-    int count(const AuditFilter &filter, QString *error = nullptr) const;
+    Result<QVector<AuditEntry>> list(const AuditFilter &filter, int offset = 0,
+                                     int limit = 1000) const;
+    Result<int> count(const AuditFilter &filter) const;
 
 private:
     Database &mDb;

@@ -65,49 +65,72 @@ QString sqlError(const QSqlQuery &query)
     return text;
 }
 
+Refusal queryRefusal(const QSqlQuery &query, RefusalKind kind, const QString &subject)
+{
+    const QSqlError e = query.lastError();
+    Refusal r(kind, subject, e.databaseText().isEmpty() ? e.text() : e.databaseText());
+    int code = e.nativeErrorCode().toInt() & 0xff;
+    sqlite3 *handle = driverHandle(query.driver());
+    const int systemErrno = handle ? sqlite3_system_errno(handle) : 0;
+    if (code == SQLITE_LOCKED) {
+        code = SQLITE_BUSY;
+    } else if (code == SQLITE_IOERR && systemErrno == ENOSPC) {
+        code = SQLITE_FULL;
+    }
+    r.number = code;
+    return r;
+}
+
 QString Database::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/library.fieldoffice");
 }
 
-std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QString *error)
+namespace {
+
+/// "cannot open/create/upgrade <path>: <why>": the storage refusal `why` inside `kind`.
+Refusal cannot(RefusalKind kind, const QString &path, const Refusal &why)
 {
-    QString scratch;
-    if (!error) {
-        error = &scratch;
-    }
+    Refusal r(kind, native(path), why.detail);
+    r.number = qint64(why.kind);
+    return r;
+}
+
+Refusal withFolder(RefusalKind kind, const QString &path, const QString &folder)
+{
+    Refusal r(kind, native(path));
+    r.object = native(folder);
+    return r;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
+{
     if (path.isEmpty()) {
-        *error = QStringLiteral("no library file given");
-        return nullptr;
+        return Refusal(RefusalKind::NoLibraryGiven);
     }
     const QFileInfo info(path);
     const bool exists = info.exists();
     if (exists && info.isDir()) {
-        *error = QStringLiteral("%1 is a folder, not a Field Office library").arg(native(path));
-        return nullptr;
+        return Refusal(RefusalKind::LibraryIsFolder, native(path));
     }
     if (exists && mode == OpenMode::CreateNew) {
-        *error = QStringLiteral("%1 already exists; choose a new file name").arg(native(path));
-        return nullptr;
+        return Refusal(RefusalKind::LibraryExists, native(path));
     }
     if (!exists) {
         const QFileInfo dir(info.absolutePath());
         if (!dir.exists() || !dir.isDir()) {
-            *error = QStringLiteral("%1 %2: folder %3 does not exist")
-                         .arg(mode == OpenMode::MustExist ? QStringLiteral("no library at")
-                                                          : QStringLiteral("cannot create"),
-                              native(path), native(info.absolutePath()));
-            return nullptr;
+            return withFolder(mode == OpenMode::MustExist ? RefusalKind::NoLibraryFolderMissing
+                                                          : RefusalKind::CreateFolderMissing,
+                              path, info.absolutePath());
         }
         if (mode == OpenMode::MustExist) {
-            *error = QStringLiteral("no library at %1").arg(native(path));
-            return nullptr;
+            return Refusal(RefusalKind::NoLibrary, native(path));
         }
         if (!dir.isWritable()) {
-            *error = QStringLiteral("cannot create %1: folder %2 is not writable")
-                         .arg(native(path), native(info.absolutePath()));
-            return nullptr;
+            return withFolder(RefusalKind::CreateFolderNotWritable, path, info.absolutePath());
         }
     }
 
@@ -116,10 +139,17 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
     db->mCreated = !exists;
     LibraryAccess access;
     access.name = db->mPath;
-    if (exists && !db->checkExisting(&access, error)) {
-        return nullptr;
+    if (exists) {
+        const Status checked = db->checkExisting(&access);
+        if (!checked) {
+            return checked.refusal();
+        }
     }
-    if (!db->connect(access, error) || (!db->mReadOnly && !db->migrate(error))) {
+    Status ready = db->connect(access);
+    if (ready && !db->mReadOnly) {
+        ready = db->migrate();
+    }
+    if (!ready) {
         const bool created = db->mCreated;
         const QString file = db->mPath;
         db.reset();
@@ -129,53 +159,43 @@ std::unique_ptr<Database> Database::open(const QString &path, OpenMode mode, QSt
             QFile::remove(file + QStringLiteral("-wal"));
             QFile::remove(file + QStringLiteral("-shm"));
         }
-        return nullptr;
+        return ready.refusal();
     }
-    return db;
+    return Result<std::unique_ptr<Database>>(std::move(db));
 }
 
-bool Database::checkExisting(LibraryAccess *access, QString *error)
+Status Database::checkExisting(LibraryAccess *access)
 {
     *access = libraryAccess(mPath);
-    if (!access->refusal.isEmpty()) {
-        *error = access->refusal;
-        return false;
+    if (access->refused) {
+        return *access->refused;
     }
     LibraryIdentity identity;
-    if (!readLibraryIdentity(mPath, *access, &identity, error)) {
-        return false;
+    const Status read = readLibraryIdentity(mPath, *access, &identity);
+    if (!read) {
+        return read;
     }
     if (identity.pageCount == 0) {
-        *error =
-            QStringLiteral("%1 is an empty file, not a Field Office library").arg(native(mPath));
-        return false;
+        return Refusal(RefusalKind::LibraryEmptyFile, native(mPath));
     }
     if (identity.applicationId != kApplicationId) {
-        *error = QStringLiteral("%1 is not a Field Office library (another SQLite database)")
-                     .arg(native(mPath));
-        return false;
+        return Refusal(RefusalKind::OtherSqliteDatabase, native(mPath));
     }
     if (identity.userVersion > kSchemaVersion) {
-        *error = QStringLiteral("%1 was made by a newer Field Office (library version %2; this "
-                                "program reads up to %3); it was left unchanged")
-                     .arg(native(mPath))
-                     .arg(identity.userVersion)
-                     .arg(kSchemaVersion);
-        return false;
+        Refusal r(RefusalKind::LibraryTooNew, native(mPath));
+        r.number = identity.userVersion;
+        return r;
     }
     mSchemaVersion = identity.userVersion;
     mReadOnly = !access->writable;
     mReadOnlyReason = access->readOnlyReason;
     if (mReadOnly && identity.userVersion < kOldestReadOnlyVersion) {
-        *error = QStringLiteral("%1 is read-only and was made by an older Field Office; "
-                                "make it writable once so that it can be upgraded")
-                     .arg(native(mPath));
-        return false;
+        return Refusal(RefusalKind::ReadOnlyTooOld, native(mPath));
     }
-    return true;
+    return Status();
 }
 
-bool Database::connect(const LibraryAccess &access, QString *error)
+Status Database::connect(const LibraryAccess &access)
 {
     mConnectionName = newConnectionName();
     QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), mConnectionName);
@@ -185,19 +205,17 @@ bool Database::connect(const LibraryAccess &access, QString *error)
             ? QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
             : QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
     if (!conn.open()) {
-        *error = QStringLiteral("cannot open %1: %2")
-                     .arg(native(mPath), writeRefusalReason(conn, conn.lastError()));
-        return false;
+        return cannot(RefusalKind::CannotOpenLibrary, mPath,
+                      writeRefusalOf(conn, conn.lastError()));
     }
     QSqlQuery q(conn);
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     if (!mReadOnly) {
         // Already WAL for every library but a new one, where it is the first write.
         if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
-            *error = QStringLiteral("cannot %1 %2: %3")
-                         .arg(mCreated ? QStringLiteral("create") : QStringLiteral("open"),
-                              native(mPath), writeRefusalReason(conn, q.lastError()));
-            return false;
+            return cannot(mCreated ? RefusalKind::CannotCreateLibrary
+                                   : RefusalKind::CannotOpenLibrary,
+                          mPath, writeRefusalOf(conn, q.lastError()));
         }
         q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     }
@@ -207,40 +225,37 @@ bool Database::connect(const LibraryAccess &access, QString *error)
     if (sqlite3 *handle = sqliteHandle(conn)) {
         mChangesAtOpen = sqlite3_total_changes64(handle);
     }
-    return true;
+    return Status();
 }
 
-bool Database::migrate(QString *error)
+Status Database::migrate()
 {
     QSqlDatabase conn = connection();
     const QVector<QStringList> &migrations = schemaMigrations();
     // A new library is "created" in the user's words, an older one "upgraded".
-    const QString verb = mCreated ? QStringLiteral("create") : QStringLiteral("upgrade");
+    const RefusalKind verb =
+        mCreated ? RefusalKind::CannotCreateLibrary : RefusalKind::CannotUpgradeLibrary;
     for (int version = mSchemaVersion; version < migrations.size(); ++version) {
         Transaction tx(conn);
-        if (!tx.isActive()) {
-            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), tx.refusal());
-            return false;
+        if (const Status begun = tx.begun(); !begun) {
+            return cannot(verb, mPath, begun.refusal());
         }
         QSqlQuery q(conn);
         QStringList statements = migrations.at(version);
         statements << QStringLiteral("PRAGMA user_version = %1").arg(version + 1);
         for (const QString &statement : std::as_const(statements)) {
             if (!q.exec(statement)) {
-                *error = QStringLiteral("cannot %1 %2: %3")
-                             .arg(verb, native(mPath), writeRefusalReason(conn, q.lastError()));
-                return false;
+                return cannot(verb, mPath, writeRefusalOf(conn, q.lastError()));
             }
         }
         q.finish();
-        if (!tx.commit()) {
-            *error = QStringLiteral("cannot %1 %2: %3").arg(verb, native(mPath), tx.refusal());
-            return false;
+        if (const Status done = tx.finish(); !done) {
+            return cannot(verb, mPath, done.refusal());
         }
         mSchemaVersion = version + 1;
         ++mMigrationsApplied;
     }
-    return true;
+    return Status();
 }
 
 Database::~Database()
@@ -284,22 +299,6 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return driverHandle(db.driver());
 }
 
-QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error)
-{
-    sqlite3 *handle = sqliteHandle(db);
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    if (handle && ok && code != 0) {
-        return sqliteReason(handle, code);
-    }
-    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
-}
-
-QString writeRefusal(const QSqlDatabase &db, const QSqlError &error)
-{
-    return QStringLiteral("cannot save: %1").arg(writeRefusalReason(db, error));
-}
-
 // The English words of the QString *error interface, until its last caller has moved to
 // Status (the front ends word refusals themselves: app/messages/refusaltext.cpp).
 QString legacyReasonWords(const Refusal &why)
@@ -317,6 +316,34 @@ QString legacyReasonWords(const Refusal &why)
         return QStringLiteral("it is damaged (%1)").arg(why.detail);
     case RefusalKind::NotALibrary:
         return QStringLiteral("it is not an SQLite database");
+    default:
+        return why.detail;
+    }
+}
+
+QString legacyRefusalWords(const Refusal &why)
+{
+    switch (why.kind) {
+    case RefusalKind::QueryFailed:
+        switch (int(why.number)) {
+        case SQLITE_BUSY:
+            return QStringLiteral("the library is busy: another program is writing to it (%1)")
+                .arg(why.detail);
+        case SQLITE_CORRUPT:
+            return QStringLiteral("the library is damaged (%1)").arg(why.detail);
+        case SQLITE_FULL:
+            return QStringLiteral("the disk is full (%1)").arg(why.detail);
+        default:
+            return why.detail;
+        }
+    case RefusalKind::LibraryBusy:
+    case RefusalKind::LibraryReadOnly:
+    case RefusalKind::DiskFull:
+    case RefusalKind::FileSizeLimit:
+    case RefusalKind::LibraryDamaged:
+    case RefusalKind::NotALibrary:
+    case RefusalKind::StorageFailed:
+        return QStringLiteral("cannot save: ") + legacyReasonWords(why);
     default:
         return why.detail;
     }
@@ -349,15 +376,6 @@ Status beginWrite(const QSqlDatabase &db)
         return Status();
     }
     return writeRefusalOf(db, q.lastError());
-}
-
-bool beginWrite(const QSqlDatabase &db, QString *refusal)
-{
-    const Status begun = beginWrite(db);
-    if (!begun) {
-        *refusal = legacyReasonWords(begun.refusal());
-    }
-    return begun.ok();
 }
 
 Transaction::Transaction(const QSqlDatabase &db) : mDb(db)

@@ -41,8 +41,8 @@ public:
     static constexpr int kApplicationId = 0x464F4C42;
     static constexpr const char *kFileSuffix = "fieldoffice";
 
-    /// Opens or creates the library at `path`. Returns null and sets `error` when refused.
-    static std::unique_ptr<Database> open(const QString &path, OpenMode mode, QString *error);
+    /// Opens or creates the library at `path`, or says why not.
+    static Result<std::unique_ptr<Database>> open(const QString &path, OpenMode mode);
 
     ~Database();
     Database(const Database &) = delete;
@@ -68,9 +68,9 @@ public:
 
 private:
     Database() = default;
-    bool checkExisting(LibraryAccess *access, QString *error);
-    bool connect(const LibraryAccess &access, QString *error);
-    bool migrate(QString *error);
+    Status checkExisting(LibraryAccess *access);
+    Status connect(const LibraryAccess &access);
+    Status migrate();
 
     QString mConnectionName;
     QString mPath;
@@ -115,20 +115,15 @@ private:
 
 /// The sqlite3 handle behind a QSQLITE connection (null for another driver).
 sqlite3 *sqliteHandle(const QSqlDatabase &db);
-/// Why a write on `db` failed with `error`, from SQLite's result code and the system's errno:
-/// "the library is busy: another program is writing to it", "the library is read-only",
-/// "the disk is full"; SQLite's own text otherwise.
-QString writeRefusalReason(const QSqlDatabase &db, const QSqlError &error);
-/// "cannot save: " + writeRefusalReason(): the one sentence for a write that could not start.
-QString writeRefusal(const QSqlDatabase &db, const QSqlError &error);
 /// Why a write failed, as a refusal (LibraryBusy, LibraryReadOnly, DiskFull, …).
 Refusal writeRefusalOf(const QSqlDatabase &db, const QSqlError &error);
 /// A storage refusal in the English of the old QString *error interface (until it is gone).
 QString legacyReasonWords(const Refusal &why);
-/// BEGIN IMMEDIATE, refused at once on a read-only connection; on failure sets `refusal` to
-/// writeRefusalReason()'s words. Transaction and NestedTransaction start their writes here.
-bool beginWrite(const QSqlDatabase &db, QString *refusal);
-/// The same, saying why not as a refusal: the one "start a write or say why" of every writer.
+/// legacyReasonWords() with "cannot save: " for a storage refusal, sqlError()'s words for a
+/// QueryFailed: for core code that still returns sentences (until it is gone).
+QString legacyRefusalWords(const Refusal &why);
+/// BEGIN IMMEDIATE, refused at once on a read-only connection (LibraryReadOnly): the one
+/// "start a write or say why" of every writer. Transaction and NestedTransaction start here.
 Status beginWrite(const QSqlDatabase &db);
 
 /// SQLite stores a null QString as NULL; text columns want ''.
@@ -152,5 +147,9 @@ inline QDateTime timeFromSql(const QVariant &value)
 
 /// The text of a failed query, for error messages: "database is locked".
 QString sqlError(const class QSqlQuery &query);
+/// A failed query as a refusal of `kind` (QueryFailed or one that names what failed): `number`
+/// holds SQLite's primary result code as sqlError() reads it, `detail` SQLite's text.
+Refusal queryRefusal(const class QSqlQuery &query, RefusalKind kind = RefusalKind::QueryFailed,
+                     const QString &subject = QString());
 
 } // namespace fo

@@ -62,39 +62,12 @@ LibraryAccess libraryAccess(const QString &path)
         // creating a -shm or -wal beside it.
         access.name = uri(absolute, "mode=ro&immutable=1");
     } else {
-        access.refusal =
-            QStringLiteral("%1 cannot be opened read-only: its latest changes are still in %2 "
-                           "and %3; open it once where it can be written")
-                .arg(native(absolute), native(wal.absoluteFilePath()), access.readOnlyReason);
+        Refusal refused(RefusalKind::ReadOnlyWalPending, native(absolute));
+        refused.object = native(wal.absoluteFilePath());
+        refused.number = folderWritable ? 0 : 1;
+        access.refused = refused;
     }
     return access;
-}
-
-QString sqliteReason(sqlite3 *db, int rc)
-{
-    const int code = rc & 0xff;
-    const int systemErrno = db ? sqlite3_system_errno(db) : 0;
-    const QString text = QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-    if (code == SQLITE_FULL || (code == SQLITE_IOERR && systemErrno == ENOSPC) ||
-        systemErrno == EDQUOT) {
-        return QStringLiteral("the disk is full");
-    }
-    if (systemErrno == EFBIG) {
-        return QStringLiteral("the file size limit was reached");
-    }
-    switch (code) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return QStringLiteral("the library is busy: another program is writing to it");
-    case SQLITE_READONLY:
-        return QStringLiteral("the library is read-only");
-    case SQLITE_CORRUPT:
-        return QStringLiteral("it is damaged (%1)").arg(text);
-    case SQLITE_NOTADB:
-        return QStringLiteral("it is not an SQLite database");
-    default:
-        return text;
-    }
 }
 
 Refusal sqliteRefusal(sqlite3 *db, int rc)
@@ -155,24 +128,27 @@ int integer(sqlite3 *db, const char *sql, qint64 *value)
     return rc;
 }
 
-QString identityError(const QString &path, sqlite3 *db, int rc)
+Refusal identityRefusal(const QString &path, sqlite3 *db, int rc)
 {
     switch (rc & 0xff) {
     case SQLITE_NOTADB:
-        return QStringLiteral("%1 is not a Field Office library (not an SQLite database)")
-            .arg(native(path));
+        return Refusal(RefusalKind::NotSqliteFile, native(path));
     case SQLITE_CORRUPT:
-        return QStringLiteral("%1 is damaged (%2)")
-            .arg(native(path), QString::fromUtf8(sqlite3_errmsg(db)));
-    default:
-        return QStringLiteral("cannot open %1: %2").arg(native(path), sqliteReason(db, rc));
+        return Refusal(RefusalKind::LibraryFileDamaged, native(path),
+                       QString::fromUtf8(sqlite3_errmsg(db)));
+    default: {
+        const Refusal why = sqliteRefusal(db, rc);
+        Refusal r(RefusalKind::CannotOpenLibrary, native(path), why.detail);
+        r.number = qint64(why.kind);
+        return r;
+    }
     }
 }
 
 } // namespace
 
-bool readLibraryIdentity(const QString &path, const LibraryAccess &access,
-                         LibraryIdentity *identity, QString *error)
+Status readLibraryIdentity(const QString &path, const LibraryAccess &access,
+                           LibraryIdentity *identity)
 {
     sqlite3 *db = nullptr;
     int rc = openForReading(access, &db);
@@ -193,11 +169,12 @@ bool readLibraryIdentity(const QString &path, const LibraryAccess &access,
         }
         identity->userVersion = int(version);
     }
+    Status status;
     if (rc != SQLITE_OK) {
-        *error = identityError(path, db, rc);
+        status = identityRefusal(path, db, rc);
     }
     sqlite3_close(db);
-    return rc == SQLITE_OK;
+    return status;
 }
 
 } // namespace fo

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <optional>
+
 struct sqlite3;
 
 namespace fo {
@@ -23,8 +25,8 @@ struct LibraryAccess
     QString readOnlyReason;
     /// What to give SQLite (with SQLITE_OPEN_URI): the plain path or a file: URI.
     QString name;
-    /// Set when SQLite cannot read the library consistently without writing: why, in one line.
-    QString refusal;
+    /// Set when SQLite cannot read the library consistently without writing (ReadOnlyWalPending).
+    std::optional<Refusal> refused;
 };
 
 LibraryAccess libraryAccess(const QString &path);
@@ -46,16 +48,14 @@ struct LibraryIdentity
 };
 
 /// Reads application_id, user_version and the page count through SQLite (never a plain file
-/// handle), and refuses what SQLite refuses with a sentence naming `path`: not an SQLite
-/// database, damaged, the disk is full. The connection writes nothing to the library.
-bool readLibraryIdentity(const QString &path, const LibraryAccess &access,
-                         LibraryIdentity *identity, QString *error);
+/// handle), and refuses what SQLite refuses, naming `path`: not an SQLite database
+/// (NotSqliteFile), damaged (LibraryFileDamaged), the disk is full (CannotOpenLibrary). The
+/// connection writes nothing to the library.
+Status readLibraryIdentity(const QString &path, const LibraryAccess &access,
+                           LibraryIdentity *identity);
 
-/// Why SQLite's last call on `db` failed with `rc`, in words a field office understands:
-/// "the disk is full", "the library is busy: another program is writing to it",
-/// "it is damaged (database disk image is malformed)". Falls back to SQLite's own text.
-QString sqliteReason(sqlite3 *db, int rc);
-/// The same as a refusal (LibraryBusy, DiskFull, …), for the front end to put into words.
+/// Why SQLite's last call on `db` failed with `rc`, as a refusal (LibraryBusy, DiskFull,
+/// LibraryDamaged with SQLite's text, …), for the front end to put into words.
 Refusal sqliteRefusal(sqlite3 *db, int rc);
 
 } // namespace fo

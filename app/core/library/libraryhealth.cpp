@@ -18,7 +18,7 @@ void failed(sqlite3 *db, int rc, HealthReport *report)
         report->ran = true;
         report->problems << QString::fromUtf8(sqlite3_errmsg(db));
     } else {
-        report->error = sqliteReason(db, rc);
+        report->refusal = sqliteRefusal(db, rc);
     }
 }
 
@@ -28,14 +28,14 @@ HealthReport checkLibraryHealth(const QString &path, HealthCheck depth, int maxP
 {
     HealthReport report;
     const LibraryAccess access = libraryAccess(path);
-    if (!access.refusal.isEmpty()) {
-        report.error = access.refusal;
+    if (access.refused) {
+        report.refusal = *access.refused;
         return report;
     }
     sqlite3 *db = nullptr;
     int rc = openForReading(access, &db);
     if (rc != SQLITE_OK) {
-        report.error = sqliteReason(db, rc);
+        report.refusal = sqliteRefusal(db, rc);
         sqlite3_close(db);
         return report;
     }

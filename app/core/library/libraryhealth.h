@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -19,8 +21,9 @@ struct HealthReport
     bool ran = false;
     /// SQLite's own lines ("row 5 missing from index stories_list"); empty when healthy.
     QStringList problems;
-    /// Why the check could not run, when it did not.
-    QString error;
+    /// Why the check could not run, when it did not: a storage refusal (LibraryBusy …) or
+    /// ReadOnlyWalPending.
+    Refusal refusal;
 
     bool isHealthy() const { return ran && problems.isEmpty(); }
 };

@@ -7,18 +7,14 @@
 
 namespace fo {
 
-QVector<Office> OfficeRepository::all(QString *error) const
+Result<QVector<Office>> OfficeRepository::all() const
 {
     QVector<Office> offices;
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT o.id, o.name, o.city, o.country "
-            "FROM offices o ORDER BY o.name COLLATE NOCASE"))) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return offices;
+    if (!q.exec(QStringLiteral("SELECT o.id, o.name, o.city, o.country "
+                               "FROM offices o ORDER BY o.name COLLATE NOCASE"))) {
+        return queryRefusal(q);
     }
     while (q.next()) {
         offices.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),

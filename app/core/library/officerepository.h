@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 #include <QVector>
 
@@ -23,7 +25,7 @@ class OfficeRepository
 public:
     explicit OfficeRepository(Database &db) : mDb(db) {}
 
-    QVector<Office> all(QString *error = nullptr) const;
+    Result<QVector<Office>> all() const;
     std::optional<Office> findByName(const QString &name) const;
     /// The office with this name, created (with city and country) when there is none.
     /// Returns 0 and sets `error` on failure.

@@ -35,7 +35,13 @@ OrganisationInfo OrganisationSettings::defaults()
     return info;
 }
 
-OrganisationInfo OrganisationSettings::load(QString *error) const
+OrganisationInfo OrganisationSettings::load() const
+{
+    const Result<OrganisationInfo> info = read();
+    return info ? *info : defaults();
+}
+
+Result<OrganisationInfo> OrganisationSettings::read() const
 {
     OrganisationInfo info = defaults();
     QSqlQuery q(mDb.connection());
@@ -44,10 +50,7 @@ OrganisationInfo OrganisationSettings::load(QString *error) const
     q.addBindValue(kPressContact());
     q.addBindValue(kWebsite());
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return info;
+        return queryRefusal(q);
     }
     while (q.next()) {
         const QString key = q.value(0).toString();
@@ -63,11 +66,11 @@ OrganisationInfo OrganisationSettings::load(QString *error) const
     return info;
 }
 
-bool OrganisationSettings::save(const OrganisationInfo &info, QString *error)
+Status OrganisationSettings::save(const OrganisationInfo &info)
 {
     Transaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
@@ -81,11 +84,10 @@ bool OrganisationSettings::save(const OrganisationInfo &info, QString *error)
         q.addBindValue(key);
         q.addBindValue(notNull(value));
         if (!q.exec()) {
-            *error = sqlError(q);
-            return false;
+            return queryRefusal(q);
         }
     }
-    return tx.commit(error);
+    return tx.finish();
 }
 
 } // namespace fo

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 
 namespace fo {
@@ -21,11 +23,12 @@ class OrganisationSettings
 public:
     explicit OrganisationSettings(Database &db) : mDb(db) {}
 
-    /// The stored settings, with defaults for what was never set. On a read error, returns the
-    /// defaults and sets `error` (when given).
-    OrganisationInfo load(QString *error = nullptr) const;
-    /// Stores all fields in one transaction. Returns false and sets `error` on failure.
-    bool save(const OrganisationInfo &info, QString *error);
+    /// The stored settings, with defaults for what was never set (and on a read error).
+    OrganisationInfo load() const;
+    /// The same, or why the settings could not be read (QueryFailed).
+    Result<OrganisationInfo> read() const;
+    /// Stores all fields in one transaction, or says why not.
+    Status save(const OrganisationInfo &info);
 
     static OrganisationInfo defaults();
 

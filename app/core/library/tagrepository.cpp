@@ -8,18 +8,14 @@
 
 namespace fo {
 
-QVector<Tag> TagRepository::all(QString *error) const
+Result<QVector<Tag>> TagRepository::all() const
 {
     QVector<Tag> tags;
     QSqlQuery q(mDb.connection());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT t.id, t.category, t.name "
-            "FROM tags t ORDER BY t.category, t.name COLLATE NOCASE"))) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return tags;
+    if (!q.exec(QStringLiteral("SELECT t.id, t.category, t.name "
+                               "FROM tags t ORDER BY t.category, t.name COLLATE NOCASE"))) {
+        return queryRefusal(q);
     }
     while (q.next()) {
         tags.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/story.h"
 
 #include <QHash>
@@ -25,7 +26,7 @@ class TagRepository
 public:
     explicit TagRepository(Database &db) : mDb(db) {}
 
-    QVector<Tag> all(QString *error = nullptr) const;
+    Result<QVector<Tag>> all() const;
     /// The id of the tag with this label ("topic/justice-system"), or 0 when there is none.
     qint64 find(const QString &label) const;
     /// Returns 0 and sets `error` on failure.

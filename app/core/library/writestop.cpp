@@ -6,17 +6,14 @@
 
 namespace fo {
 
-bool setWritesStopped(Database &db, bool stopped, QString *error)
+Status setWritesStopped(Database &db, bool stopped)
 {
     QSqlQuery q(db.connection());
     if (!q.exec(stopped ? QStringLiteral("PRAGMA query_only = ON")
                         : QStringLiteral("PRAGMA query_only = OFF"))) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return false;
+        return queryRefusal(q);
     }
-    return true;
+    return Status();
 }
 
 } // namespace fo

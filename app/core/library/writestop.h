@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 
 namespace fo {
@@ -10,6 +12,6 @@ class Database;
 /// library is found damaged the window must not write into it, whatever panel tries. A write
 /// then fails with SQLite's "attempt to write a readonly database", so unsaved text stays
 /// where it is, unsaved, instead of being reported as saved.
-bool setWritesStopped(Database &db, bool stopped, QString *error);
+Status setWritesStopped(Database &db, bool stopped);
 
 } // namespace fo

@@ -237,13 +237,15 @@ void StoryListModel::reload(int limit)
 
 QVector<StoryRow> StoryListModel::readPage(int limit)
 {
-    QString error;
     // One row more than asked tells whether another page exists, without counting.
     // After the first page, read on from the last row: constant cost however deep the list.
-    QVector<StoryRow> page =
-        mRows.isEmpty() ? StoryQuery(mDb).list(mFilter, mSqlOffset, limit + 1, false, &error)
-                        : StoryQuery(mDb).listAfter(mFilter, mRows.constLast(), mSqlOffset,
-                                                    limit + 1, false, &error);
+    const Result<QVector<StoryRow>> read =
+        mRows.isEmpty()
+            ? StoryQuery(mDb).list(mFilter, mSqlOffset, limit + 1, false)
+            : StoryQuery(mDb).listAfter(mFilter, mRows.constLast(), mSqlOffset, limit + 1, false);
+    // The model still says why in words (a core model: until it hands on the refusal).
+    const QString error = read ? QString() : legacyRefusalWords(read.refusal());
+    QVector<StoryRow> page = read ? *read : QVector<StoryRow>();
     mLastError = error.isEmpty() ? QString() : tr("Cannot read the story list: %1").arg(error);
     mHasMore = error.isEmpty() && page.size() > limit;
     if (page.size() > limit) {

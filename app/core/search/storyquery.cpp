@@ -156,16 +156,16 @@ StoryQuery::Order StoryQuery::orderFor(const QString &fts) const
     return matchesUpTo(mDb, fts, kRankLimit + 1) > kRankLimit ? Order::Newest : Order::Relevance;
 }
 
-QVector<StoryRow> StoryQuery::list(const StoryFilter &filter, int offset, int limit, bool withTags,
-                                   QString *error) const
+Result<QVector<StoryRow>> StoryQuery::list(const StoryFilter &filter, int offset, int limit,
+                                           bool withTags) const
 {
-    return read(filter, nullptr, offset, limit, withTags, error);
+    return read(filter, nullptr, offset, limit, withTags);
 }
 
-QVector<StoryRow> StoryQuery::listAfter(const StoryFilter &filter, const StoryRow &last, int offset,
-                                        int limit, bool withTags, QString *error) const
+Result<QVector<StoryRow>> StoryQuery::listAfter(const StoryFilter &filter, const StoryRow &last,
+                                                int offset, int limit, bool withTags) const
 {
-    return read(filter, &last, offset, limit, withTags, error);
+    return read(filter, &last, offset, limit, withTags);
 }
 
 namespace {
@@ -213,7 +213,7 @@ bool hasPhrase(const QString &fts)
 /// The page of a search ranked by relevance, into `rows`; false (and no rows) when the search
 /// matches more than kRankLimit stories and must be read newest first instead.
 bool readRanked(Database &db, const FilterSql &sql, int offset, int limit, QVector<StoryRow> *rows,
-                QString *error)
+                std::optional<Refusal> *error)
 {
     constexpr int kRankLimit = StoryQuery::kRankLimit;
     // One pass over the matches: their scores, taken no further than kRankLimit + 1. More
@@ -242,9 +242,7 @@ bool readRanked(Database &db, const FilterSql &sql, int offset, int limit, QVect
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
+        *error = queryRefusal(q);
         return true; // answered: with the error
     }
     while (q.next()) {
@@ -306,8 +304,8 @@ QString pageStatement(FilterSql &sql, StoryQuery::Order order, const StoryRow *a
 
 } // namespace
 
-QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *after, int offset,
-                                   int limit, bool withTags, QString *error) const
+Result<QVector<StoryRow>> StoryQuery::read(const StoryFilter &filter, const StoryRow *after,
+                                           int offset, int limit, bool withTags) const
 {
     QVector<StoryRow> rows;
     FilterSql sql = filterSql(mDb, filter);
@@ -316,7 +314,11 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     // counts; words are counted first, which stops early when they are common.
     const bool rankedPass = !sql.fts.isEmpty() && !after && hasPhrase(sql.fts);
     if (rankedPass) {
-        if (readRanked(mDb, sql, offset, limit, &rows, error)) {
+        std::optional<Refusal> failed;
+        if (readRanked(mDb, sql, offset, limit, &rows, &failed)) {
+            if (failed) {
+                return *failed;
+            }
             finishRows(rows, sql.fts, withTags);
             return rows;
         }
@@ -335,10 +337,7 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     q.addBindValue(limit);
     q.addBindValue(offset);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return rows;
+        return queryRefusal(q);
     }
     while (q.next()) {
         rows.append(rowFrom(q));
@@ -347,27 +346,24 @@ QVector<StoryRow> StoryQuery::read(const StoryFilter &filter, const StoryRow *af
     return rows;
 }
 
-bool StoryQuery::forEachRow(const StoryFilter &filter, int pageSize, bool withTags,
-                            const std::function<bool(const StoryRow &)> &each, QString *error) const
+Status StoryQuery::forEachRow(const StoryFilter &filter, int pageSize, bool withTags,
+                              const std::function<bool(const StoryRow &)> &each) const
 {
     StoryRow last;
     for (int offset = 0;; offset += pageSize) {
-        QString readError;
-        const QVector<StoryRow> rows =
-            read(filter, offset == 0 ? nullptr : &last, offset, pageSize, withTags, &readError);
-        if (!readError.isEmpty()) {
-            if (error) {
-                *error = readError;
-            }
-            return false;
+        const Result<QVector<StoryRow>> page =
+            read(filter, offset == 0 ? nullptr : &last, offset, pageSize, withTags);
+        if (!page) {
+            return page.refusal();
         }
+        const QVector<StoryRow> &rows = *page;
         for (const StoryRow &row : rows) {
             if (!each(row)) {
-                return true;
+                return Status();
             }
         }
         if (rows.size() < pageSize) {
-            return true;
+            return Status();
         }
         last = rows.constLast();
     }
@@ -438,7 +434,7 @@ void StoryQuery::addSnippets(QVector<StoryRow> &rows, const QString &fts) const
     }
 }
 
-int StoryQuery::count(const StoryFilter &filter, QString *error) const
+Result<int> StoryQuery::count(const StoryFilter &filter) const
 {
     const FilterSql sql = filterSql(mDb, filter);
     QSqlQuery q(mDb.connection());
@@ -447,10 +443,7 @@ int StoryQuery::count(const StoryFilter &filter, QString *error) const
         q.addBindValue(v);
     }
     if (!q.exec() || !q.next()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return 0;
+        return queryRefusal(q);
     }
     return q.value(0).toInt();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include "domain/story.h"
 
 #include <QString>
@@ -41,20 +43,20 @@ public:
     /// none and turns them off.
     void setSnippets(bool on) { mSnippets = on; }
 
-    QVector<StoryRow> list(const StoryFilter &filter, int offset, int limit, bool withTags,
-                           QString *error) const;
+    Result<QVector<StoryRow>> list(const StoryFilter &filter, int offset, int limit,
+                                   bool withTags) const;
     /// The page after `last` (a row of the previous page). Unlike an offset, the cost does not
     /// grow with how far down the list is: the index seeks straight to the row after `last`.
     /// Ranked searches have no such key and fall back to offsets (they have few rows).
-    QVector<StoryRow> listAfter(const StoryFilter &filter, const StoryRow &last, int offset,
-                                int limit, bool withTags, QString *error) const;
+    Result<QVector<StoryRow>> listAfter(const StoryFilter &filter, const StoryRow &last, int offset,
+                                        int limit, bool withTags) const;
     /// Every row for the filter, in list order, a page of `pageSize` at a time: each page is
     /// read after the last row of the one before (an offset would make the reads grow with
-    /// the depth). `each` gets every row; returning false stops. False on a read error.
-    bool forEachRow(const StoryFilter &filter, int pageSize, bool withTags,
-                    const std::function<bool(const StoryRow &)> &each, QString *error) const;
+    /// the depth). `each` gets every row; returning false stops. Refused on a read error.
+    Status forEachRow(const StoryFilter &filter, int pageSize, bool withTags,
+                      const std::function<bool(const StoryRow &)> &each) const;
     /// Counts the whole result: on demand only, never to draw a list.
-    int count(const StoryFilter &filter, QString *error) const;
+    Result<int> count(const StoryFilter &filter) const;
     /// The order list() uses for this filter.
     Order order(const StoryFilter &filter) const;
     /// How SQLite reads the first page for this filter: EXPLAIN QUERY PLAN, a line per step
@@ -63,8 +65,8 @@ public:
 
 private:
     Order orderFor(const QString &fts) const; // fts: the expression as filterSql() made it
-    QVector<StoryRow> read(const StoryFilter &filter, const StoryRow *after, int offset, int limit,
-                           bool withTags, QString *error) const;
+    Result<QVector<StoryRow>> read(const StoryFilter &filter, const StoryRow *after, int offset,
+                                   int limit, bool withTags) const;
     void addSnippets(QVector<StoryRow> &rows, const QString &fts) const;
     void addTags(QVector<StoryRow> &rows) const;
     /// Snippets (when searching) and tags (when asked) for the rows of a page.

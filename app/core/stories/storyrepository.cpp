@@ -195,12 +195,20 @@ std::optional<Story> StoryRepository::getByUuid(const QString &uuid) const
 QVector<StoryRow> StoryRepository::list(const StoryFilter &filter, int offset, int limit,
                                         bool withTags, QString *error) const
 {
-    return StoryQuery(mDb).list(filter, offset, limit, withTags, error);
+    Result<QVector<StoryRow>> rows = StoryQuery(mDb).list(filter, offset, limit, withTags);
+    if (!rows && error) {
+        *error = legacyRefusalWords(rows.refusal());
+    }
+    return rows ? *rows : QVector<StoryRow>();
 }
 
 int StoryRepository::count(const StoryFilter &filter, QString *error) const
 {
-    return StoryQuery(mDb).count(filter, error);
+    const Result<int> n = StoryQuery(mDb).count(filter);
+    if (!n && error) {
+        *error = legacyRefusalWords(n.refusal());
+    }
+    return n ? *n : 0;
 }
 
 } // namespace fo

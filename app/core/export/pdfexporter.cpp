@@ -1,5 +1,7 @@
 #include "export/pdfexporter.h"
 
+#include "export/pdfmodule.h"
+
 namespace fo {
 
 std::optional<PageSize> parsePageSize(const QString &text)
@@ -17,6 +19,12 @@ std::optional<PageSize> parsePageSize(const QString &text)
 QString pageSizeName(PageSize size)
 {
     return size == PageSize::Letter ? QStringLiteral("Letter") : QStringLiteral("A4");
+}
+
+Status writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options)
+{
+    const Result<const PdfModule *> module = pdfModule();
+    return module ? (*module)->writeStory(story, path, options) : Status(module.refusal());
 }
 
 } // namespace fo
