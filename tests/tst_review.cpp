@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "messages/libraryopen.h"
 
 #include "common/session.h"
 #include "people/personrepository.h"
@@ -248,7 +249,7 @@ void TestReview::aFailedFlushStopsTheActionAndSaysWhy()
     QVERIFY(window);
     QVERIFY(showActive(*window));
     QString error;
-    auto other = Database::open(window->database().path(), Database::OpenMode::MustExist, &error);
+    auto other = openLibrary(window->database().path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE UPDATE ON stories BEGIN "

@@ -449,7 +449,7 @@ void TestWorkflowCli::datelineIsSplitAsImportSplitsIt()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QString imported = r.out.section(QLatin1Char(' '), 1, 1).chopped(1); // "imported 16: …"
     QString error;
-    auto db = fo::Database::open(mLib, fo::Database::OpenMode::MustExist, &error);
+    auto db = fo::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     for (const QString &which : {id, imported}) {
         const std::optional<fo::Story> s = fo::StoryRepository(*db).get(which.toLongLong(), &error);

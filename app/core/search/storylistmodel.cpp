@@ -82,7 +82,8 @@ bool StoryListModel::isLibraryEmpty() const
         return mRows.isEmpty() && !mHasMore;
     }
     // One row is enough to know; never a count over the whole table.
-    return StoryQuery(mDb).list(StoryFilter(), 0, 1, false, nullptr).isEmpty();
+    const Result<QVector<StoryRow>> rows = StoryQuery(mDb).list(StoryFilter(), 0, 1, false);
+    return !rows || rows->isEmpty();
 }
 
 qint64 StoryListModel::storyIdAt(int row) const
