@@ -7,10 +7,10 @@
 #include "editor/bodyeditor.h"
 #include "editor/storyeditor.h"
 #include "library/database.h"
+#include "messages/libraryopen.h"
 #include "safety/shutdownguard.h"
 #include "window/mainwindow.h"
 #include "window/startupwarmup.h"
-#include "messages/libraryopen.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -3,9 +3,9 @@
 // Shared by the backup tests: a library with stories in it, made through the core.
 
 #include "library/database.h"
+#include "messages/libraryopen.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QDir>
 #include <QFile>

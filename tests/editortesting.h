@@ -3,14 +3,14 @@
 // Shared by the editor's widget tests: a fresh library per test, stories in it, and the
 // window's parts found by their object names.
 
-#include "library/database.h"
-#include "window/mainwindow.h"
+#include "common/uisettings.h"
 #include "editor/storyeditor.h"
+#include "library/database.h"
+#include "messages/libraryopen.h"
 #include "search/storylistmodel.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "common/uisettings.h"
-#include "messages/libraryopen.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,8 +2,8 @@
 
 // Stories and packets for tst_export, and poppler run as a process.
 
-#include "exportchecks.h"
 #include "export/packet.h"
+#include "exportchecks.h"
 #include "messages/refusaltext.h"
 
 #include <QRegularExpression>

@@ -209,7 +209,6 @@ void TestBackup::fullDiskLeavesNoFile()
     QCOMPARE(storyCount(library), 60);
 }
 
-
 void TestBackup::damagedLibraryGivesNoBackup()
 {
     const QString library = path(QStringLiteral("hurt.fieldoffice"));

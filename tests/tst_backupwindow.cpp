@@ -5,14 +5,14 @@
 #include "editortesting.h"
 
 #include "backup/backup.h"
+#include "backup/backupstore.h"
+#include "base/clock.h"
+#include "library/libraryhealth.h"
+#include "messages/libraryopen.h"
 #include "safety/backupactions.h"
 #include "safety/backupscheduler.h"
 #include "safety/backupsdialog.h"
-#include "backup/backupstore.h"
-#include "base/clock.h"
 #include "safety/damagebanner.h"
-#include "library/libraryhealth.h"
-#include "messages/libraryopen.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -144,7 +144,6 @@ void TestBackupWindow::dialogBacksUpAndRestores()
     QCOMPARE(StoryRepository(*db).count({}), 1);
     QCOMPARE(verifyLibraryCopy(result.replacedPath).stories, 2);
 }
-
 
 void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
 {

@@ -2,9 +2,9 @@
 
 #include "library/database.h"
 #include "library/nestedtransaction.h"
+#include "messages/libraryopen.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -503,8 +503,9 @@ void TestEditor::lockedLibraryKeepsTheTextAndRetries()
     typeAtEnd(body(window), QStringLiteral(" patient"));
     auto *status = part<QLabel>(window, QStringLiteral("saveStatusLabel"));
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Not saved"), 10000);
-    QVERIFY(part<QLabel>(window, QStringLiteral("editorBanner"))->text().contains(
-        QStringLiteral("the library is busy")));
+    QVERIFY(part<QLabel>(window, QStringLiteral("editorBanner"))
+                ->text()
+                .contains(QStringLiteral("the library is busy")));
     QVERIFY(body(window)->toPlainText().contains(QStringLiteral("patient")));
     // The window still answers: more typing goes into the text while the lock is held.
     QTest::keyClicks(body(window), QStringLiteral(" reader"));

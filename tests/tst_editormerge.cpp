@@ -2,10 +2,10 @@
 
 #include "safety/librarywatcher.h"
 
-#include "people/personrepository.h"
-#include "safety/recoveryjournal.h"
 #include "history/revisionrepository.h"
 #include "messages/libraryopen.h"
+#include "people/personrepository.h"
+#include "safety/recoveryjournal.h"
 
 #include <QPushButton>
 #include <QSqlQuery>

@@ -13,8 +13,8 @@
 #include "export/storydocument.h"
 #include "library/database.h"
 #include "library/organisationsettings.h"
-#include "stories/storyrepository.h"
 #include "messages/libraryopen.h"
+#include "stories/storyrepository.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -6,9 +6,9 @@
 // The full and read-only disks are small tmpfs mounts, so these tests need root (CI runs as
 // root); elsewhere they are skipped.
 
+#include "exportchecks.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "exportchecks.h"
 #include "messages/libraryopen.h"
 
 #include <QDateTime>

@@ -1,14 +1,14 @@
 // Import of story files: front matter, plain-text stories, datelines, pseudonym asterisks,
 // encodings, and the all-or-nothing write of each file.
 
-#include "library/database.h"
+#include "domain/pseudonymasterisks.h"
 #include "import/importer.h"
 #include "import/importparser.h"
-#include "library/officerepository.h"
-#include "domain/pseudonymasterisks.h"
 #include "import/storymarkdown.h"
-#include "stories/storyrepository.h"
+#include "library/database.h"
+#include "library/officerepository.h"
 #include "messages/libraryopen.h"
+#include "stories/storyrepository.h"
 
 #include <QSqlQuery>
 #include <QtTest>

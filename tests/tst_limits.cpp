@@ -2,18 +2,18 @@
 // renderer, over-size stories and tag lists refused with a clear message, and what is not text
 // replaced. Issue 10, items 6 and 12.
 
-#include "library/database.h"
+#include "domain/storylimits.h"
 #include "export/htmlexporter.h"
+#include "export/storydocument.h"
 #include "import/importer.h"
 #include "import/importparser.h"
+#include "library/database.h"
 #include "markdown/markdowndocument.h"
 #include "markdown/markdownnesting.h"
+#include "messages/libraryopen.h"
 #include "processrun.h"
-#include "export/storydocument.h"
-#include "domain/storylimits.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QTextBlock>
 #include <QTextDocument>

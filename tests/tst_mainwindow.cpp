@@ -1,17 +1,16 @@
 #include "browser/storylistdelegate.h"
 #include "browser/storylistview.h"
 #include "common/errorstrip.h"
-#include "stories/storyrepository.h"
-#include "stories/storywriter.h"
 #include "common/uisettings.h"
 #include "editor/storyeditor.h"
 #include "history/revisionrepository.h"
 #include "library/database.h"
+#include "messages/libraryopen.h"
 #include "safety/recoveryjournal.h"
 #include "search/storylistmodel.h"
 #include "stories/storyrepository.h"
+#include "stories/storywriter.h"
 #include "window/mainwindow.h"
-#include "messages/libraryopen.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,9 +1,9 @@
-#include "library/database.h"
-#include "history/revisionrepository.h"
 #include "domain/storymerge.h"
+#include "history/revisionrepository.h"
+#include "library/database.h"
+#include "messages/libraryopen.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -229,7 +229,8 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
     Story mine = base;
     mine.body += QStringLiteral("\nA paragraph typed in the window.\n");
     SaveResult result;
-    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error),
+             qPrintable(error));
     QVERIFY(result.merged);
     QVERIFY(result.merge.conflicts.isEmpty());
     const Story after = *stories.get(base.id);
@@ -268,7 +269,8 @@ void TestMerge::conflictKeepsBothInTheHistory()
     Story mine = base;
     mine.headline = QStringLiteral("Mine");
     SaveResult result;
-    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error), qPrintable(error));
+    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error),
+             qPrintable(error));
     QCOMPARE(joinFields(result.merge.conflicts), QStringLiteral("headline"));
     QCOMPARE(result.merge.conflicts.first().theirs, QStringLiteral("Theirs"));
     QVERIFY(result.theirRevision > 0);

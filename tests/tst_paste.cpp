@@ -2,11 +2,11 @@
 // the text after an <embed>, an <svg/>, an <iframe/> or a "<script>" in an attribute; hostile
 // markup leaves nothing; crafted pastes stay bounded; over-size pastes are refused.
 
+#include "domain/storylimits.h"
 #include "editor/bodyeditor.h"
 #include "editortesting.h"
 #include "markdown/markdowndocument.h"
 #include "markdown/markdownnesting.h"
-#include "domain/storylimits.h"
 
 #include <QMimeData>
 #include <QSignalSpy>

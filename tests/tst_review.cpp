@@ -9,9 +9,9 @@
 #include "review/historypanel.h"
 #include "review/reviewdock.h"
 #include "review/reviewpanel.h"
+#include "stories/storywriter.h"
 #include "window/persondialog.h"
 #include "workflow/workflow.h"
-#include "stories/storywriter.h"
 
 #include "common/errorstrip.h"
 
@@ -343,8 +343,7 @@ void TestReview::historyComparesAndRestores()
     Story changed = stored(window->database(), mStory);
     changed.headline = QStringLiteral("River Falls in Kolkata");
     QString error;
-    QVERIFY2(StoryWriter(window->database()).update(changed, mEditor, &error),
-             qPrintable(error));
+    QVERIFY2(StoryWriter(window->database()).update(changed, mEditor, &error), qPrintable(error));
     window->editor()->reload();
 
     HistoryPanel *history = window->reviewDock()->historyPanel();

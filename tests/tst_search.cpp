@@ -1,12 +1,12 @@
 // Full-text search: each query finds exactly the stories that contain its words, in any script.
 
 #include "library/database.h"
-#include "search/searchquery.h"
 #include "library/nestedtransaction.h"
+#include "messages/libraryopen.h"
+#include "search/searchquery.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -57,23 +57,42 @@ void TestSearch::initTestCase()
         QStringList tags;
     };
     const Seed seeds[] = {
-        {"court", "Court Clerks Digitise Case Files",
-         "Volunteers sorted decades of paper records. The courthouse yard held a tent.", "Gulu",
-         StoryStatus::Approved, {QStringLiteral("topic/justice-system"), QStringLiteral("type/court")}},
-        {"training", "Police Officers Trained in Victim Care",
-         "Forty officers completed training on trauma-informed interviews.", "Kampala",
-         StoryStatus::Draft, {QStringLiteral("topic/police-training")}},
-        {"kolkata", "Survivors Lead Awareness Walk in Kolkata",
+        {"court",
+         "Court Clerks Digitise Case Files",
+         "Volunteers sorted decades of paper records. The courthouse yard held a tent.",
+         "Gulu",
+         StoryStatus::Approved,
+         {QStringLiteral("topic/justice-system"), QStringLiteral("type/court")}},
+        {"training",
+         "Police Officers Trained in Victim Care",
+         "Forty officers completed training on trauma-informed interviews.",
+         "Kampala",
+         StoryStatus::Draft,
+         {QStringLiteral("topic/police-training")}},
+        {"kolkata",
+         "Survivors Lead Awareness Walk in Kolkata",
          "A survivor said: \"পশ্চিমবঙ্গের মেয়েরা এখন নিরাপদ।\" The walk crossed কলকাতা.",
-         "Kolkata", StoryStatus::InReview, {QStringLiteral("topic/aftercare")}},
-        {"bengali2", "কলকাতায় পুলিশ প্রশিক্ষণ", "প্রশিক্ষণ শেষ হয়েছে। কলকাতা পুলিশ খুশি।", "Kolkata",
-         StoryStatus::Draft, {}},
-        {"chennai", "Brick Kiln Workers Freed Near Chennai",
+         "Kolkata",
+         StoryStatus::InReview,
+         {QStringLiteral("topic/aftercare")}},
+        {"bengali2",
+         "কলকাতায় পুলিশ প্রশিক্ষণ",
+         "প্রশিক্ষণ শেষ হয়েছে। কলকাতা পুলিশ খুশি।",
+         "Kolkata",
+         StoryStatus::Draft,
+         {}},
+        {"chennai",
+         "Brick Kiln Workers Freed Near Chennai",
          "An officer said: \"சென்னை மற்றும் தமிழ்நாடு முழுவதும் நாங்கள் உதவுவோம்.\"",
-         "Chennai", StoryStatus::Released, {QStringLiteral("type/rescue")}},
-        {"manila", "Online Exploitation Case Reaches Verdict",
-         "The court in Manila delivered its verdict. Records were digitised earlier.", "Manila",
-         StoryStatus::Approved, {QStringLiteral("topic/online-exploitation"), QStringLiteral("type/court")}},
+         "Chennai",
+         StoryStatus::Released,
+         {QStringLiteral("type/rescue")}},
+        {"manila",
+         "Online Exploitation Case Reaches Verdict",
+         "The court in Manila delivered its verdict. Records were digitised earlier.",
+         "Manila",
+         StoryStatus::Approved,
+         {QStringLiteral("topic/online-exploitation"), QStringLiteral("type/court")}},
     };
     StoryRepository repo(*mDb);
     StoryWriter writer(*mDb);
@@ -110,32 +129,41 @@ void TestSearch::finds_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("English word") << QStringLiteral("verdict") << QStringList{QStringLiteral("manila")};
-    QTest::newRow("word in two stories") << QStringLiteral("court")
-                                         << QStringList{QStringLiteral("court"), QStringLiteral("manila")};
-    QTest::newRow("case-insensitive") << QStringLiteral("VOLUNTEERS") << QStringList{QStringLiteral("court")};
+    QTest::newRow("English word") << QStringLiteral("verdict")
+                                  << QStringList{QStringLiteral("manila")};
+    QTest::newRow("word in two stories")
+        << QStringLiteral("court")
+        << QStringList{QStringLiteral("court"), QStringLiteral("manila")};
+    QTest::newRow("case-insensitive")
+        << QStringLiteral("VOLUNTEERS") << QStringList{QStringLiteral("court")};
     QTest::newRow("prefix") << QStringLiteral("digitis*")
                             << QStringList{QStringLiteral("court"), QStringLiteral("manila")};
     QTest::newRow("whole word, not a prefix") << QStringLiteral("digitis") << QStringList{};
-    QTest::newRow("phrase") << QStringLiteral("\"victim care\"") << QStringList{QStringLiteral("training")};
+    QTest::newRow("phrase") << QStringLiteral("\"victim care\"")
+                            << QStringList{QStringLiteral("training")};
     QTest::newRow("word and OR group") << QStringLiteral("court verdict OR nothingmatches")
                                        << QStringList{QStringLiteral("manila")};
     QTest::newRow("OR") << QStringLiteral("verdict OR volunteers")
                         << QStringList{QStringLiteral("court"), QStringLiteral("manila")};
-    QTest::newRow("tag name") << QStringLiteral("aftercare") << QStringList{QStringLiteral("kolkata")};
-    QTest::newRow("Bengali conjunct word") << QStringLiteral("পশ্চিমবঙ্গের")
-                                          << QStringList{QStringLiteral("kolkata")};
-    QTest::newRow("Bengali word in two stories") << QStringLiteral("কলকাতা")
-                                                << QStringList{QStringLiteral("kolkata"), QStringLiteral("bengali2")};
-    QTest::newRow("Bengali headline word") << QStringLiteral("প্রশিক্ষণ")
-                                          << QStringList{QStringLiteral("bengali2")};
+    QTest::newRow("tag name") << QStringLiteral("aftercare")
+                              << QStringList{QStringLiteral("kolkata")};
+    QTest::newRow("Bengali conjunct word")
+        << QStringLiteral("পশ্চিমবঙ্গের") << QStringList{QStringLiteral("kolkata")};
+    QTest::newRow("Bengali word in two stories")
+        << QStringLiteral("কলকাতা")
+        << QStringList{QStringLiteral("kolkata"), QStringLiteral("bengali2")};
+    QTest::newRow("Bengali headline word")
+        << QStringLiteral("প্রশিক্ষণ") << QStringList{QStringLiteral("bengali2")};
     QTest::newRow("single Bengali letter does not match inside words")
         << QStringLiteral("ক") << QStringList{};
     QTest::newRow("Bengali vowel sign alone") << QStringLiteral("ি") << QStringList{};
-    QTest::newRow("Tamil city") << QStringLiteral("சென்னை") << QStringList{QStringLiteral("chennai")};
-    QTest::newRow("Tamil state") << QStringLiteral("தமிழ்நாடு") << QStringList{QStringLiteral("chennai")};
+    QTest::newRow("Tamil city") << QStringLiteral("சென்னை")
+                                << QStringList{QStringLiteral("chennai")};
+    QTest::newRow("Tamil state") << QStringLiteral("தமிழ்நாடு")
+                                 << QStringList{QStringLiteral("chennai")};
     QTest::newRow("Tamil letter alone") << QStringLiteral("த") << QStringList{};
-    QTest::newRow("Tamil prefix") << QStringLiteral("தமிழ்*") << QStringList{QStringLiteral("chennai")};
+    QTest::newRow("Tamil prefix") << QStringLiteral("தமிழ்*")
+                                  << QStringList{QStringLiteral("chennai")};
     QTest::newRow("decomposed input is normalised")
         << QStringLiteral("কলকাতা").normalized(QString::NormalizationForm_D)
         << QStringList{QStringLiteral("kolkata"), QStringLiteral("bengali2")};
@@ -212,7 +240,8 @@ void TestSearch::filtersCombineWithSearch()
     filter.status = StoryStatus::Approved;
     QCOMPARE(search(QStringLiteral("court"), filter).size(), 2);
     filter.office = QStringLiteral("gulu");
-    QCOMPARE(search(QStringLiteral("court"), filter), QVector<qint64>{mIds.value(QStringLiteral("court"))});
+    QCOMPARE(search(QStringLiteral("court"), filter),
+             QVector<qint64>{mIds.value(QStringLiteral("court"))});
     StoryFilter byTag;
     byTag.tag = QStringLiteral("type/court");
     QCOMPARE(search(QStringLiteral("records"), byTag).size(), 2);
@@ -229,8 +258,10 @@ void TestSearch::asYouTypeMatchesTheWordBeingTyped_data()
         << QStringLiteral("court verd") << QStringList{QStringLiteral("manila")};
     QTest::newRow("finished word with a space") << QStringLiteral("verd ") << QStringList{};
     QTest::newRow("one letter stays a word") << QStringLiteral("v") << QStringList{};
-    QTest::newRow("Tamil half word") << QStringLiteral("தமிழ்") << QStringList{QStringLiteral("chennai")};
-    QTest::newRow("closed phrase stays a phrase") << QStringLiteral("\"victim car\"") << QStringList{};
+    QTest::newRow("Tamil half word")
+        << QStringLiteral("தமிழ்") << QStringList{QStringLiteral("chennai")};
+    QTest::newRow("closed phrase stays a phrase")
+        << QStringLiteral("\"victim car\"") << QStringList{};
 }
 
 void TestSearch::asYouTypeMatchesTheWordBeingTyped()

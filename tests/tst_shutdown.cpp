@@ -1,8 +1,8 @@
-#include "library/database.h"
 #include "history/revisionrepository.h"
+#include "library/database.h"
+#include "messages/libraryopen.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -5,8 +5,8 @@
 // another connection of the same process.
 
 #include "library/database.h"
-#include "processrun.h"
 #include "messages/libraryopen.h"
+#include "processrun.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "editortesting.h"
 #include "window/importactions.h"
 
+#include "history/revisionrepository.h"
 #include "library/auditlog.h"
 #include "people/personrepository.h"
-#include "history/revisionrepository.h"
 #include "stories/trashrepository.h"
 
 #include <QAbstractSpinBox>
@@ -289,8 +289,8 @@ void TestStoryActions::importFromTheWindow()
     QVERIFY(imports->importAction()->isEnabled());
     QSignalSpy finished(imports, &ImportActions::importFinished);
     const QString data = QStringLiteral(FO_TEST_DATA "/import/");
-    QVERIFY(imports->importPaths({data + QStringLiteral("multi-story.txt"),
-                                  data + QStringLiteral("invalid-utf8.txt")}));
+    QVERIFY(imports->importPaths(
+        {data + QStringLiteral("multi-story.txt"), data + QStringLiteral("invalid-utf8.txt")}));
     QVERIFY(finished.wait(30000));
     QCOMPARE(imports->lastSummary(),
              QStringLiteral("Imported 3 stories from 2 files. 1 file could not be imported."));
@@ -299,7 +299,8 @@ void TestStoryActions::importFromTheWindow()
     // The details name the broken file and its line.
     auto *summary = window.findChild<QMessageBox *>(QStringLiteral("importSummary"));
     QVERIFY(summary);
-    QVERIFY(summary->detailedText().contains(QStringLiteral("invalid-utf8.txt:3: is not valid UTF-8")));
+    QVERIFY(
+        summary->detailedText().contains(QStringLiteral("invalid-utf8.txt:3: is not valid UTF-8")));
     QVERIFY(summary->detailedText().contains(
         QStringLiteral("Imported: Survivor Leaders Meet in Gulu (Gulu)")));
     summary->close();

@@ -1,9 +1,9 @@
 #include "library/database.h"
+#include "messages/libraryopen.h"
 #include "search/storylistmodel.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
-#include "messages/libraryopen.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -433,7 +433,7 @@ void TestStoryListModel::storyMovingUpBetweenPagesIsNotListedTwice()
     // Someone edits a story further down: it becomes the newest, and every later offset shifts.
     QString error;
     QVERIFY2(StoryWriter(*mDb).setStatus(ids.at(2 * StoryListModel::kPageSize + 5),
-                                             StoryStatus::InReview, &error),
+                                         StoryStatus::InReview, &error),
              qPrintable(error));
     // ... and one already loaded, which would otherwise come again on the next page.
     QVERIFY2(StoryWriter(*mDb).setStatus(ids.at(10), StoryStatus::InReview, &error),

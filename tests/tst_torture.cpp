@@ -9,10 +9,10 @@
 // kTargetKills kills or kTimeBudgetMs, whichever comes first. FO_TORTURE_SEED replays a run.
 
 #include "library/libraryhealth.h"
+#include "messages/refusaltext.h"
 #include "processrun.h"
 #include "torturechecks.h"
 #include "torturelibrary.h"
-#include "messages/refusaltext.h"
 
 #include <QDir>
 #include <QElapsedTimer>

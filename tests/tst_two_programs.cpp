@@ -1,9 +1,9 @@
 #include "editortesting.h"
 
-#include "window/importactions.h"
-#include "people/personrepository.h"
 #include "history/revisionrepository.h"
+#include "people/personrepository.h"
 #include "stories/storyrepository.h"
+#include "window/importactions.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,11 +1,11 @@
 // The editorial workflow in the core: the transition table, approvals bound to content,
 // revisions and restore. (The audit trail, people and comments: tst_workflow_audit.cpp.)
 
-#include "history/approvalrepository.h"
-#include "stories/storywriter.h"
 #include "comments/commentrepository.h"
 #include "domain/contenthash.h"
+#include "history/approvalrepository.h"
 #include "history/revisionrepository.h"
+#include "stories/storywriter.h"
 #include "workflowlibrary.h"
 
 #include <QSqlError>
@@ -114,8 +114,8 @@ void TestWorkflow::transitionTable()
     const QString staticRefusal =
         Workflow::refusal(from, action, actor, QStringLiteral("Please fix the summary."));
     QString error;
-    const auto result = StoryWriter(*mDb).perform(id, action, actor,
-                                               QStringLiteral("Please fix the summary."), &error);
+    const auto result = StoryWriter(*mDb).perform(
+        id, action, actor, QStringLiteral("Please fix the summary."), &error);
     if (expected) {
         QVERIFY2(result, qPrintable(error));
         QVERIFY2(staticRefusal.isEmpty(), qPrintable(staticRefusal));
@@ -159,11 +159,11 @@ void TestWorkflow::requestChangesNeedsAComment()
     const Person reviewer = person(QStringLiteral("Rahul Sen"), Role::Reviewer);
     QString error;
     QVERIFY(!StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
-                                    QStringLiteral("   "), &error));
+                                       QStringLiteral("   "), &error));
     QVERIFY2(error.contains(QStringLiteral("needs a comment")), qPrintable(error));
     QCOMPARE(story(id).status, StoryStatus::InReview);
     QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
-                                   QStringLiteral("Name the city, not the village."), &error));
+                                      QStringLiteral("Name the city, not the village."), &error));
     const QVector<Comment> comments = CommentRepository(*mDb).forStory(id);
     QCOMPARE(comments.size(), 1);
     QCOMPARE(comments.first().text, QStringLiteral("Name the city, not the village."));
@@ -486,7 +486,7 @@ void TestWorkflow::forgedApprovalDoesNotCount()
     if (forgery == QLatin1String("request-changes")) {
         QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Submit, editor, QString(), &error));
         QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, reviewer,
-                                       QStringLiteral("Check it."), &error));
+                                          QStringLiteral("Check it."), &error));
         revisionId = RevisionRepository(*mDb).latest(id)->id;
     } else if (forgery == QLatin1String("latest")) {
         Story s = story(id);

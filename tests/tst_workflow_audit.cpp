@@ -1,16 +1,16 @@
 // The workflow's records: the audit trail, people, comments on stories, the migration of
 // older libraries and the demo library's people and approvals.
 
-#include "history/approvalrepository.h"
-#include "stories/storywriter.h"
 #include "comments/commentrepository.h"
-#include "domain/contenthash.h"
 #include "demo/demolibrary.h"
+#include "domain/contenthash.h"
+#include "history/approvalrepository.h"
 #include "history/revisionrepository.h"
 #include "library/schema.h"
-#include "workflowlibrary.h"
 #include "messages/libraryopen.h"
 #include "messages/refusaltext.h"
+#include "stories/storywriter.h"
+#include "workflowlibrary.h"
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -63,7 +63,8 @@ void TestWorkflowAudit::auditRowForEveryAction()
     expectRow(AuditAction::Edited, grace);
     QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::Submit, grace, QString(), &error));
     expectRow(AuditAction::Submitted, grace);
-    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, rahul, QStringLiteral("More."), &error));
+    QVERIFY(StoryWriter(*mDb).perform(id, WorkflowAction::RequestChanges, rahul,
+                                      QStringLiteral("More."), &error));
     // The comment is recorded too, after the state change.
     expectRow(AuditAction::CommentAdded, rahul);
     QCOMPARE(auditCount(AuditAction::ChangesRequested, id), 1);

@@ -5,9 +5,9 @@
 #include "clirun.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "stories/storyrepository.h"
-#include "processrun.h"
 #include "messages/libraryopen.h"
+#include "processrun.h"
+#include "stories/storyrepository.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,14 +4,14 @@
 // moves when a test says so, an all-roles "Setup" person, and a way to take a story to any state
 // through the real workflow.
 
-#include "library/auditlog.h"
 #include "base/clock.h"
+#include "library/auditlog.h"
 #include "library/database.h"
+#include "messages/libraryopen.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "workflow/workflow.h"
-#include "messages/libraryopen.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -6,11 +6,11 @@
 #include "historycommands.h"
 #include "library/database.h"
 #include "librarycommands.h"
+#include "messages/libraryopen.h"
 #include "packetcommand.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "workflowcommands.h"
-#include "messages/libraryopen.h"
 
 #include <QCoreApplication>
 #include <QDir>

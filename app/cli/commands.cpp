@@ -1,14 +1,13 @@
 #include "commands.h"
 
 #include "cli.h"
-#include "messages/refusaltext.h"
-#include "library/database.h"
 #include "demo/demolibrary.h"
 #include "import/importer.h"
 #include "import/storymarkdown.h"
 #include "jsonstream.h"
 #include "library/database.h"
 #include "library/tagrepository.h"
+#include "messages/refusaltext.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
 

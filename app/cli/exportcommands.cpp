@@ -6,9 +6,9 @@
 #include "export/pdfexporter.h"
 #include "library/database.h"
 #include "library/organisationsettings.h"
+#include "messages/refusaltext.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
-#include "messages/refusaltext.h"
 
 #include <QDir>
 #include <QFileInfo>

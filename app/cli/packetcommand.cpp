@@ -3,8 +3,8 @@
 #include "cli.h"
 #include "export/packetbuilder.h"
 #include "library/database.h"
-#include "workflow/workflow.h"
 #include "messages/refusaltext.h"
+#include "workflow/workflow.h"
 
 #include <QDir>
 #include <QFileInfo>

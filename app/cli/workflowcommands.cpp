@@ -6,11 +6,11 @@
 #include "history/storyhistory.h"
 #include "import/textdecoding.h"
 #include "library/database.h"
+#include "messages/refusaltext.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "workflow/workflow.h"
-#include "messages/refusaltext.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -4,9 +4,9 @@
 #include "export/packet.h"
 #include "pdfrender.h"
 
+#include "export/storydocument.h"
 #include "pdflayout.h"
 #include "pdfsurface.h"
-#include "export/storydocument.h"
 #include "storyflow.h"
 
 namespace fo {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pdflayout.h"
 #include "domain/story.h"
+#include "pdflayout.h"
 
 namespace fo {
 

@@ -23,11 +23,12 @@ Floor::~Floor()
 int Floor::search(const QString &ftsExpression, qint64 tagId)
 {
     const char *sql =
-        tagId ? "SELECT rowid, snippet(stories_fts, -1, char(2), char(3), '…', 16) FROM stories_fts "
-                "WHERE stories_fts MATCH ?1 AND rowid IN (SELECT story_id FROM story_tags WHERE "
-                "tag_id = ?2) ORDER BY rank LIMIT 50"
-              : "SELECT rowid, snippet(stories_fts, -1, char(2), char(3), '…', 16) FROM stories_fts "
-                "WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT 50";
+        tagId
+            ? "SELECT rowid, snippet(stories_fts, -1, char(2), char(3), '…', 16) FROM stories_fts "
+              "WHERE stories_fts MATCH ?1 AND rowid IN (SELECT story_id FROM story_tags WHERE "
+              "tag_id = ?2) ORDER BY rank LIMIT 50"
+            : "SELECT rowid, snippet(stories_fts, -1, char(2), char(3), '…', 16) FROM stories_fts "
+              "WHERE stories_fts MATCH ?1 ORDER BY rank LIMIT 50";
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(mDb, sql, -1, &stmt, nullptr) != SQLITE_OK) {
         return -1;

@@ -1,13 +1,13 @@
 #include "generator.h"
 
 #include "library/database.h"
-#include "wordlist.h"
 #include "messages/libraryopen.h"
+#include "wordlist.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QSet>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -25,8 +25,8 @@ namespace {
 QStringList syntheticWords(int count)
 {
     static const char *const syllables[] = {"ka", "lu", "mbo", "te", "sa", "ri", "no", "go",
-                                            "ba", "ye", "wi", "da", "ko", "na", "pe", "ru",
-                                            "si", "to", "ma", "li", "zu", "he", "fa", "jo"};
+                                            "ba", "ye", "wi",  "da", "ko", "na", "pe", "ru",
+                                            "si", "to", "ma",  "li", "zu", "he", "fa", "jo"};
     constexpr int n = int(sizeof(syllables) / sizeof(*syllables));
     QRandomGenerator rng(7);
     QStringList words;
@@ -115,8 +115,8 @@ struct Generator
             for (int i = 0; i < sentences && written < targetWords; ++i) {
                 const QString s = sentence(8, 24);
                 written += s.count(QLatin1Char(' ')) + 1;
-                paragraph += (paragraph.isEmpty() ? QString() : QStringLiteral(" ")) + s +
-                             QLatin1Char('.');
+                paragraph +=
+                    (paragraph.isEmpty() ? QString() : QStringLiteral(" ")) + s + QLatin1Char('.');
             }
             out += paragraph + QStringLiteral("\n\n");
             if (script && written > targetWords / 2 && !out.contains(QLatin1Char('>'))) {
@@ -133,11 +133,16 @@ struct Generator
 const char *statusFor(double u)
 {
     // A real archive: mostly released and archived, a working set of drafts and reviews.
-    if (u < 0.55) return "released";
-    if (u < 0.75) return "archived";
-    if (u < 0.83) return "approved";
-    if (u < 0.88) return "in-review";
-    if (u < 0.98) return "draft";
+    if (u < 0.55)
+        return "released";
+    if (u < 0.75)
+        return "archived";
+    if (u < 0.83)
+        return "approved";
+    if (u < 0.88)
+        return "in-review";
+    if (u < 0.98)
+        return "draft";
     return "changes-requested";
 }
 
@@ -171,8 +176,9 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
     // Bulk load: no per-row index maintenance. The triggers are put back as they were and the
     // full-text index is built once at the end.
     QStringList triggers;
-    if (!exec(q, QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
-                                "(name LIKE 'stories_fts_%' OR name LIKE 'story_tags_%')"),
+    if (!exec(q,
+              QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
+                             "(name LIKE 'stories_fts_%' OR name LIKE 'story_tags_%')"),
               error)) {
         return false;
     }
@@ -182,8 +188,9 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
     }
     exec(q, QStringLiteral("PRAGMA synchronous = OFF"), error);
     conn.transaction();
-    if (!exec(q, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND "
-                                "(name LIKE 'stories_fts_%' OR name LIKE 'story_tags_%')"),
+    if (!exec(q,
+              QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND "
+                             "(name LIKE 'stories_fts_%' OR name LIKE 'story_tags_%')"),
               error)) {
         return false;
     }
@@ -224,7 +231,10 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
         QString category, name;
         if (i < places.size()) {
             category = QStringLiteral("office");
-            name = places.at(i).section(QLatin1Char('|'), 0, 0).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+            name = places.at(i)
+                       .section(QLatin1Char('|'), 0, 0)
+                       .toLower()
+                       .replace(QLatin1Char(' '), QLatin1Char('-'));
         } else {
             category = i % 2 ? QStringLiteral("topic") : QStringLiteral("type");
             name = words.at(40 + i) + QLatin1Char('-') + words.at(300 + i);
@@ -246,7 +256,8 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
         "byline, summary, body, language, status, created_at, updated_at, tag_text) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery link(conn);
-    link.prepare(QStringLiteral("INSERT OR IGNORE INTO story_tags (story_id, tag_id, updated_at) VALUES (?, ?, ?)"));
+    link.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO story_tags (story_id, tag_id, updated_at) VALUES (?, ?, ?)"));
     const qint64 start = QDateTime(QDate(2016, 1, 1), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 span = qint64(10) * 365 * 24 * 3600 * 1000;
     for (int i = 1; i <= options.stories; ++i) {
@@ -270,10 +281,11 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
         }
         story.addBindValue(i);
         // Derived from the seed, so the same seed gives the same library, byte for byte.
-        const QUuid uuid(g.rng.generate(), quint16(g.rng.generate()), quint16(0x4000 | (g.rng.generate() & 0x0fff)),
-                         uchar(0x80 | (g.rng.generate() & 0x3f)), uchar(g.rng.generate()), uchar(g.rng.generate()),
+        const QUuid uuid(g.rng.generate(), quint16(g.rng.generate()),
+                         quint16(0x4000 | (g.rng.generate() & 0x0fff)),
+                         uchar(0x80 | (g.rng.generate() & 0x3f)), uchar(g.rng.generate()),
                          uchar(g.rng.generate()), uchar(g.rng.generate()), uchar(g.rng.generate()),
-                         uchar(g.rng.generate()), uchar(g.rng.generate()));
+                         uchar(g.rng.generate()), uchar(g.rng.generate()), uchar(g.rng.generate()));
         story.addBindValue(uuid.toString(QUuid::WithoutBraces));
         story.addBindValue(g.sentence(6, 11));
         story.addBindValue(cities.at(o));
@@ -307,7 +319,8 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
         }
     }
     std::fprintf(stderr, "\nbuilding the full-text index…\n");
-    if (!exec(q, QStringLiteral("INSERT INTO stories_fts(stories_fts) VALUES ('rebuild')"), error)) {
+    if (!exec(q, QStringLiteral("INSERT INTO stories_fts(stories_fts) VALUES ('rebuild')"),
+              error)) {
         return false;
     }
     for (const QString &t : triggers) {

@@ -24,7 +24,9 @@ inline Sample summarise(QVector<double> ms)
         return s;
     }
     std::sort(ms.begin(), ms.end());
-    const auto at = [&ms](double q) { return ms.at(std::min(int(ms.size()) - 1, int(q * ms.size()))); };
+    const auto at = [&ms](double q) {
+        return ms.at(std::min(int(ms.size()) - 1, int(q * ms.size())));
+    };
     s.median = at(0.5);
     s.p95 = at(0.95);
     s.p99 = at(0.99);

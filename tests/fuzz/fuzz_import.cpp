@@ -11,8 +11,8 @@
 #include "fuzzsupport.h"
 
 #include "import/importparser.h"
-#include "markdown/markdowndocument.h"
 #include "import/storymarkdown.h"
+#include "markdown/markdowndocument.h"
 
 #include <QTextDocument>
 

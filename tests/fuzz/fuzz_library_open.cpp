@@ -5,9 +5,9 @@
 
 #include "fuzzsupport.h"
 
+#include "history/revisionrepository.h"
 #include "library/database.h"
 #include "library/libraryhealth.h"
-#include "history/revisionrepository.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
 

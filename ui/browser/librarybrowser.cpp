@@ -1,11 +1,11 @@
 #include "browser/librarybrowser.h"
 #include "common/childsignals.h"
 
-#include "library/database.h"
 #include "browser/storyfilterbar.h"
-#include "search/storylistmodel.h"
 #include "browser/storylistview.h"
 #include "common/uisettings.h"
+#include "library/database.h"
+#include "search/storylistmodel.h"
 
 #include <QDir>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "library/officerepository.h"
 #include "domain/story.h"
+#include "library/officerepository.h"
 #include "library/tagrepository.h"
 
 #include <QTimer>

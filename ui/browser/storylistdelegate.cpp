@@ -60,9 +60,8 @@ QVector<StoryListDelegate::Run> StoryListDelegate::snippetRuns(const QString &sn
     return runs;
 }
 
-QVector<StoryListDelegate::Run> StoryListDelegate::fitFirstMatch(QVector<Run> runs,
-                                                                  const QFontMetrics &metrics,
-                                                                  int width)
+QVector<StoryListDelegate::Run>
+StoryListDelegate::fitFirstMatch(QVector<Run> runs, const QFontMetrics &metrics, int width)
 {
     int first = 0;
     while (first < runs.size() && !runs.at(first).matched) {

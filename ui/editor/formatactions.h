@@ -30,9 +30,6 @@ public:
     void fillToolBar(QToolBar *bar) const;
     void setEnabled(bool enabled);
 
-    QAction *boldAction() const { return mBold; }
-    QAction *linkAction() const { return mLink; }
-
 public slots:
     /// Asks for a link (LinkDialog) and applies it.
     void editLink();

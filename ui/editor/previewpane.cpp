@@ -1,7 +1,7 @@
 #include "editor/previewpane.h"
 
-#include "export/htmlexporter.h"
 #include "common/offlinedocument.h"
+#include "export/htmlexporter.h"
 
 #include <QScrollBar>
 

@@ -87,8 +87,6 @@ Q_SIGNALS:
     void bodyStepApplied(int position);
 
 private:
-    void onBodyStep();
-
     QMap<Field, QVariant> mValues;
     QDateTime mLoadedEmbargo;
     QTextDocument *mBody = nullptr;

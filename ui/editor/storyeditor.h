@@ -116,7 +116,6 @@ public:
     void setTagChoices(const QVector<Tag> &tags);
 
     void focusHeadline();
-    void focusBody();
     void setPreviewVisible(bool visible);
     bool isPreviewVisible() const;
     QByteArray splitterState() const;

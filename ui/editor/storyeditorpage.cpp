@@ -156,13 +156,6 @@ void StoryEditor::focusHeadline()
     }
 }
 
-void StoryEditor::focusBody()
-{
-    if (mBody) {
-        mBody->setFocus(Qt::OtherFocusReason);
-    }
-}
-
 QWidget *StoryEditor::firstField() const
 {
     return mForm ? mForm->editors().constFirst() : nullptr;

@@ -2,15 +2,15 @@
 #include "common/childsignals.h"
 
 #include "common/backgroundjob.h"
-#include "output/coverpreview.h"
+#include "common/outputpathfield.h"
+#include "common/session.h"
 #include "library/database.h"
 #include "library/organisationsettings.h"
-#include "common/outputpathfield.h"
-#include "output/packetstorymodel.h"
-#include "common/session.h"
 #include "library/tagrepository.h"
-#include "workflow/workflow.h"
 #include "messages/refusaltext.h"
+#include "output/coverpreview.h"
+#include "output/packetstorymodel.h"
+#include "workflow/workflow.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -44,9 +44,7 @@ public:
     QCheckBox *allowUnapprovedBox() const { return mAllowUnapproved; }
     QLineEdit *titleEdit() const { return mTitle; }
     QComboBox *formatCombo() const { return mFormat; }
-    QComboBox *pageSizeCombo() const { return mPageSize; }
     OutputPathField *outputField() const { return mOutput; }
-    QComboBox *tagCombo() const { return mTagChoice; }
     QComboBox *statusCombo() const { return mStatusChoice; }
     /// Why Export is disabled (empty when it is not).
     QString exportRefusal() const;

@@ -1,13 +1,13 @@
 // ExportDialog's two panes, the stories and the options (exportdialog.cpp has the rest).
 
-#include "output/coverpreview.h"
-#include "library/database.h"
-#include "output/exportdialog.h"
-#include "library/organisationsettings.h"
 #include "common/outputpathfield.h"
-#include "output/packetstorymodel.h"
 #include "common/session.h"
+#include "library/database.h"
+#include "library/organisationsettings.h"
 #include "library/tagrepository.h"
+#include "output/coverpreview.h"
+#include "output/exportdialog.h"
+#include "output/packetstorymodel.h"
 #include "workflow/workflow.h"
 #include <QCheckBox>
 #include <QComboBox>

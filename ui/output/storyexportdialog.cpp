@@ -2,15 +2,15 @@
 #include "common/childsignals.h"
 
 #include "common/backgroundjob.h"
+#include "common/outputpathfield.h"
+#include "common/session.h"
 #include "export/exportrecord.h"
 #include "export/htmlexporter.h"
-#include "library/organisationsettings.h"
-#include "common/outputpathfield.h"
 #include "export/pdfexporter.h"
-#include "common/session.h"
+#include "library/organisationsettings.h"
+#include "messages/refusaltext.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
-#include "messages/refusaltext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 #include "review/auditdialog.h"
 #include "common/childsignals.h"
 
-#include "people/personrepository.h"
 #include "messages/refusaltext.h"
+#include "people/personrepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -212,11 +212,6 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
 
     applyFilter();
     resize(900, 560);
-}
-
-void AuditDialog::setStoryFilter(qint64 id)
-{
-    mStory->setValue(int(qMin<qint64>(id, mStory->maximum())));
 }
 
 void AuditDialog::applyFilter()

@@ -69,8 +69,6 @@ public:
     ~AuditDialog() override;
 
     AuditTableModel *model() const { return mModel; }
-    /// Shows only story `id`'s rows (0: every story).
-    void setStoryFilter(qint64 id);
 
 private:
     void applyFilter();

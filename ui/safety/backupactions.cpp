@@ -1,12 +1,12 @@
 #include "safety/backupactions.h"
 
 #include "common/backgroundjob.h"
-#include "safety/backupscheduler.h"
-#include "safety/backupsdialog.h"
+#include "common/uisettings.h"
 #include "library/database.h"
 #include "library/libraryhealth.h"
-#include "common/uisettings.h"
 #include "messages/refusaltext.h"
+#include "safety/backupscheduler.h"
+#include "safety/backupsdialog.h"
 
 #include <QAction>
 #include <QWidget>

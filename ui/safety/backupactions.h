@@ -46,7 +46,6 @@ public:
     /// The window is closing: one more backup when something changed (waited for when the
     /// window goes, see BackupScheduler).
     void windowClosing();
-    bool isDamaged() const { return mDamaged; }
 
 public slots:
     /// Runs the quick health check now, in the background.

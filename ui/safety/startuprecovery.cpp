@@ -1,10 +1,10 @@
 #include "safety/startuprecovery.h"
 
+#include "common/uisettings.h"
 #include "library/database.h"
 #include "people/personrepository.h"
 #include "safety/recoveryjournal.h"
 #include "stories/storyservice.h"
-#include "common/uisettings.h"
 
 #include <QCoreApplication>
 #include <QLocale>

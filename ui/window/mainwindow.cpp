@@ -15,6 +15,7 @@
 #include "library/database.h"
 #include "library/officerepository.h"
 #include "library/tagrepository.h"
+#include "messages/refusaltext.h"
 #include "output/exportactions.h"
 #include "people/personrepository.h"
 #include "review/auditdialog.h"
@@ -24,7 +25,6 @@
 #include "safety/startuprecovery.h"
 #include "window/persondialog.h"
 #include "window/windowstatus.h"
-#include "messages/refusaltext.h"
 
 #include <QAction>
 #include <QApplication>

@@ -11,11 +11,11 @@
 #include "editor/storyeditor.h"
 #include "library/database.h"
 #include "library/writestop.h"
+#include "messages/refusaltext.h"
 #include "review/reviewdock.h"
 #include "safety/backupactions.h"
 #include "safety/damagebanner.h"
 #include "window/importactions.h"
-#include "messages/refusaltext.h"
 
 #include <QAction>
 #include <QMenu>

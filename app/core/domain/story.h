@@ -11,7 +11,15 @@ namespace fo {
 
 /// Where a story stands in the editorial workflow (DOMAIN.md, "Workflow").
 /// ChangesRequested is a draft that a reviewer sent back with a comment.
-enum class StoryStatus { Draft, InReview, ChangesRequested, Approved, Released, Archived };
+enum class StoryStatus
+{
+    Draft,
+    InReview,
+    ChangesRequested,
+    Approved,
+    Released,
+    Archived
+};
 
 /// Stable key stored in the library and used on the command line ("in-review").
 QString statusKey(StoryStatus status);
@@ -37,8 +45,8 @@ struct TagLabel
 /// One news story, as stored in the library.
 struct Story
 {
-    qint64 id = 0;       // integer id shown to users
-    QString uuid;        // stable across exports and hand-overs
+    qint64 id = 0; // integer id shown to users
+    QString uuid;  // stable across exports and hand-overs
     QString headline;
     QString datelineCity;    // as written, e.g. "GULU"
     QString datelineCountry; // e.g. "UGANDA"
@@ -68,8 +76,8 @@ struct StoryRow
     QString datelineCity;
     QString datelineCountry;
     QDateTime updatedAt;
-    QStringList tags;  // only filled when asked for
-    QString snippet;   // search only: matched words wrapped in \x02 ... \x03
+    QStringList tags; // only filled when asked for
+    QString snippet;  // search only: matched words wrapped in \x02 ... \x03
 
     QString dateline() const;
 };

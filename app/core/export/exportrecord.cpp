@@ -1,8 +1,8 @@
 #include "export/exportrecord.h"
 
+#include "export/htmlexporter.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "export/htmlexporter.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "base/atomicwrite.h"
-#include "export/pdfexporter.h"
 #include "domain/person.h"
 #include "domain/story.h"
+#include "export/pdfexporter.h"
 
 #include <QString>
 

@@ -2,8 +2,8 @@
 
 #include "base/refusal.h"
 
-#include "export/pdfexporter.h"
 #include "domain/story.h"
+#include "export/pdfexporter.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "export/packetbuilder.h"
 
-#include "library/auditlog.h"
 #include "domain/contenthash.h"
+#include "library/auditlog.h"
 #include "library/database.h"
 #include "library/organisationsettings.h"
 #include "search/storyquery.h"
@@ -54,28 +54,26 @@ Result<QVector<Story>> PacketBuilder::select(const PacketRequest &request) const
     filter.status = request.status;
     filter.tag = request.tags.value(0);
     std::optional<Refusal> notFound;
-    const Status read =
-        StoryQuery(mDb).forEachRow(filter, 1000, false, [&](const StoryRow &row) {
-            Result<Story> story = readStory(repo, row.id);
-            if (!story) {
-                notFound = story.refusal();
-                return false;
-            }
-            const bool hasAll =
-                std::all_of(request.tags.begin(), request.tags.end(), [&](const QString &t) {
-                    const QString label = TagLabel::parse(t).toString();
-                    return std::any_of(
-                        story->tags.begin(), story->tags.end(), [&](const QString &have) {
-                            return have.compare(label, Qt::CaseInsensitive) == 0 ||
-                                   TagLabel::parse(have).name.compare(label, Qt::CaseInsensitive) ==
-                                       0;
-                        });
-                });
-            if (hasAll) {
-                stories << *story;
-            }
-            return true;
-        });
+    const Status read = StoryQuery(mDb).forEachRow(filter, 1000, false, [&](const StoryRow &row) {
+        Result<Story> story = readStory(repo, row.id);
+        if (!story) {
+            notFound = story.refusal();
+            return false;
+        }
+        const bool hasAll =
+            std::all_of(request.tags.begin(), request.tags.end(), [&](const QString &t) {
+                const QString label = TagLabel::parse(t).toString();
+                return std::any_of(
+                    story->tags.begin(), story->tags.end(), [&](const QString &have) {
+                        return have.compare(label, Qt::CaseInsensitive) == 0 ||
+                               TagLabel::parse(have).name.compare(label, Qt::CaseInsensitive) == 0;
+                    });
+            });
+        if (hasAll) {
+            stories << *story;
+        }
+        return true;
+    });
     if (!read) {
         return read.refusal();
     }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "export/packet.h"
-#include "export/packetfiles.h"
 #include "domain/person.h"
 #include "domain/story.h"
+#include "export/packet.h"
+#include "export/packetfiles.h"
 
 #include <QString>
 #include <QStringList>

@@ -16,11 +16,6 @@ std::optional<PageSize> parsePageSize(const QString &text)
     return std::nullopt;
 }
 
-QString pageSizeName(PageSize size)
-{
-    return size == PageSize::Letter ? QStringLiteral("Letter") : QStringLiteral("A4");
-}
-
 Status writeStoryPdf(const Story &story, const QString &path, const PdfOptions &options)
 {
     const Result<const PdfModule *> module = pdfModule();

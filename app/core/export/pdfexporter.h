@@ -18,7 +18,6 @@ enum class PageSize
 
 /// "A4" or "Letter", case-insensitive.
 std::optional<PageSize> parsePageSize(const QString &text);
-QString pageSizeName(PageSize size);
 
 /// Options of a PDF export.
 struct PdfOptions

@@ -1,8 +1,8 @@
 #include "history/approvalrepository.h"
 
 #include "base/clock.h"
-#include "library/database.h"
 #include "history/revisionrepository.h"
+#include "library/database.h"
 
 #include <QSqlQuery>
 #include <QVariant>

@@ -93,9 +93,4 @@ std::optional<Revision> StoryHistory::recordStateChange(const Story &before, con
     return rev;
 }
 
-QString StoryHistory::changedFields(const Story &a, const Story &b)
-{
-    return fieldsText(fieldsChanged(a, b));
-}
-
 } // namespace fo

@@ -54,10 +54,6 @@ public:
                                               const ChangeContext &context, QString *error,
                                               const QByteArray &hash = QByteArray());
 
-    /// "headline, tags, body": the fields that differ (for audit details and messages);
-    /// "nothing" when none does. fieldsChanged() gives them as a value.
-    static QString changedFields(const Story &before, const Story &after);
-
 private:
     Database &mDb;
 };

@@ -3,10 +3,10 @@
 // <svg/> or a "<script>" inside an attribute value hides nothing after it; the tree is then
 // walked without recursion, keeping only what a body may hold.
 
+#include "domain/storylimits.h"
 #include "markdown/htmlpaste.h"
 #include "markdown/htmlpasteelements.h"
 #include "markdown/markdowninternal.h"
-#include "domain/storylimits.h"
 
 #include <QRegularExpression>
 #include <QTextBlock>

@@ -1,7 +1,7 @@
 // Markdown -> QTextDocument: md4c events recorded and replayed into a document.
 
-#include "markdown/markdowninternal.h"
 #include "domain/storylimits.h"
+#include "markdown/markdowninternal.h"
 
 #include <QHash>
 #include <QTextBlock>

@@ -1,7 +1,7 @@
 #include "people/personrepository.h"
 
-#include "library/auditlog.h"
 #include "base/clock.h"
+#include "library/auditlog.h"
 #include "library/database.h"
 #include "library/nestedtransaction.h"
 

@@ -105,7 +105,8 @@ SearchQuery::SearchQuery(const QString &userText, bool prefixLastWord)
         QString &last = terms.last();
         const int open = last.lastIndexOf(QLatin1Char('"'), last.size() - 2);
         const QString word = last.mid(open + 1, last.size() - open - 2);
-        if (last.endsWith(QLatin1Char('"')) && word.size() >= 2 && !word.contains(QLatin1Char(' ')) &&
+        if (last.endsWith(QLatin1Char('"')) && word.size() >= 2 &&
+            !word.contains(QLatin1Char(' ')) &&
             (open == 0 || last.at(open - 1) == QLatin1Char(' '))) {
             last += QLatin1Char('*');
         }

@@ -1,8 +1,8 @@
 #include "search/storyquery.h"
 
 #include "library/database.h"
-#include "search/searchquery.h"
 #include "library/tagrepository.h"
+#include "search/searchquery.h"
 
 #include <QHash>
 #include <QRegularExpression>

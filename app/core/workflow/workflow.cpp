@@ -99,18 +99,6 @@ QString actionLabel(WorkflowAction action)
     return QString::fromLatin1(nameOf(action).label);
 }
 
-std::optional<WorkflowAction> parseAction(const QString &text)
-{
-    QString t = text.trimmed().toLower();
-    t.replace(QLatin1Char('_'), QLatin1Char('-')).replace(QLatin1Char(' '), QLatin1Char('-'));
-    for (const auto &n : kActionNames) {
-        if (t == QLatin1String(n.key)) {
-            return n.action;
-        }
-    }
-    return std::nullopt;
-}
-
 QVector<WorkflowAction> allActions()
 {
     QVector<WorkflowAction> all;

@@ -28,7 +28,6 @@ enum class WorkflowAction
 
 QString actionKey(WorkflowAction action);   // "request-changes"
 QString actionLabel(WorkflowAction action); // "Request changes"
-std::optional<WorkflowAction> parseAction(const QString &text);
 QVector<WorkflowAction> allActions();
 /// How the audit trail names the action (Approved, …).
 AuditAction actionAuditAction(WorkflowAction action);

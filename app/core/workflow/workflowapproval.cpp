@@ -3,8 +3,8 @@
 #include "workflow/workflow.h"
 
 #include "domain/contenthash.h"
-#include "library/database.h"
 #include "history/revisionrepository.h"
+#include "library/database.h"
 
 namespace fo {
 
