@@ -44,6 +44,20 @@ Story storyFrom(const QSqlQuery &q)
     return s;
 }
 
+// The content columns in the order both the INSERT and the UPDATE name them: headline,
+// dateline_city, dateline_country, office_id, byline, summary, body, language.
+void bindContent(QSqlQuery &q, const Story &story)
+{
+    q.addBindValue(notNull(story.headline));
+    q.addBindValue(notNull(story.datelineCity));
+    q.addBindValue(notNull(story.datelineCountry));
+    q.addBindValue(officeValue(story.officeId));
+    q.addBindValue(notNull(story.byline));
+    q.addBindValue(notNull(story.summary));
+    q.addBindValue(notNull(story.body));
+    q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
+}
+
 } // namespace
 
 bool StoryRepository::insert(Story &story, QString *error)
@@ -71,14 +85,7 @@ bool StoryRepository::insert(Story &story, QString *error)
         "summary, body, language, status, embargo_at, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(notNull(story.uuid));
-    q.addBindValue(notNull(story.headline));
-    q.addBindValue(notNull(story.datelineCity));
-    q.addBindValue(notNull(story.datelineCountry));
-    q.addBindValue(officeValue(story.officeId));
-    q.addBindValue(notNull(story.byline));
-    q.addBindValue(notNull(story.summary));
-    q.addBindValue(notNull(story.body));
-    q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
+    bindContent(q, story);
     q.addBindValue(statusKey(story.status));
     q.addBindValue(sqlTime(story.embargoAt));
     q.addBindValue(story.createdAt.toMSecsSinceEpoch());
@@ -102,14 +109,7 @@ bool StoryRepository::writeContent(const Story &story, QString *error)
         QStringLiteral("UPDATE stories SET headline = ?, dateline_city = ?, dateline_country = ?, "
                        "office_id = ?, byline = ?, summary = ?, body = ?, language = ?, "
                        "embargo_at = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(notNull(story.headline));
-    q.addBindValue(notNull(story.datelineCity));
-    q.addBindValue(notNull(story.datelineCountry));
-    q.addBindValue(officeValue(story.officeId));
-    q.addBindValue(notNull(story.byline));
-    q.addBindValue(notNull(story.summary));
-    q.addBindValue(notNull(story.body));
-    q.addBindValue(story.language.isEmpty() ? QStringLiteral("en") : story.language);
+    bindContent(q, story);
     q.addBindValue(sqlTime(story.embargoAt));
     q.addBindValue(story.updatedAt.toMSecsSinceEpoch());
     q.addBindValue(story.id);
