@@ -40,7 +40,7 @@ StoryFilterBar::StoryFilterBar(QWidget *parent) : QWidget(parent)
 {
     mSearch = new QLineEdit(this);
     mSearch->setObjectName(QStringLiteral("searchEdit"));
-    mSearch->setPlaceholderText(tr("Search stories (Ctrl+F)"));
+    mSearch->setPlaceholderText(tr("Search stories (Ctrl+Shift+F)"));
     mSearch->setAccessibleName(tr("Search stories"));
 
     mStatus =

@@ -5,6 +5,7 @@
 #include "domain/wordcount.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
+#include "editor/findbar.h"
 #include "editor/formatactions.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
@@ -65,6 +66,7 @@ StoryEditor::StoryEditor(Session &session, QWidget *parent)
     mReloadLater.setInterval(1000);
     connect(&mReloadLater, &QTimer::timeout, this, &StoryEditor::reloadIfChanged);
     mFormat = new FormatActions(this);
+    buildFindActions();
 
     buildWidgets();
     connectEditing();
@@ -150,6 +152,7 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mPreviewTimer.start(0);
     updateStatistics();
     onSaveStateChanged();
+    updateFindState();
     mSession.setOpenStory(id);
     emit storyChanged(id);
     return true;
@@ -263,6 +266,7 @@ void StoryEditor::closeStory()
     }
     mLoading = false;
     mStack->setCurrentIndex(0);
+    updateFindState();
     emit statisticsChanged(0, 0);
     onSaveStateChanged();
     mSession.setOpenStory(0);
@@ -341,6 +345,7 @@ void StoryEditor::applyReadOnly(const QString &reason)
     }
     mFormat->setEnabled(!mReadOnly);
     mFormatBar->setEnabled(!mReadOnly);
+    mFindBar->setReadOnly(mReadOnly);
     updateBanner();
 }
 

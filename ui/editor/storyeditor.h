@@ -25,6 +25,7 @@ class Autosaver;
 class BodyEditor;
 class Database;
 class ErrorStrip;
+class FindBar;
 class FormatActions;
 class MergeBanner;
 class MetadataForm;
@@ -124,6 +125,20 @@ public:
     QAction *undoAction() const { return mUndoAction; }
     QAction *redoAction() const { return mRedoAction; }
     FormatActions *formatActions() const { return mFormat; }
+    /// Find in Story (Ctrl+F), Replace in Story, Find Next (F3), Find Previous (Shift+F3).
+    QList<QAction *> findActions() const;
+    /// File › Print… (Ctrl+P): the open story as it exports (storyprinter.h).
+    QAction *printAction() const { return mPrintAction; }
+    /// Shows the find bar (with the replace row when `replace`); with no story open, asks for
+    /// the library's search instead (librarySearchRequested()).
+    void showFindBar(bool replace);
+    /// Null until the page is made.
+    FindBar *findBar() const;
+    /// The library's search (what the list is filtered by): its words are marked in the text of
+    /// each story opened while it stands, until the text is edited. Empty: no marks.
+    void setSearchHighlight(const QString &search, bool prefixLastWord);
+    /// Prints the open story through the print dialog.
+    void print();
     /// The story as edited (fields and text), and its undo history: what the page shows.
     StoryDraft *draft() const { return mDraft; }
     QUndoStack *undoStack() const { return mUndoStack; }
@@ -152,6 +167,8 @@ signals:
     void pageBuilt();
     /// The merge banner's Show History was clicked.
     void historyRequested();
+    /// Find was asked for with no story open: the library's search should take it.
+    void librarySearchRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -179,6 +196,12 @@ private:
     void showBody(const QString &markdown);
     void useTheirs();
     void writeJournal();
+    // storyeditorfind.cpp: the find bar, the search's words in the text, printing.
+    void buildFindActions();
+    void connectFindBar();
+    void showSearchHighlight(bool scrollToFirst);
+    /// After a story opened or closed: the actions, the find bar's and the search's marks.
+    void updateFindState();
 
     Session &mSession;
     Database &mDb;
@@ -204,6 +227,14 @@ private:
     QAction *mRedoAction = nullptr;
     Autosaver *mAutosaver = nullptr;
     MergeBanner *mMergeBanner = nullptr;
+    FindBar *mFindBar = nullptr;
+    QAction *mFindAction = nullptr;
+    QAction *mReplaceAction = nullptr;
+    QAction *mFindNextAction = nullptr;
+    QAction *mFindPreviousAction = nullptr;
+    QAction *mPrintAction = nullptr;
+    QString mSearchText; // the library's search, whose words are marked in the text
+    bool mSearchPrefix = false;
     std::unique_ptr<RecoveryJournal> mJournal;
     bool mJournalWritten = false;
     QVector<FieldConflict> mConflicts; // of the last merge, for Use Theirs

@@ -6,6 +6,7 @@
 #include "common/errorstrip.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
+#include "editor/findbar.h"
 #include "editor/formatactions.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
@@ -100,6 +101,8 @@ QWidget *StoryEditor::buildEditorColumn()
     layout->addWidget(mForm);
     layout->addWidget(mFormatBar);
     layout->addWidget(mBody, 1);
+    mFindBar = new FindBar(mBody, column); // under the text, as in KDE's editors
+    layout->addWidget(mFindBar);
 
     const QList<QWidget *> fields = mForm->editors();
     setTabOrder(fields.last(), mBody);
@@ -124,6 +127,7 @@ void StoryEditor::connectPage()
         cursor.setPosition(position);
         mBody->setTextCursor(cursor);
     });
+    connectFindBar();
     connect(mMergeBanner, &MergeBanner::useTheirsClicked, this, &StoryEditor::useTheirs);
     connect(mMergeBanner, &MergeBanner::historyClicked, this, &StoryEditor::historyRequested);
     connect(mBody, &BodyEditor::undoRequested, mUndoAction, &QAction::trigger);

@@ -44,6 +44,21 @@
 
 namespace fo {
 
+namespace {
+
+/// "Headline — library.fieldoffice": the desktop adds " — Field Office" itself (the
+/// application's display name), so the title names the program once. [*] shows while changes
+/// have not reached the library yet.
+void updateWindowTitle(QWidget *window, const QString &headline, const QString &library)
+{
+    const QString file = QFileInfo(library).fileName();
+    window->setWindowTitle(headline.trimmed().isEmpty()
+                               ? MainWindow::tr("%1[*]").arg(file)
+                               : MainWindow::tr("%1 — %2[*]").arg(headline.trimmed(), file));
+}
+
+} // namespace
+
 MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     : QMainWindow(parent), mDb(std::move(db))
 {
@@ -51,8 +66,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     // Another program writing (an import of thousands of stories) must not freeze typing: a
     // save waits a moment, then fails, keeps the text and is tried again (Autosaver).
     mDb->setBusyTimeout(kBusyTimeoutMs);
-    // [*] shows while changes have not reached the library yet.
-    setWindowTitle(tr("Field Office — %1[*]").arg(QFileInfo(mDb->path()).fileName()));
+    updateWindowTitle(this, QString(), mDb->path());
     mSession = new Session(*mDb, this);
     mActions = new StoryActions(*mSession, this);
     buildWidgets();
@@ -137,6 +151,12 @@ void MainWindow::connectPanels()
     });
     connect(mEditor, &StoryEditor::officesOrTagsChanged, this, [this] { mChoicesStale = true; });
     connect(mEditor, &StoryEditor::storyChanged, this, &MainWindow::onStoryChanged);
+    const auto title = [this] {
+        updateWindowTitle(this, mEditor->storyId() ? mEditor->storedStory().headline : QString(),
+                          mDb->path());
+    };
+    connect(mEditor, &StoryEditor::storyChanged, this, title);
+    connect(mEditor, &StoryEditor::storySaved, this, title);
     connect(mEditor, &StoryEditor::historyRequested, this,
             [this] { mReviewDock->showTab(ReviewDock::HistoryTab); });
     // Another program's changes show within a second or two (or on coming back to the window).
@@ -286,6 +306,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::applyFilter(const StoryFilter &filter)
 {
     mSettings.setStoryListFilter(filter);
+    mEditor->setSearchHighlight(filter.search, filter.prefixLastWord);
     mActions->setDefaultOffice(filter.office);
     const QSignalBlocker blocker(mTrashView);
     mTrashView->setChecked(filter.onlyDeleted);

@@ -38,6 +38,7 @@ void MainWindow::buildMenus()
     file->addAction(mActions->emptyTrashAction());
     file->addSeparator();
     buildExportActions(file);
+    file->addAction(mEditor->printAction());
     file->addSeparator();
     buildBackupActions(file);
     file->addSeparator();
@@ -110,9 +111,13 @@ void MainWindow::buildEditMenu()
         action->setShortcut(entry.key);
     }
     edit->addSeparator();
+    // Ctrl+F finds in the open story (KDE's convention); the library's search is Ctrl+Shift+F.
+    edit->addActions(mEditor->findActions());
     QAction *find =
-        edit->addAction(tr("&Find"), mBrowser->filterBar(), &StoryFilterBar::focusSearch);
-    find->setShortcut(QKeySequence::Find);
+        edit->addAction(tr("&Search Library"), mBrowser->filterBar(), &StoryFilterBar::focusSearch);
+    find->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    connect(mEditor, &StoryEditor::librarySearchRequested, mBrowser->filterBar(),
+            &StoryFilterBar::focusSearch);
 }
 
 namespace {
