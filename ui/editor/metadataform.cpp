@@ -80,14 +80,15 @@ void MetadataForm::buildFields()
     mLanguage = new QComboBox(this);
     mLanguage->setObjectName(QStringLiteral("languageCombo"));
     mLanguage->setAccessibleName(tr("Language"));
-    mLanguage->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    mLanguage->setMinimumContentsLength(9);
+    // As wide as its longest name: "বাংলা — Bengali (bn)" must not lose its end.
+    mLanguage->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const Language &language : storyLanguages()) {
         addLanguage(language.code, languageName(language));
     }
 
     mByline = makeLine(QStringLiteral("bylineEdit"), tr("Byline"), this);
-    mByline->setPlaceholderText(tr("Field Office Communications"));
+    // Plainly a hint, never mistaken for a byline already there.
+    mByline->setPlaceholderText(tr("Who wrote it, e.g. “Field Office Communications”"));
 
     mSummary = new QPlainTextEdit(this);
     mSummary->setObjectName(QStringLiteral("summaryEdit"));
@@ -170,6 +171,7 @@ void MetadataForm::connectFields()
     text(mCity, Field::DatelineCity);
     text(mCountry, Field::DatelineCountry);
     text(mByline, Field::Byline);
+    connect(mCity, &QLineEdit::editingFinished, this, &MetadataForm::fillOfficeFromCity);
     connect(mSummary, &QPlainTextEdit::textChanged, this,
             [this] { report(Field::Summary, mSummary->toPlainText()); });
     connect(mOffice, &QComboBox::activated, this,
@@ -205,6 +207,32 @@ void MetadataForm::report(Field field, const QVariant &after)
     if (mDraft) {
         mDraft->edit(field, after);
     }
+}
+
+void MetadataForm::fillOfficeFromCity()
+{
+    if (mApplying || mCity->isReadOnly()) {
+        return;
+    }
+    const QString office = mOffice->currentText().trimmed();
+    // Only an office nobody chose: none yet, or the one this filled in from the city before.
+    if (!office.isEmpty() && office != mOfficeFromCity) {
+        return;
+    }
+    // The office import gives a story of this dateline (importparser.cpp), spelled as the
+    // library spells an office it already has.
+    QString name = OfficeRepository::nameFromCity(mCity->text());
+    if (name.isEmpty() || name == office) {
+        return;
+    }
+    if (const int known = mOffice->findText(name, Qt::MatchFixedString); known >= 0) {
+        name = mOffice->itemText(known);
+    }
+    mApplying = true;
+    mOffice->setEditText(name);
+    mApplying = false;
+    mOfficeFromCity = name;
+    report(Field::Office, name);
 }
 
 void MetadataForm::addLanguage(const QString &code, const QString &name)
@@ -268,6 +296,7 @@ void MetadataForm::setValue(Field field, const QVariant &value)
         break;
     case Field::Office:
         mOffice->setEditText(value.toString());
+        mOfficeFromCity.clear(); // loaded, undone or merged: someone's choice now
         break;
     case Field::Language: {
         const QString code = value.toString();

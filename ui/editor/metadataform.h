@@ -62,6 +62,8 @@ private:
     void report(Field field, const QVariant &after);
     void showEmbargo(const QDateTime &utc);
     void addLanguage(const QString &code, const QString &name);
+    /// An empty office takes the dateline city's, as import gives it.
+    void fillOfficeFromCity();
 
     QLabel *mStatus = nullptr;
     QLineEdit *mHeadline = nullptr;
@@ -78,6 +80,7 @@ private:
     StoryDraft *mDraft = nullptr;
     QMap<Field, QVariant> mShown; // what each field showed before the user's next change
     bool mApplying = false;
+    QString mOfficeFromCity; // the office this form filled in from the city, until changed
 };
 
 } // namespace fo

@@ -46,6 +46,9 @@ TagField::TagField(QWidget *parent) : QWidget(parent)
     mBadges->setObjectName(QStringLiteral("tagBadges"));
     mBadges->setTextFormat(Qt::RichText);
     mBadges->setWordWrap(true);
+    // Always there, a line high even with no tags: the text and its toolbar below must not jump
+    // when the first tag is finished.
+    mBadges->setMinimumHeight(mBadges->fontMetrics().lineSpacing());
 
     mChoiceModel = new QStringListModel(this);
     mCompleter = new QCompleter(mChoiceModel, this);
@@ -70,6 +73,9 @@ TagField::TagField(QWidget *parent) : QWidget(parent)
         const QString tidy = mTags.join(QStringLiteral(", "));
         if (mEdit->text() != tidy) {
             mEdit->setText(tidy);
+        }
+        if (!mEdit->hasFocus()) {
+            mEdit->home(false); // read from the first tag, not from the middle of one
         }
     });
     connect(mCompleter, qOverload<const QString &>(&QCompleter::activated), this,
@@ -112,6 +118,7 @@ void TagField::setTags(const QStringList &tags)
 {
     mTags = tags;
     mEdit->setText(tags.join(QStringLiteral(", ")));
+    mEdit->home(false); // from the first tag: setText() leaves the end in view
     updateBadges();
 }
 
@@ -138,8 +145,36 @@ QString TagField::currentToken() const
     return text.mid(text.lastIndexOf(kSeparator) + 1).trimmed();
 }
 
+bool TagField::dropRepeatedSeparator(const QString &text)
+{
+    const int cursor = mEdit->cursorPosition();
+    if (cursor <= 0) {
+        return false;
+    }
+    const QChar typed = text.at(cursor - 1);
+    const QString before = text.left(cursor - 1);
+    int end = int(before.size());
+    while (end > 0 && before.at(end - 1).isSpace()) {
+        --end;
+    }
+    // A completion ends in ", ": the comma or space typed after it out of habit is no second,
+    // empty tag (nor a double space).
+    const bool afterSeparator = end == 0 || before.at(end - 1) == kSeparator;
+    const bool repeated = (typed == kSeparator && afterSeparator) ||
+                          (typed == QLatin1Char(' ') && afterSeparator && end < before.size());
+    if (!repeated) {
+        return false;
+    }
+    mEdit->setText(before + text.mid(cursor));
+    mEdit->setCursorPosition(cursor - 1);
+    return true;
+}
+
 void TagField::onTextEdited(const QString &text)
 {
+    if (dropRepeatedSeparator(text)) {
+        return;
+    }
     const int cursor = mEdit->cursorPosition();
     if (cursor > 0 && text.at(cursor - 1) == kSeparator) {
         commit(); // a comma finishes the tag before it
@@ -182,16 +217,19 @@ void TagField::updateBadges()
     const QString muted = palette().color(QPalette::PlaceholderText).name();
     for (const QString &tag : std::as_const(mTags)) {
         const TagLabel label = TagLabel::parse(tag);
-        QString part = QStringLiteral("<span style=\"color:%1\">%2:</span> %3")
-                           .arg(muted, categoryLabel(label.category).toHtmlEscaped(),
-                                label.name.toHtmlEscaped());
+        // A tag is never broken over two lines ("survivor-" / "story"): no break at its
+        // hyphens and slashes (a word joiner after each), nor after its category.
+        QString name = label.name.toHtmlEscaped();
+        name.replace(QLatin1Char('-'), QStringLiteral("-\u2060"));
+        name.replace(QLatin1Char('/'), QStringLiteral("/\u2060"));
+        QString part = QStringLiteral("<span style=\"color:%1\">%2:</span>&nbsp;%3")
+                           .arg(muted, categoryLabel(label.category).toHtmlEscaped(), name);
         if (!mKnown.contains(tag.toLower())) {
             part += QStringLiteral(" <i>(%1)</i>").arg(tr("new").toHtmlEscaped());
         }
         parts << part;
     }
     mBadges->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
-    mBadges->setVisible(!parts.isEmpty());
 }
 
 TagField::~TagField()

@@ -40,6 +40,8 @@ public:
 
     void setReadOnly(bool readOnly);
     QLineEdit *lineEdit() const { return mEdit; }
+    /// The line under the field that shows each tag with its category.
+    QLabel *badges() const { return mBadges; }
 
     /// Labels in the form the library stores, without empties and duplicates (ignoring case).
     static QStringList parse(const QString &text);
@@ -50,6 +52,8 @@ signals:
 
 private:
     void onTextEdited(const QString &text);
+    /// Undoes a comma or space just typed where the text already has its separator.
+    bool dropRepeatedSeparator(const QString &text);
     void insertCompletion(const QString &label);
     void updateBadges();
     /// The part of the text being typed: from after the last comma before the cursor.
