@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
 #include <QTextList>
@@ -32,6 +33,18 @@ void forgetUnitSources(QTextDocument *doc)
         }
         cursor.setPosition(b.position());
         cursor.setBlockFormat(bf);
+    }
+}
+
+/// The body holds no empty paragraphs (its Markdown has none): blank lines between pasted
+/// paragraphs are one break, and a line break that ends a paste at the end of a paragraph would
+/// only leave an empty paragraph behind it.
+void tidyPastedLines(QString *text, bool atParagraphEnd)
+{
+    static const QRegularExpression blankLines(QStringLiteral("\n[ \t]*\n(?:[ \t]*\n)*"));
+    text->replace(blankLines, QStringLiteral("\n"));
+    while (atParagraphEnd && text->endsWith(QLatin1Char('\n'))) {
+        text->chop(1);
     }
 }
 
@@ -238,6 +251,7 @@ void BodyEditor::insertFromMimeData(const QMimeData *source)
         replaceNonCharacters(&text);
         text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
         QTextCursor c = textCursor();
+        tidyPastedLines(&text, c.atBlockEnd());
         c.insertText(text, bodyformat::withoutLink(c.charFormat()));
         setTextCursor(c);
         ensureCursorVisible();

@@ -225,7 +225,7 @@ void TagField::updateBadges()
         QString part = QStringLiteral("<span style=\"color:%1\">%2:</span>&nbsp;%3")
                            .arg(muted, categoryLabel(label.category).toHtmlEscaped(), name);
         if (!mKnown.contains(tag.toLower())) {
-            part += QStringLiteral(" <i>(%1)</i>").arg(tr("new").toHtmlEscaped());
+            part += QStringLiteral("&nbsp;<i>(%1)</i>").arg(tr("new").toHtmlEscaped());
         }
         parts << part;
     }
