@@ -76,16 +76,18 @@ FindBar::FindBar(BodyEditor *body, QWidget *parent)
         button->setAutoDefault(false);
     }
 
-    // Two rows that fit the editor's column on a 1024-pixel screen: the fields take what is
-    // left after the buttons.
+    // Rows that fit the editor's column on a 1024-pixel screen, the fields taking what is left:
+    // what to find with its buttons and count; the options; what to replace it with.
     auto *findRow = new QHBoxLayout;
     findRow->addWidget(mFind, 1);
     findRow->addWidget(previous);
     findRow->addWidget(next);
-    findRow->addWidget(mMatchCase);
-    findRow->addWidget(mWholeWords);
     findRow->addWidget(mStatus);
     findRow->addWidget(closeButton);
+    auto *optionRow = new QHBoxLayout;
+    optionRow->addWidget(mMatchCase);
+    optionRow->addWidget(mWholeWords);
+    optionRow->addStretch(1);
     mReplaceRow = new QWidget(this);
     auto *replaceRow = new QHBoxLayout(mReplaceRow);
     replaceRow->setContentsMargins(0, 0, 0, 0);
@@ -96,6 +98,7 @@ FindBar::FindBar(BodyEditor *body, QWidget *parent)
     layout->setContentsMargins(0, 2, 0, 2);
     layout->setSpacing(2);
     layout->addLayout(findRow);
+    layout->addLayout(optionRow);
     layout->addWidget(mReplaceRow);
 
     connect(mFind, &QLineEdit::textEdited, this, [this] {
