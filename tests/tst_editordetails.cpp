@@ -101,19 +101,19 @@ void TestEditorDetails::commaAfterACompletionIsNoSecondComma()
     QCOMPARE(edit->text(), QStringLiteral("type/court, topic/justice-system, office/gulu,"));
     QTest::keyClicks(edit, QStringLiteral(","));
     QCOMPARE(edit->text(), QStringLiteral("type/court, topic/justice-system, office/gulu,"));
-    QCOMPARE(field.tags(), (QStringList{QStringLiteral("type/court"),
-                                        QStringLiteral("topic/justice-system"),
-                                        QStringLiteral("office/gulu")}));
+    QCOMPARE(field.tags(),
+             (QStringList{QStringLiteral("type/court"), QStringLiteral("topic/justice-system"),
+                          QStringLiteral("office/gulu")}));
 }
 
 void TestEditorDetails::tagFieldOpensAtItsFirstTag()
 {
     auto db = openLibrary(*mDir);
-    const qint64 id = addStory(*db, QStringLiteral("Court"), QStringLiteral("Text.\n"),
-                               {QStringLiteral("office/quezon-city"),
-                                QStringLiteral("topic/justice-system"), QStringLiteral("type/court"),
-                                QStringLiteral("topic/forced-labour"),
-                                QStringLiteral("topic/survivor-story")});
+    const qint64 id =
+        addStory(*db, QStringLiteral("Court"), QStringLiteral("Text.\n"),
+                 {QStringLiteral("office/quezon-city"), QStringLiteral("topic/justice-system"),
+                  QStringLiteral("type/court"), QStringLiteral("topic/forced-labour"),
+                  QStringLiteral("topic/survivor-story")});
     MainWindow window(std::move(db));
     window.resize(1024, 700);
     QVERIFY(showActive(window));
@@ -217,9 +217,9 @@ void TestEditorDetails::languageComboShowsItsLongestName()
         longest = qMax(longest, language->fontMetrics().horizontalAdvance(language->itemText(i)));
     }
     QVERIFY(language->itemText(bengali).startsWith(QStringLiteral("বাংলা — Bengali")));
-    QVERIFY2(language->width() > longest, qPrintable(QStringLiteral("%1 px for %2 px of text")
-                                                         .arg(language->width())
-                                                         .arg(longest)));
+    QVERIFY2(
+        language->width() > longest,
+        qPrintable(QStringLiteral("%1 px for %2 px of text").arg(language->width()).arg(longest)));
 }
 
 void TestEditorDetails::bylinePlaceholderIsAHint()
@@ -262,11 +262,11 @@ void TestEditorDetails::pasteAddsNoEmptyParagraph_data()
         << QStringLiteral("<p style=\"margin-bottom: 0cm\">One.</p>\n<p style=\"margin-bottom: "
                           "0cm\"><br/>\n</p>")
         << QStringLiteral("One.");
-    QTest::newRow("div lines")
-        << QString() << -1 << QStringLiteral("<div>One.</div><div>Two.</div><div><br></div>")
-        << QStringLiteral("One.\nTwo.");
-    QTest::newRow("plain text line") << QString() << -1 << QStringLiteral("text:One line.\n")
-                                     << QStringLiteral("One line.");
+    QTest::newRow("div lines") << QString() << -1
+                               << QStringLiteral("<div>One.</div><div>Two.</div><div><br></div>")
+                               << QStringLiteral("One.\nTwo.");
+    QTest::newRow("plain text line")
+        << QString() << -1 << QStringLiteral("text:One line.\n") << QStringLiteral("One line.");
     QTest::newRow("plain text lines")
         << QStringLiteral("Start.") << 0 << QStringLiteral("text:One.\nTwo.\n")
         << QStringLiteral("One.\nTwo.\nStart.");

@@ -74,30 +74,30 @@ void TestFindReplace::matchesInEveryScript_data()
                                     << QStringLiteral("river") << 0 << QVector<int>{4, 16};
     QTest::newRow("whole word") << QStringLiteral("The river rose; rivers rise.")
                                 << QStringLiteral("river") << whole << QVector<int>{4};
-    QTest::newRow("any case") << QStringLiteral("Police, police; POLICE") << QStringLiteral("police")
-                              << 0 << QVector<int>{0, 8, 16};
+    QTest::newRow("any case") << QStringLiteral("Police, police; POLICE")
+                              << QStringLiteral("police") << 0 << QVector<int>{0, 8, 16};
     QTest::newRow("match case") << QStringLiteral("Police, police; POLICE")
                                 << QStringLiteral("police") << matchCase << QVector<int>{8};
     // "কলকাতায়" (in Kolkata) goes on after "কলকাতা" with the letter য: no whole word there.
-    const QString bengali = QStringLiteral("কলকাতায় মেলা, কলকাতা শহর").normalized(QString::NormalizationForm_C);
+    const QString bengali =
+        QStringLiteral("কলকাতায় মেলা, কলকাতা শহর").normalized(QString::NormalizationForm_C);
     const int second = int(bengali.indexOf(QStringLiteral(", ")) + 2);
-    QTest::newRow("Bengali whole word") << bengali << QStringLiteral("কলকাতা") << whole
-                                        << QVector<int>{second};
+    QTest::newRow("Bengali whole word")
+        << bengali << QStringLiteral("কলকাতা") << whole << QVector<int>{second};
     QTest::newRow("Bengali part of a word")
         << bengali << QStringLiteral("কলকাতা") << 0 << QVector<int>{0, second};
     // A consonant with its vowel sign is one letter: "ক" is not in "কি", nor before a virama.
-    QTest::newRow("Bengali vowel sign") << QStringLiteral("কি ক্ষমা ক") << QStringLiteral("ক") << 0
-                                        << QVector<int>{9};
+    QTest::newRow("Bengali vowel sign")
+        << QStringLiteral("কি ক্ষমা ক") << QStringLiteral("ক") << 0 << QVector<int>{9};
     // Tamil: "சென்னை" (Chennai) ends in the vowel sign ை; "சென்னையில்" (in Chennai) goes on.
-    QTest::newRow("Tamil vowel sign") << QStringLiteral("சென்னை") << QStringLiteral("சென்ன") << 0
-                                      << QVector<int>{};
-    QTest::newRow("Tamil whole word") << QStringLiteral("சென்னையில் சென்னை")
-                                      << QStringLiteral("சென்னை") << whole << QVector<int>{11};
-    QTest::newRow("accent counts") << QStringLiteral("Résumé, resume") << QStringLiteral("resume")
-                                   << 0 << QVector<int>{8};
-    QTest::newRow("accent ignored")
-        << QStringLiteral("Résumé, resume") << QStringLiteral("resume")
-        << int(TextMatcher::IgnoreDiacritics) << QVector<int>{0, 8};
+    QTest::newRow("Tamil vowel sign")
+        << QStringLiteral("சென்னை") << QStringLiteral("சென்ன") << 0 << QVector<int>{};
+    QTest::newRow("Tamil whole word")
+        << QStringLiteral("சென்னையில் சென்னை") << QStringLiteral("சென்னை") << whole << QVector<int>{11};
+    QTest::newRow("accent counts")
+        << QStringLiteral("Résumé, resume") << QStringLiteral("resume") << 0 << QVector<int>{8};
+    QTest::newRow("accent ignored") << QStringLiteral("Résumé, resume") << QStringLiteral("resume")
+                                    << int(TextMatcher::IgnoreDiacritics) << QVector<int>{0, 8};
     QTest::newRow("emoji") << QStringLiteral("a😀b 😀") << QStringLiteral("😀") << 0
                            << QVector<int>{1, 5};
     QTest::newRow("pseudonym") << QStringLiteral("Sarika* said; Sarika agreed")
@@ -177,8 +177,9 @@ void TestFindReplace::replaceKeepsTheFormatting()
 void TestFindReplace::findBarFindsAndReplacesInTheWindow()
 {
     auto db = openLibrary(*mDir);
-    const qint64 id = addStory(*db, QStringLiteral("Raid"),
-                               QStringLiteral("Police came. The police left.\n\nPolicemen stayed.\n"));
+    const qint64 id =
+        addStory(*db, QStringLiteral("Raid"),
+                 QStringLiteral("Police came. The police left.\n\nPolicemen stayed.\n"));
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
@@ -276,9 +277,9 @@ void TestFindReplace::printedStoryIsTheExportedPage()
         printer.setOutputFormat(QPrinter::PdfFormat);
         printer.setOutputFileName(pdf);
         printStory(story, draft, &printer);
-        const ToolRun run = runTool(QStringLiteral("pdftotext"),
-                                    {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
-                                     QStringLiteral("-")});
+        const ToolRun run =
+            runTool(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
         QCOMPARE(run.code, 0);
         const QString printed = run.out.simplified();
         QVERIFY2(printed.contains(story.headline), qPrintable(printed));

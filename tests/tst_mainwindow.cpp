@@ -207,7 +207,8 @@ void TestMainWindow::opensOnALibrary()
     QVERIFY(library->text().contains(QDir::toNativeSeparators(path)));
     QVERIFY(!library->text().contains(QStringLiteral("read-only")));
 
-    QCOMPARE(searchEdit(window)->placeholderText(), QStringLiteral("Search stories (Ctrl+Shift+F)"));
+    QCOMPARE(searchEdit(window)->placeholderText(),
+             QStringLiteral("Search stories (Ctrl+Shift+F)"));
     for (const QWidget *w :
          {static_cast<QWidget *>(searchEdit(window)), static_cast<QWidget *>(list(window)),
           static_cast<QWidget *>(combo(window, QStringLiteral("statusFilter"))),

@@ -15,9 +15,10 @@ class StoryFinder;
 
 /// The find bar under a story's text, as in KDE's editors: Find (Ctrl+F) finds as you type and
 /// marks every match; Enter and F3 go to the next, Shift+Enter and Shift+F3 to the previous,
-/// going round at the end; Match case and Whole words narrow it. Replace (the desktop's Replace key:
-/// Ctrl+R on KDE Plasma and plain X11, Ctrl+H on GNOME and Windows) shows the second row: Replace the current match, Replace All
-/// as one undo step. Escape closes it and gives the text the focus back.
+/// going round at the end; Match case and Whole words narrow it. Replace (the desktop's Replace
+/// key: Ctrl+R on KDE Plasma and plain X11, Ctrl+H on GNOME and Windows) shows the second row:
+/// Replace the current match, Replace All as one undo step. Escape closes it and gives the text the
+/// focus back.
 ///
 /// The finding itself is StoryFinder's (widget-free); the bar only shows it.
 class FindBar : public QWidget

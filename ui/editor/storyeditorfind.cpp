@@ -28,8 +28,8 @@ void StoryEditor::buildFindActions()
         return action;
     };
     // KDE's and Qt's convention: Ctrl+F finds in the document that is open, the platform's
-    // Replace key (Ctrl+R on KDE Plasma, Ctrl+H on GNOME and Windows) replaces in it, F3 and Shift+F3
-    // go on; the library's search is Ctrl+Shift+F (the window's Edit menu).
+    // Replace key (Ctrl+R on KDE Plasma, Ctrl+H on GNOME and Windows) replaces in it, F3 and
+    // Shift+F3 go on; the library's search is Ctrl+Shift+F (the window's Edit menu).
     mFindAction =
         make(tr("&Find in Story…"), QStringLiteral("findInStoryAction"), QKeySequence::Find);
     // A desktop without its own Replace key (plain X11) gets KDE's.
