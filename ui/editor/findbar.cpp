@@ -58,6 +58,8 @@ FindBar::FindBar(BodyEditor *body, QWidget *parent)
     mWholeWords->setObjectName(QStringLiteral("findWholeWords"));
     mStatus = new QLabel(this);
     mStatus->setObjectName(QStringLiteral("findStatus"));
+    // Room for a usual count, so that the field does not twitch as the count changes.
+    mStatus->setMinimumWidth(mStatus->fontMetrics().horizontalAdvance(tr("Not found")));
     auto *closeButton = new QToolButton(this);
     closeButton->setText(QStringLiteral("✕"));
     closeButton->setAutoRaise(true);
