@@ -6,6 +6,8 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 
+#include <algorithm>
+
 namespace fo {
 
 namespace {
@@ -205,6 +207,9 @@ bool PangoText::fontHas(char32_t c) const
 
 void PangoText::addEmojiFaces(PangoAttrList *list, const QString &text, int start) const
 {
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x2000; })) {
+        return; // no emoji, and no character to ask about
+    }
     const QList<uint> ucs4 = QStringView(text).toUcs4();
     int at = start;
     int from = -1; // the byte where the current emoji run began
