@@ -53,6 +53,7 @@ private slots:
     void htmlMarksRightToLeftBlocks();
     void htmlOfLeftToRightStoriesIsUnchanged();
     void previewAlignsRightToLeftParagraphsRight();
+    void datelineLeavesAnArabicParagraphRightToLeft();
     void pdfTextLayerCarriesTheEmoji();
 
 private:
@@ -112,6 +113,36 @@ void TestEmojiRtl::previewAlignsRightToLeftParagraphsRight()
              qPrintable(QStringLiteral("%1 %2").arg(arabic.first).arg(arabic.second)));
     QVERIFY2(hebrew.first > hebrew.second + 100,
              qPrintable(QStringLiteral("%1 %2").arg(hebrew.first).arg(hebrew.second)));
+}
+
+void TestEmojiRtl::datelineLeavesAnArabicParagraphRightToLeft()
+{
+    // The editor shows the dateline in its own field and the Arabic paragraph right to left;
+    // the dateline in front of it ("GULU, UGANDA –") must not turn it left to right elsewhere.
+    const Story s = makeStory(QStringLiteral("Families return"),
+                              kArabic + QStringLiteral("\n\n") + kEnglish + QStringLiteral("\n"));
+    const QString html = renderStoryHtml(s);
+    QVERIFY2(html.contains(QStringLiteral("<p dir=\"rtl\"><span class=\"dateline\">")),
+             qPrintable(html));
+    const QString file = mDir.filePath(QStringLiteral("dateline.pdf"));
+    QString error;
+    QVERIFY2(said(writeStoryPdf(s, file, PdfOptions()), &error), qPrintable(error));
+    // Set right to left, the dateline opens the paragraph at the right-hand side of the page.
+    const QString words =
+        runTool(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), file, QStringLiteral("-")})
+            .out;
+    auto xMin = [&words](const QString &word) {
+        const auto m =
+            QRegularExpression(QStringLiteral("xMin=\"([0-9.]+)\"[^>]*>") +
+                               QRegularExpression::escape(word) + QStringLiteral("</word>"))
+                .match(words);
+        return m.hasMatch() ? m.captured(1).toDouble() : -1.0;
+    };
+    QVERIFY2(xMin(QStringLiteral("GULU,")) > 595.0 / 2, qPrintable(words));
+    QVERIFY2(xMin(QStringLiteral("Back")) >= 0 && xMin(QStringLiteral("Back")) < 100,
+             qPrintable(words));
+    // The mark that sets the direction draws nothing and adds no visible text.
+    QVERIFY(squeeze(pdfText(file)).contains(QStringLiteral("GULU,UGANDA")));
 }
 
 void TestEmojiRtl::pdfTextLayerCarriesTheEmoji()

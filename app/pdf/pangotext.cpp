@@ -142,6 +142,24 @@ void addRunAttributes(PangoAttrList *list, const TextRun &run, const TextStyle &
     }
 }
 
+/// A right-to-left mark in front of a paragraph whose own text is right to left but whose
+/// dateline ("GULU, UGANDA –", in Latin letters) would make Pango set it left to right. The
+/// editor shows the dateline in a field of its own and the paragraph right to left; the HTML
+/// says dir="rtl" for it (htmlexporter.cpp): the PDF follows. The mark draws nothing.
+QByteArray directionMark(const Inlines &runs)
+{
+    if (runs.isEmpty() || !(runs.constFirst().flags & TextRun::Dateline)) {
+        return QByteArray();
+    }
+    QString own;
+    for (const TextRun &run : runs) {
+        if (!(run.flags & TextRun::Dateline)) {
+            own += run.text;
+        }
+    }
+    return own.isRightToLeft() ? QStringLiteral("\u200F").toUtf8() : QByteArray();
+}
+
 } // namespace
 
 PangoText::PangoText()
@@ -293,7 +311,7 @@ LayoutPtr PangoText::layout(const Inlines &runs, const TextStyle &style, double 
     LayoutPtr l = makeLayout(style, width);
     PangoAttrList *attrs = pango_attr_list_new();
     addBaseAttributes(attrs, style, language);
-    QByteArray utf8;
+    QByteArray utf8 = directionMark(runs);
     for (const TextRun &run : runs) {
         const int start = utf8.size();
         const QString shown = drawable(run.text);

@@ -160,7 +160,11 @@ void drawText(cairo_t *cr, const FlowBlock &b, const Placement &p, double left, 
     }
     if (b.marker && p.firstLine == 0) {
         const double w = PangoText::width(b.marker.get());
-        cairo_move_to(cr, x0 - 7 - w, origin + b.lines.at(0).baseline);
+        // A right-to-left item has its marker on the right, hanging past the text as on the
+        // left for others: so the editor and the HTML (a <li dir="rtl">) show it too.
+        const bool rtl = b.lines.at(0).line->resolved_dir == PANGO_DIRECTION_RTL;
+        const double right = x0 + double(pango_layout_get_width(b.layout.get())) / PANGO_SCALE;
+        cairo_move_to(cr, rtl ? right + 7 : x0 - 7 - w, origin + b.lines.at(0).baseline);
         pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(b.marker.get(), 0));
     }
     if (b.trailing && p.endLine == b.lines.size()) {

@@ -102,9 +102,17 @@ QString direction(const QString &text)
     return text.isRightToLeft() ? QStringLiteral(" dir=\"rtl\"") : QString();
 }
 
+/// The dateline in front of the first paragraph does not count: the editor shows it in a field
+/// of its own, so there the paragraph's direction is its own text's.
 QString direction(const Inlines &runs)
 {
-    return direction(plainText(runs));
+    QString text;
+    for (const TextRun &r : runs) {
+        if (!(r.flags & TextRun::Dateline)) {
+            text += r.text;
+        }
+    }
+    return direction(text);
 }
 
 /// The direction of a list item: that of its first paragraph or heading.
