@@ -155,7 +155,8 @@ void TestEmojiRtl::pdfTextLayerCarriesTheEmoji()
                   QStringLiteral("They came home ") + emoji.at(1) +
                       QStringLiteral(" after years. A fist ") + emoji.at(2) +
                       QStringLiteral(" and a volunteer ") + emoji.at(3) + QStringLiteral("\u200D") +
-                      emoji.at(4) + QStringLiteral(" typed.\n\n") + kArabic + QStringLiteral("\n"));
+                      emoji.at(4) + QStringLiteral(" typed. Keycap 1\uFE0F\u20E3 too.\n\n") +
+                      kArabic + QStringLiteral("\n"));
     const QString file = mDir.filePath(QStringLiteral("emoji.pdf"));
     QString error;
     QVERIFY2(said(writeStoryPdf(s, file, PdfOptions()), &error), qPrintable(error));
@@ -166,6 +167,8 @@ void TestEmojiRtl::pdfTextLayerCarriesTheEmoji()
                                                   .arg(text)));
     }
     QVERIFY2(!text.contains(QChar(0xFFFD)), qPrintable(text));
+    // An emoji form asked for by its selector (a keycap) is text too, not a picture.
+    QVERIFY2(text.contains(QStringLiteral("1\u20E3")), qPrintable(text));
     // No hex digits of a missing glyph's box between the words.
     QVERIFY2(text.contains(QRegularExpression(QStringLiteral("home \\S+ after"))),
              qPrintable(text));

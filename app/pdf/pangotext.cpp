@@ -226,7 +226,7 @@ bool PangoText::fontHas(char32_t c) const
 void PangoText::addEmojiFaces(PangoAttrList *list, const QString &text, int start) const
 {
     if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x2000; })) {
-        return; // no emoji, and no character to ask about
+        return; // no emoji, no emoji selector, and no character to ask about
     }
     const QList<uint> ucs4 = QStringView(text).toUcs4();
     int at = start;
@@ -234,10 +234,12 @@ void PangoText::addEmojiFaces(PangoAttrList *list, const QString &text, int star
     for (qsizetype i = 0; i < ucs4.size(); ++i) {
         const char32_t c = ucs4.at(i);
         bool emoji = from >= 0 && joinsEmoji(c);
-        // Below U+2000 every character has a face of the body fonts: no need to ask.
-        if (!emoji && c >= 0x2000 && !joinsEmoji(c)) {
-            const bool presented =
-                i + 1 < ucs4.size() && (ucs4.at(i + 1) == 0xFE0F || ucs4.at(i + 1) == 0x20E3);
+        // An emoji selector after a character asks for its emoji form (1️⃣, ©️): Pango would
+        // take a colour font for it. Otherwise, below U+2000 every character has a face of the body
+        // fonts: no need to ask.
+        const bool presented =
+            i + 1 < ucs4.size() && (ucs4.at(i + 1) == 0xFE0F || ucs4.at(i + 1) == 0x20E3);
+        if (!emoji && (c >= 0x2000 || presented) && !joinsEmoji(c)) {
             const Faces f = faces(c);
             emoji = f.emoji && (isPictograph(c) || presented || !f.body);
         }
