@@ -12,6 +12,8 @@ packages=(
   libpango1.0-dev libcairo2-dev libfontconfig-dev
   # run: fonts that draw Bengali and Tamil correctly
   fonts-noto-core fonts-dejavu-core
+  # run: emoji in colour in the window; in outline in the PDF (text that copies, issue 12 item 9)
+  fonts-noto-color-emoji fonts-symbola
   # tests: HTML validation and PDF text extraction
   tidy poppler-utils sqlite3
   # tests: PDF structure check (tst_torture); libFuzzer targets (tests/fuzz, `make fuzz`)

@@ -37,9 +37,9 @@ inline QString unescapeAttribute(QString v)
 /// also link to each other (index.html, story-N.html, #story-N) and to house.css.
 inline QStringList allowListViolations(const QString &html, bool packetPage)
 {
-    static const QSet<QString> common{QStringLiteral("class"), QStringLiteral("id"),
-                                      QStringLiteral("lang"), QStringLiteral("role"),
-                                      QStringLiteral("aria-label")};
+    static const QSet<QString> common{QStringLiteral("class"),      QStringLiteral("id"),
+                                      QStringLiteral("lang"),       QStringLiteral("role"),
+                                      QStringLiteral("aria-label"), QStringLiteral("dir")};
     static const QHash<QString, QSet<QString>> allowed{
         {QStringLiteral("html"), {}},
         {QStringLiteral("head"), {}},
@@ -109,6 +109,9 @@ inline QStringList allowListViolations(const QString &html, bool packetPage)
             if (key == QLatin1String("href") && !web.match(value).hasMatch() &&
                 !(packetPage && local.match(value).hasMatch())) {
                 problems << QStringLiteral("link to ") + value;
+            }
+            if (key == QLatin1String("dir") && value != QLatin1String("rtl")) {
+                problems << QStringLiteral("dir ") + value; // left to right is the page's own
             }
             if (key == QLatin1String("http-equiv") &&
                 value != QLatin1String("Content-Security-Policy")) {

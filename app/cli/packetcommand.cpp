@@ -95,8 +95,8 @@ int runPacket(const QStringList &arguments)
 {
     Command cmd(
         QStringLiteral("packet"),
-        QStringLiteral("Builds a press packet: a cover, a table of contents and each story on its "
-                       "own pages, as one PDF or as HTML (a folder with index.html, or one file "
+        QStringLiteral("Builds a press packet: a cover, a table of contents and the stories, "
+                       "as one PDF or as HTML (a folder with index.html, or one file "
                        "with --single-file), with manifest.json beside it. Only stories that are "
                        "Approved and unchanged since approval go in; otherwise nothing is written "
                        "and each refused story is named. Needs the exporter role."),

@@ -158,21 +158,53 @@ void setMetadata(PdfSurface &pdf, const Packet &p)
     pdf.setMetadata(PdfSurface::Metadata::CreateDate, p.createdAt.toUTC().toString(Qt::ISODate));
 }
 
-/// Page numbers into the contents, now that every story's first page is known.
-void numberContents(Section &contents, const QVector<Section> &stories, const PangoText &t)
+/// Page numbers into the contents, now that every story's first page is known. The numbers
+/// are those printed on the pages: the cover is not numbered, so page 2 of the file is "1".
+void numberContents(Section &contents, const QVector<int> &firstPages, const PangoText &t)
 {
     TextStyle number = house::heading(2);
     number.size = 10.5;
     int k = 0;
     for (FlowBlock &b : contents.blocks) {
         if (b.dottedLeader) {
-            const int page = stories.at(k++).firstPage;
-            b.trailing = t.layout(QString::number(page), number, 0, QStringLiteral("en"));
+            const int page = firstPages.at(k++);
+            b.trailing = t.layout(QString::number(page - 1), number, 0, QStringLiteral("en"));
             b.linkPage = page;
         } else if (k > 0 && b.kind == FlowBlock::Kind::Text) {
-            b.linkPage = stories.at(k - 1).firstPage; // the details line links too
+            b.linkPage = firstPages.at(k - 1); // the details line links too
         }
     }
+}
+
+/// Between two stories. The packet's rule for where a story starts: on the same page as the end
+/// of the one before when at least a third of the page is left (and its headline, standfirst
+/// and first lines fit), under a rule; otherwise at the top of the next page. So the tail of a
+/// story never has a page to itself while another story follows.
+FlowBlock storyBreak(const PageGeometry &g)
+{
+    FlowBlock f;
+    f.kind = FlowBlock::Kind::PageBreak;
+    f.needsRoom = g.textHeight() / 3;
+    f.spaceBefore = 20;
+    f.ruleThickness = 1.2;
+    f.ruleRgb = house::kMuted;
+    f.spaceAfter = 26;
+    return f;
+}
+
+/// The page (of the stories' section) on which each story starts: the first that holds a
+/// piece of its first block.
+QVector<int> storyFirstPages(const Section &s, const QVector<int> &firstBlocks)
+{
+    QVector<int> out;
+    for (int page = 0; page < s.pages.size(); ++page) {
+        for (const Placement &p : s.pages.at(page).placements) {
+            while (out.size() < firstBlocks.size() && p.block >= firstBlocks.at(out.size())) {
+                out.append(s.firstPage + page);
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -187,20 +219,28 @@ Status renderPacketPdf(const Packet &packet, const QString &path, const PacketOp
     cover.pages = paginate(cover.blocks, g.textHeight());
     Section contents{contentsFlow(packet, t, g.textWidth()), {}, 1 + int(cover.pages.size())};
     contents.pages = paginate(contents.blocks, g.textHeight());
-    QVector<Section> stories;
-    stories.reserve(n);
-    int next = contents.firstPage + int(contents.pages.size());
+    // The stories flow as one section, each after a conditional break (storyBreak).
+    Section body{{}, {}, contents.firstPage + int(contents.pages.size())};
+    QVector<int> firstBlocks;
+    firstBlocks.reserve(n);
     for (int i = 0; i < n; ++i) {
-        Section s{storyFlow(packet.stories.at(i).story, t, g.textWidth()), {}, next};
-        s.pages = paginate(s.blocks, g.textHeight());
-        next += int(s.pages.size());
-        stories.append(std::move(s));
+        if (i > 0) {
+            body.blocks.append(storyBreak(g));
+        }
+        firstBlocks.append(body.blocks.size());
+        body.blocks += storyFlow(packet.stories.at(i).story, t, g.textWidth());
         if (cancelled(options, i + 1, total)) {
             return Refusal(RefusalKind::ExportCancelled);
         }
     }
-    const int pageCount = next - 1;
-    numberContents(contents, stories, t);
+    body.pages = paginate(body.blocks, g.textHeight());
+    if (n == 0) {
+        body.pages.clear();
+    }
+    const QVector<int> firstPages = storyFirstPages(body, firstBlocks);
+    // The cover carries no number and is not counted: numbers start on the contents.
+    const int pageCount = body.firstPage - 1 + int(body.pages.size());
+    numberContents(contents, firstPages, t);
 
     PdfSurface pdf;
     if (Status opened = pdf.open(path, g); !opened) {
@@ -211,26 +251,36 @@ Status renderPacketPdf(const Packet &packet, const QString &path, const PacketOp
     frame.headerLeft = packet.title;
     frame.headerRight = packet.organisation;
     frame.draft = packet.draft;
-    auto drawSection = [&](const Section &s, bool header) {
-        frame.header = header;
+    int drawn = 0;
+    auto drawSection = [&](const Section &s, bool numbered) {
+        frame.header = numbered;
+        frame.folio = numbered;
         for (int i = 0; i < s.pages.size(); ++i) {
-            if (i == 0) {
-                addPageDestination(pdf.cr(), s.firstPage);
-            }
-            drawPageFrame(pdf.cr(), t, g, frame, s.firstPage + i, pageCount);
+            const int page = s.firstPage + i;
+            addPageDestination(pdf.cr(), page);
+            pdf.setPageLabel(numbered ? QString::number(page - cover.pages.size())
+                                      : QStringLiteral("Cover"));
+            drawPageFrame(pdf.cr(), t, g, frame, page - int(cover.pages.size()),
+                          pageCount - int(cover.pages.size()));
             drawPage(pdf.cr(), s.blocks, s.pages.at(i), g.left, g.top, g.textWidth());
             pdf.showPage();
+            // Drawing reports progress per story started, as laying out did.
+            while (drawn < firstPages.size() && firstPages.at(drawn) <= page) {
+                ++drawn;
+            }
+            if (numbered && &s == &body && cancelled(options, n + drawn, total)) {
+                return false;
+            }
         }
+        return true;
     };
     drawSection(cover, false);
     drawSection(contents, true);
+    if (!drawSection(body, true)) {
+        return Refusal(RefusalKind::ExportCancelled);
+    }
     for (int i = 0; i < n; ++i) {
-        drawSection(stories.at(i), true);
-        pdf.addOutline(packet.stories.at(i).story.headline.trimmed(), stories.at(i).firstPage);
-        stories[i].blocks.clear(); // the layouts are done with: give the memory back early
-        if (cancelled(options, n + i + 1, total)) {
-            return Refusal(RefusalKind::ExportCancelled);
-        }
+        pdf.addOutline(packet.stories.at(i).story.headline.trimmed(), firstPages.at(i));
     }
     return pdf.finish();
 }

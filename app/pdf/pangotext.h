@@ -8,7 +8,9 @@
 
 #include <memory>
 
+typedef struct _PangoAttrList PangoAttrList;
 typedef struct _PangoContext PangoContext;
+typedef struct _PangoFont PangoFont;
 typedef struct _PangoFontset PangoFontset;
 typedef struct _PangoLayout PangoLayout;
 typedef struct _PangoLayoutLine PangoLayoutLine;
@@ -70,7 +72,7 @@ struct LineBox
 /// Why Pango and not Qt's text engine: Pango with Cairo's PDF surface writes the text layer so
 /// that Bengali conjuncts and Tamil come back from the PDF exactly as written (Qt's QPdfWriter
 /// does not). Fonts are Noto Serif and Noto Sans, falling back to Noto Sans Bengali and Noto
-/// Sans Tamil, chosen through fontconfig.
+/// Sans Tamil, chosen through fontconfig; emoji are drawn in Symbola (see kEmojiFamily).
 class PangoText
 {
 public:
@@ -96,13 +98,26 @@ public:
     QString drawable(const QString &text) const;
 
 private:
+    /// Which faces draw `c` as text in the PDF: the body fonts (with fontconfig's fallback), the
+    /// outline emoji font. A colour font never counts: Cairo 1.16 draws its glyphs as pictures
+    /// without their text.
+    struct Faces
+    {
+        bool body = false;
+        bool emoji = false;
+    };
+
     LayoutPtr makeLayout(const TextStyle &style, double width) const;
-    /// Whether any installed font has a glyph for `c` (what Pango's fallback can reach).
+    Faces faces(char32_t c) const;
+    /// Whether an installed font draws `c` as text (what Pango's fallback can reach).
     bool fontHas(char32_t c) const;
+    /// Sets the emoji face on the emoji of `text`, which starts at UTF-8 byte `start`.
+    void addEmojiFaces(PangoAttrList *list, const QString &text, int start) const;
 
     PangoContext *mContext = nullptr;
     mutable PangoFontset *mFontset = nullptr;
-    mutable QHash<char32_t, bool> mCoverage;
+    mutable PangoFont *mEmojiFont = nullptr;
+    mutable QHash<char32_t, Faces> mFaces;
 };
 
 } // namespace fo

@@ -63,6 +63,34 @@ double keepHeight(const QVector<FlowBlock> &blocks, int i, double limit)
     return need;
 }
 
+/// The room the block after a conditional break needs on the same page: all of it when it
+/// keeps with what follows (a headline with its standfirst and first lines), else two lines.
+double startHeight(const QVector<FlowBlock> &blocks, int i, double limit)
+{
+    if (i + 1 >= blocks.size() || blocks.at(i + 1).kind != FlowBlock::Kind::Text) {
+        return 0;
+    }
+    const FlowBlock &next = blocks.at(i + 1);
+    const int n = next.lines.size();
+    if (!next.keepWithNext) {
+        return next.spaceBefore + span(next.lines, 0, qMin(2, n));
+    }
+    return next.spaceBefore + span(next.lines, 0, n) + next.spaceAfter +
+           keepHeight(blocks, i + 1, limit);
+}
+
+/// Whether a conditional break lets the flow go on on this page (`y` points used of `height`).
+bool staysOnPage(const QVector<FlowBlock> &blocks, int i, double y, double height)
+{
+    const FlowBlock &b = blocks.at(i);
+    if (b.needsRoom <= 0 || y <= 0) {
+        return false;
+    }
+    const double room = height - y;
+    const double separator = b.spaceBefore + b.ruleThickness + b.spaceAfter;
+    return room >= b.needsRoom && room >= separator + startHeight(blocks, i, height);
+}
+
 void drawLinks(cairo_t *cr, const FlowBlock &b, const Placement &p, double x0, double origin)
 {
     for (const LayoutLink &link : b.links) {
@@ -132,7 +160,11 @@ void drawText(cairo_t *cr, const FlowBlock &b, const Placement &p, double left, 
     }
     if (b.marker && p.firstLine == 0) {
         const double w = PangoText::width(b.marker.get());
-        cairo_move_to(cr, x0 - 7 - w, origin + b.lines.at(0).baseline);
+        // A right-to-left item has its marker on the right, hanging past the text as on the
+        // left for others: so the editor and the HTML (a <li dir="rtl">) show it too.
+        const bool rtl = b.lines.at(0).line->resolved_dir == PANGO_DIRECTION_RTL;
+        const double right = x0 + double(pango_layout_get_width(b.layout.get())) / PANGO_SCALE;
+        cairo_move_to(cr, rtl ? right + 7 : x0 - 7 - w, origin + b.lines.at(0).baseline);
         pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(b.marker.get(), 0));
     }
     if (b.trailing && p.endLine == b.lines.size()) {
@@ -174,6 +206,12 @@ QVector<PageFlow> paginate(QVector<FlowBlock> &blocks, double height)
     for (int i = 0; i < blocks.size(); ++i) {
         const FlowBlock &b = blocks.at(i);
         if (b.kind == FlowBlock::Kind::PageBreak) {
+            if (staysOnPage(blocks, i, y, height)) {
+                pages.last().placements.append(
+                    Placement{i, 0, 0, y + b.spaceBefore, b.ruleThickness});
+                y += b.spaceBefore + b.ruleThickness + b.spaceAfter;
+                continue;
+            }
             if (!pages.constLast().placements.isEmpty()) {
                 newPage();
             }
@@ -232,7 +270,7 @@ void drawPage(cairo_t *cr, const QVector<FlowBlock> &blocks, const PageFlow &pag
             cairo_rectangle(cr, left + x, top + p.y, 2.0, barBottom);
             cairo_fill(cr);
         }
-        if (b.kind == FlowBlock::Kind::Rule) {
+        if (b.kind == FlowBlock::Kind::Rule || b.kind == FlowBlock::Kind::PageBreak) {
             const double length = b.ruleLength > 0 ? b.ruleLength : width - b.indent;
             cairo_set_source_rgb(cr, ((b.ruleRgb >> 16) & 0xff) / 255.0,
                                  ((b.ruleRgb >> 8) & 0xff) / 255.0, (b.ruleRgb & 0xff) / 255.0);

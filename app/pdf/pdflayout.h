@@ -29,7 +29,11 @@ struct FlowBlock
     bool keepWithNext = false; // headings: never the last thing on a page
     QVector<double> bars;      // block quotes: x of a thin vertical bar per level
     bool barsContinue = false; // the quote goes on in the next block: bars bridge the gap
-    double ruleLength = 0;     // rules: 0 is the full width
+    /// Page breaks: > 0 makes the break conditional. When at least this many points are left on
+    /// the page (and the block after it fits with what it keeps with), the flow goes on there,
+    /// with a rule between spaceBefore and spaceAfter; otherwise a new page begins.
+    double needsRoom = 0;
+    double ruleLength = 0; // rules: 0 is the full width
     double ruleThickness = 0.6;
     unsigned ruleRgb = 0xc9c9c9;
     bool dottedLeader = false; // contents entries: dots from the last line to `trailing`
@@ -66,7 +70,8 @@ struct PageFlow
 
 /// Breaks blocks into pages of `height` points, starting on a fresh page: no heading alone at
 /// the foot of a page, no single line of a paragraph alone at the top or foot of a page (when
-/// the paragraph has four lines or more; shorter ones move whole).
+/// the paragraph has four lines or more; shorter ones move whole). A conditional page break
+/// (FlowBlock::needsRoom) goes on on the same page when there is room enough.
 QVector<PageFlow> paginate(QVector<FlowBlock> &blocks, double height);
 
 /// Draws one page's placements with their text area at (left, top), `width` points wide.

@@ -96,6 +96,9 @@ void drawPageFrame(cairo_t *cr, const PangoText &text, const PageGeometry &g,
         cairo_rectangle(cr, g.left, headerBaseline + 6, g.textWidth(), 0.5);
         cairo_fill(cr);
     }
+    if (!frame.folio) {
+        return;
+    }
     const QString number = QStringLiteral("Page %1 of %2").arg(page).arg(pageCount);
     LayoutPtr footer = text.layout(number, house::pageFurniture(), 0, QStringLiteral("en"));
     showFirstLine(cr, footer.get(), (g.width - PangoText::width(footer.get())) / 2,

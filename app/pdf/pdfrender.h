@@ -22,10 +22,11 @@ struct PageFrame
     QString headerLeft;
     QString headerRight;
     bool header = true; // false on a cover
+    bool folio = true;  // "Page N of M"; false on a cover, which carries no number
     bool draft = false;
 };
 
-/// Draws the frame of page `page` (1-based) of `pageCount`.
+/// Draws the frame of page `page` (1-based, as numbered) of `pageCount`.
 void drawPageFrame(cairo_t *cr, const PangoText &text, const PageGeometry &geometry,
                    const PageFrame &frame, int page, int pageCount);
 

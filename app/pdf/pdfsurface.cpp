@@ -87,6 +87,11 @@ void PdfSurface::addOutline(const QString &title, int page)
                                   cairo_pdf_outline_flags_t(0));
 }
 
+void PdfSurface::setPageLabel(const QString &label)
+{
+    cairo_pdf_surface_set_page_label(mSurface, pdfSafeText(label).toUtf8().constData());
+}
+
 void PdfSurface::showPage()
 {
     cairo_show_page(mCr);

@@ -56,6 +56,8 @@ public:
     void setMetadata(Metadata key, const QString &value);
     /// A bookmark at the top of `page` (1-based) in the PDF's outline.
     void addOutline(const QString &title, int page);
+    /// The current page's label, which PDF viewers show instead of its position ("Cover", "1").
+    void setPageLabel(const QString &label);
     void showPage();
     /// Completes the PDF and moves it into place.
     Status finish();

@@ -1,5 +1,6 @@
 #include "common/outputpathfield.h"
 #include "common/childsignals.h"
+#include "common/uisettings.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -7,7 +8,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
+#include <QTextBoundaryFinder>
 
 namespace fo {
 
@@ -72,10 +73,7 @@ void OutputPathField::setSuggestedName(const QString &baseName)
 
 void OutputPathField::applySuggestion()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (dir.isEmpty()) {
-        dir = QDir::homePath();
-    }
+    const QString dir = UiSettings().exportFolder(); // where the last export went
     const QString base = mBaseName.isEmpty() ? QStringLiteral("export") : mBaseName;
     const QString name = mKind == Kind::File ? base + QLatin1Char('.') + mSuffix : base;
     mEdit->setText(QDir::toNativeSeparators(QDir(dir).filePath(name)));
@@ -99,23 +97,67 @@ void OutputPathField::browse()
     }
 }
 
+void OutputPathField::remember(const QString &exportedPath)
+{
+    // A packet folder is named by the user; the folder to offer next time is the one holding it.
+    UiSettings().setExportFolder(QFileInfo(exportedPath).absolutePath());
+}
+
+namespace {
+
+constexpr qsizetype kMaxNameLength = 60;
+
+/// Letters, digits and combining marks make words; so do the joiners that Bengali and other
+/// Indic scripts write inside words.
+bool isWordCharacter(char32_t c)
+{
+    return QChar::isLetterOrNumber(c) || QChar::isMark(c) || c == 0x200C || c == 0x200D;
+}
+
+/// The first `max` code units of a word, or fewer: never inside a grapheme (a letter with its
+/// vowel signs) nor right after a virama, which would leave a conjunct half written.
+QString leftOfWord(const QString &word, qsizetype max)
+{
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, word);
+    qsizetype cut = 0;
+    for (qsizetype at = graphemes.toNextBoundary(); at > 0 && at <= max;
+         at = graphemes.toNextBoundary()) {
+        if (QChar::combiningClass(word.at(at - 1).unicode()) != 9) {
+            cut = at;
+        }
+    }
+    return word.left(cut);
+}
+
+} // namespace
+
 QString OutputPathField::fileNameFor(const QString &title, const QString &fallback)
 {
-    QString name;
-    bool dash = false;
-    for (const QChar c : title.toLower()) {
-        if (c.isLetterOrNumber() || c.isMark()) {
-            if (dash && !name.isEmpty()) {
-                name += QLatin1Char('-');
-            }
-            name += c;
-            dash = false;
-        } else {
-            dash = true;
+    QStringList words{QString()};
+    const QString lower = title.toLower();
+    for (const char32_t c : QStringView(lower).toUcs4()) {
+        if (isWordCharacter(c)) {
+            words.last() += QString::fromUcs4(&c, 1);
+        } else if (!words.constLast().isEmpty()) {
+            words.append(QString());
         }
-        if (name.size() >= 60) {
+    }
+    // Whole words only, as many as fit: "…-kiln-near", never "…-kiln-near-ch".
+    QString name;
+    for (const QString &word : qAsConst(words)) {
+        if (word.isEmpty()) {
+            continue;
+        }
+        if (name.size() + (name.isEmpty() ? 0 : 1) + word.size() > kMaxNameLength) {
+            if (name.isEmpty()) {
+                name = leftOfWord(word, kMaxNameLength); // one word longer than a name
+            }
             break;
         }
+        if (!name.isEmpty()) {
+            name += QLatin1Char('-');
+        }
+        name += word;
     }
     return name.isEmpty() ? fallback : name;
 }

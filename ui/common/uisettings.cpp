@@ -20,6 +20,7 @@ const QString kEditorSplitterState = QStringLiteral("editor/splitter");
 const QString kPreviewVisible = QStringLiteral("editor/previewVisible");         // default: shown
 const QString kStoryListVisible = QStringLiteral("mainWindow/storyListVisible"); // default: shown
 const QString kImportFolder = QStringLiteral("import/folder");
+const QString kExportFolder = QStringLiteral("export/folder"); // issue 12 item 18
 const QString kOpenStoryLibrary = QStringLiteral("editor/openStory/library");
 const QString kOpenStoryId = QStringLiteral("editor/openStory/id");
 // Library path → the id of the person who last used the window on it (ids are per library).
@@ -140,6 +141,21 @@ QString UiSettings::importFolder() const
 void UiSettings::setImportFolder(const QString &folder)
 {
     mSettings.setValue(kImportFolder, folder);
+}
+
+QString UiSettings::exportFolder() const
+{
+    const QString last = mSettings.value(kExportFolder).toString();
+    if (!last.isEmpty() && QDir(last).exists()) {
+        return last;
+    }
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(documents).exists() ? documents : QDir::homePath();
+}
+
+void UiSettings::setExportFolder(const QString &folder)
+{
+    mSettings.setValue(kExportFolder, folder);
 }
 
 qint64 UiSettings::openStory(const QString &libraryPath) const

@@ -44,6 +44,10 @@ public:
     /// The folder File ▸ Import Stories… opens in: the last one used, else Documents, else home.
     QString importFolder() const;
     void setImportFolder(const QString &folder);
+    /// The folder the export dialogs offer (stories and packets alike): where the last export
+    /// went, else Documents, else home.
+    QString exportFolder() const;
+    void setExportFolder(const QString &folder);
 
     /// The story open in the editor when the window closed on the library at `libraryPath`;
     /// 0 when none (or when the window last showed another library: ids are per library).

@@ -9,6 +9,7 @@
 #include "library/tagrepository.h"
 #include "messages/refusaltext.h"
 #include "output/coverpreview.h"
+#include "output/embargonote.h"
 #include "output/packetstorymodel.h"
 #include "workflow/workflow.h"
 
@@ -198,6 +199,10 @@ QString ExportDialog::gateSummary() const
             reason.insert(prefix.size(), QStringLiteral(" \u201c%1\u201d").arg(r.headline));
         }
         parts << reason;
+    }
+    // Issue 12 item 18: ready, but not to be published yet (the cover and pages say so too).
+    if (const QString embargo = embargoNote(mStories); !embargo.isEmpty()) {
+        parts << tr("the packet is %1").arg(embargo);
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -433,6 +438,7 @@ void ExportDialog::onFinished(bool ok, const QString &error, bool cancelled)
         Q_EMIT exportFailed(message);
         return;
     }
+    OutputPathField::remember(mExportPath); // the next export starts in this folder
     Q_EMIT packetExported(mExportPath, int(mExporting.stories.size()));
     accept();
 }

@@ -9,6 +9,7 @@
 #include "export/pdfexporter.h"
 #include "library/organisationsettings.h"
 #include "messages/refusaltext.h"
+#include "output/embargonote.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
 
@@ -140,9 +141,16 @@ void StoryExportDialog::updateState()
     if (!refusal.isEmpty()) {
         mNote->setText(refusal);
     } else if (mDraft) {
-        mNote->setText(tr("This version is not approved (%1), so every page is marked "
+        QString note = tr("This version is not approved (%1), so every page is marked "
                           "\u201cDRAFT \u2014 NOT FOR RELEASE\u201d.")
-                           .arg(mStatusText));
+                           .arg(mStatusText);
+        if (const QString embargo = embargoNote({mStory}); !embargo.isEmpty()) {
+            note += QLatin1Char(' ') + tr("It is %1.").arg(embargo);
+        }
+        mNote->setText(note);
+    } else if (const QString embargo = embargoNote({mStory}); !embargo.isEmpty()) {
+        mNote->setText(
+            tr("The approved version, %1: not to be published before then.").arg(embargo));
     } else {
         mNote->setText(tr("The approved version, ready to send."));
     }
@@ -233,6 +241,7 @@ void StoryExportDialog::onFinished(bool ok, const QString &error, bool cancelled
         mNote->setText(tr("The story could not be exported: %1").arg(why));
         Q_EMIT exportFailed(why);
     } else {
+        OutputPathField::remember(mExportPath); // the next export starts in this folder
         Q_EMIT storyExported(mExportPath, mDraft);
         accept();
     }

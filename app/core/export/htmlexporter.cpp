@@ -93,6 +93,38 @@ void renderRuns(QString &out, const Inlines &runs)
     }
 }
 
+/// ` dir="rtl"` for a block whose text starts, like Arabic or Hebrew, with a right-to-left letter
+/// (the first strong character decides, as in the editor and in Pango's PDF), so that the
+/// browser and the preview align it right as those do. Left-to-right blocks carry nothing: the
+/// page's direction is theirs, and their HTML stays as it was.
+QString direction(const QString &text)
+{
+    return text.isRightToLeft() ? QStringLiteral(" dir=\"rtl\"") : QString();
+}
+
+/// The dateline in front of the first paragraph does not count: the editor shows it in a field
+/// of its own, so there the paragraph's direction is its own text's.
+QString direction(const Inlines &runs)
+{
+    QString text;
+    for (const TextRun &r : runs) {
+        if (!(r.flags & TextRun::Dateline)) {
+            text += r.text;
+        }
+    }
+    return direction(text);
+}
+
+/// The direction of a list item: that of its first paragraph or heading.
+QString itemDirection(const Block &item)
+{
+    const Block *b = &item;
+    for (int depth = 0; depth < 64 && !b->children.isEmpty(); ++depth) {
+        b = &b->children.constFirst();
+    }
+    return direction(b->runs);
+}
+
 /// A text block or a rule: blocks without children.
 void renderLeaf(QString &out, const Block &b, bool tight)
 {
@@ -101,7 +133,7 @@ void renderLeaf(QString &out, const Block &b, bool tight)
         if (tight) {
             renderRuns(out, b.runs); // paragraphs of a tight list lose their <p>, nothing else
         } else if (!b.runs.isEmpty()) {
-            out += QStringLiteral("<p>");
+            out += QStringLiteral("<p%1>").arg(direction(b.runs));
             renderRuns(out, b.runs);
             out += QStringLiteral("</p>\n");
         }
@@ -109,7 +141,7 @@ void renderLeaf(QString &out, const Block &b, bool tight)
     case Block::Kind::Heading: {
         // The headline is the page's h1: "#" and "##" in the body are both sections under it.
         const int level = qBound(2, b.level, 6);
-        out += QStringLiteral("<h%1>").arg(level);
+        out += QStringLiteral("<h%1%2>").arg(level).arg(direction(b.runs));
         renderRuns(out, b.runs);
         out += QStringLiteral("</h%1>\n").arg(level);
         break;
@@ -159,7 +191,7 @@ void renderBlocks(QString &out, const QVector<Block> &blocks, bool tight)
             stack.append({&b.children, 0, b.tight, QStringLiteral("</ol>\n")});
             break;
         case Block::Kind::ListItem:
-            out += QStringLiteral("<li>");
+            out += QStringLiteral("<li%1>").arg(itemDirection(b));
             stack.append({&b.children, 0, inTight, QStringLiteral("</li>\n")});
             break;
         case Block::Kind::Quote:
@@ -276,21 +308,22 @@ QString renderStoryArticle(const Story &story, const StoryDocument &doc, const Q
         out += QStringLiteral("<p class=\"embargo\">Embargoed until %1</p>\n")
                    .arg(htmlEscape(formatEmbargo(story.embargoAt)));
     }
-    out += QStringLiteral("<h1>%1</h1>\n").arg(htmlEscape(story.headline));
+    out += QStringLiteral("<h1%1>%2</h1>\n")
+               .arg(direction(story.headline), htmlEscape(story.headline));
     if (!story.summary.trimmed().isEmpty()) {
-        out += QStringLiteral("<p class=\"standfirst\">%1</p>\n")
-                   .arg(htmlEscape(story.summary.trimmed()));
+        out += QStringLiteral("<p class=\"standfirst\"%1>%2</p>\n")
+                   .arg(direction(story.summary), htmlEscape(story.summary.trimmed()));
     }
     if (!story.byline.trimmed().isEmpty()) {
-        out +=
-            QStringLiteral("<p class=\"byline\">%1</p>\n").arg(htmlEscape(story.byline.trimmed()));
+        out += QStringLiteral("<p class=\"byline\"%1>%2</p>\n")
+                   .arg(direction(story.byline), htmlEscape(story.byline.trimmed()));
     }
     out += QStringLiteral("</header>\n");
     renderBlocks(out, doc.blocks, false);
     if (!doc.footnotes.isEmpty()) {
         out += QStringLiteral("<footer class=\"footnotes\">\n");
         for (const Inlines &note : doc.footnotes) {
-            out += QStringLiteral("<p>");
+            out += QStringLiteral("<p%1>").arg(direction(note));
             renderRuns(out, note);
             out += QStringLiteral("</p>\n");
         }
