@@ -18,6 +18,7 @@ const QString kFilterOffice = QStringLiteral("storyList/filter/office");
 const QString kFilterTag = QStringLiteral("storyList/filter/tag");
 const QString kEditorSplitterState = QStringLiteral("editor/splitter");
 const QString kPreviewVisible = QStringLiteral("editor/previewVisible");         // default: shown
+const QString kSpellCheck = QStringLiteral("editor/spellCheck");                 // default: on
 const QString kStoryListVisible = QStringLiteral("mainWindow/storyListVisible"); // default: shown
 const QString kImportFolder = QStringLiteral("import/folder");
 const QString kOpenStoryLibrary = QStringLiteral("editor/openStory/library");
@@ -115,6 +116,16 @@ bool UiSettings::previewVisible() const
 void UiSettings::setPreviewVisible(bool visible)
 {
     mSettings.setValue(kPreviewVisible, visible);
+}
+
+bool UiSettings::spellCheck() const
+{
+    return mSettings.value(kSpellCheck, true).toBool();
+}
+
+void UiSettings::setSpellCheck(bool on)
+{
+    mSettings.setValue(kSpellCheck, on);
 }
 
 bool UiSettings::storyListVisible() const

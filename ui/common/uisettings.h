@@ -38,6 +38,9 @@ public:
     void setEditorSplitterState(const QByteArray &state);
     bool previewVisible() const;
     void setPreviewVisible(bool visible);
+    /// Whether misspelt words are underlined as you type (Edit ▸ Check Spelling).
+    bool spellCheck() const;
+    void setSpellCheck(bool on);
     /// Whether the story list shows beside the editor (hidden for more room to write).
     bool storyListVisible() const;
     void setStoryListVisible(bool visible);

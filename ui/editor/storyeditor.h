@@ -30,6 +30,7 @@ class MergeBanner;
 class MetadataForm;
 class PreviewPane;
 class RecoveryJournal;
+class SpellCheck;
 class StoryDraft;
 
 /// The editor of one story: the metadata form, the WYSIWYG text with its format toolbar, and
@@ -131,6 +132,9 @@ public:
     BodyEditor *bodyEditor() const { return mBody; }
     PreviewPane *previewPane() const { return mPreview; }
     QWidget *firstField() const;
+    /// Spelling as you type (Edit ▸ Check Spelling); null until the page is made.
+    SpellCheck *spellCheck() const { return mSpell; }
+    void setSpellCheckEnabled(bool enabled);
     /// Makes the form, the text and the preview now if they were not yet.
     void ensurePage();
 
@@ -214,6 +218,8 @@ private:
     QVector<Tag> mTagChoices;
     QByteArray mSplitterState;
     bool mPreviewVisible = true;
+    SpellCheck *mSpell = nullptr;
+    bool mSpellEnabled = true;
 };
 
 } // namespace fo

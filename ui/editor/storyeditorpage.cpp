@@ -10,6 +10,7 @@
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
 #include "editor/previewpane.h"
+#include "editor/spellcheck.h"
 #include "editor/storydraft.h"
 
 #include <QAction>
@@ -88,6 +89,8 @@ QWidget *StoryEditor::buildEditorColumn()
     mBody->setUndoActions(mUndoAction, mRedoAction);
     mBody->document()->setDocumentMargin(8);
     mFormat->setEditor(mBody);
+    mSpell = new SpellCheck(mSession, mDraft, mBody, column);
+    mSpell->setEnabled(mSpellEnabled);
 
     mFormatBar = new QToolBar(tr("Format"), column);
     mFormatBar->setObjectName(QStringLiteral("formatToolBar"));
@@ -99,6 +102,7 @@ QWidget *StoryEditor::buildEditorColumn()
     layout->setContentsMargins(0, 0, 4, 0);
     layout->addWidget(mForm);
     layout->addWidget(mFormatBar);
+    layout->addWidget(mSpell->note());
     layout->addWidget(mBody, 1);
 
     const QList<QWidget *> fields = mForm->editors();
@@ -159,6 +163,14 @@ void StoryEditor::focusHeadline()
 QWidget *StoryEditor::firstField() const
 {
     return mForm ? mForm->editors().constFirst() : nullptr;
+}
+
+void StoryEditor::setSpellCheckEnabled(bool enabled)
+{
+    mSpellEnabled = enabled;
+    if (mSpell) {
+        mSpell->setEnabled(enabled);
+    }
 }
 
 void StoryEditor::setPreviewVisible(bool visible)

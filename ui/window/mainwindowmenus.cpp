@@ -6,6 +6,7 @@
 #include "browser/storyactions.h"
 #include "browser/storyfilterbar.h"
 #include "browser/storylistview.h"
+#include "common/uisettings.h"
 #include "editor/bodyeditor.h"
 #include "editor/formatactions.h"
 #include "editor/previewpane.h"
@@ -113,6 +114,17 @@ void MainWindow::buildEditMenu()
     QAction *find =
         edit->addAction(tr("&Find"), mBrowser->filterBar(), &StoryFilterBar::focusSearch);
     find->setShortcut(QKeySequence::Find);
+    // Spelling as you type (issue 12 item 3), remembered.
+    edit->addSeparator();
+    QAction *spelling = edit->addAction(tr("Check &Spelling"));
+    spelling->setObjectName(QStringLiteral("checkSpellingAction"));
+    spelling->setCheckable(true);
+    spelling->setChecked(UiSettings().spellCheck());
+    mEditor->setSpellCheckEnabled(spelling->isChecked());
+    connect(spelling, &QAction::toggled, this, [this](bool on) {
+        UiSettings().setSpellCheck(on);
+        mEditor->setSpellCheckEnabled(on);
+    });
 }
 
 namespace {
