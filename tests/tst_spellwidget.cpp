@@ -28,6 +28,7 @@ private slots:
     void init();
     void misspeltWordIsUnderlined();
     void correctionIsOneUndoStep();
+    void wordIsUnderlinedOnceTypingLeavesIt();
     void addedWordIsSharedByTheLibrary();
     void tamilStorySaysItIsNotChecked();
     void switchedOffUnderlinesNothing();
@@ -174,6 +175,32 @@ void TestSpellWidget::correctionIsOneUndoStep()
     QString error;
     QVERIFY2(o->editor->save(&error), qPrintable(error));
     QCOMPARE(stored(*o->db, o->id).body, QStringLiteral("The families met on Tuesday.\n"));
+}
+
+void TestSpellWidget::wordIsUnderlinedOnceTypingLeavesIt()
+{
+    auto o = open(QStringLiteral("The familes met.\n"), QStringLiteral("en"));
+    QVERIFY(o);
+    QTextDocument *doc = o->editor->draft()->body();
+    QTRY_VERIFY_WITH_TIMEOUT(anyUnderline(doc), 20000);
+    BodyEditor *body = o->editor->bodyEditor();
+    QApplication::setActiveWindow(o->editor.get());
+    body->setFocus();
+    QTRY_VERIFY(body->hasFocus());
+    QTextCursor end = body->textCursor();
+    end.movePosition(QTextCursor::End);
+    body->setTextCursor(end);
+    QTest::keyClicks(body, QStringLiteral(" Then teh"));
+    const int typed = positionOf(doc, QStringLiteral("teh"));
+    // Still being typed: not underlined, however long the answer has been there.
+    for (int i = 0; i < 20; ++i) {
+        QTest::qWait(10);
+    }
+    QVERIFY(!underlined(doc, typed, 3));
+    QTest::keyClicks(body, QStringLiteral(" "));
+    QTRY_VERIFY_WITH_TIMEOUT(underlined(doc, typed, 3), 20000);
+    QVERIFY(!underlined(doc, positionOf(doc, QStringLiteral("Then")), 4));
+    QVERIFY(underlined(doc, positionOf(doc, QStringLiteral("familes")), 7));
 }
 
 void TestSpellWidget::addedWordIsSharedByTheLibrary()

@@ -44,6 +44,9 @@ void SpellHighlighter::setTypingAt(int blockNumber, int positionInBlock)
 
 void SpellHighlighter::caretMoved(int blockNumber, int positionInBlock)
 {
+    if (blockNumber == mCaretBlock && positionInBlock == mCaretPosition) {
+        return; // just after what was typed
+    }
     const bool inSkipped = mSkippedBlock >= 0 && blockNumber == mSkippedBlock &&
                            positionInBlock >= mSkippedStart && positionInBlock <= mSkippedEnd;
     if (inSkipped) {
