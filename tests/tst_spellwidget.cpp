@@ -259,7 +259,7 @@ void TestSpellWidget::switchedOffUnderlinesNothing()
     QTextDocument *doc = o->editor->draft()->body();
     QTRY_VERIFY_WITH_TIMEOUT(anyUnderline(doc), 20000);
     o->editor->setSpellCheckEnabled(false);
-    QVERIFY(!anyUnderline(doc));
+    QTRY_VERIFY(!anyUnderline(doc));
     QMenu menu;
     QVERIFY(!o->editor->spellCheck()->addMenuEntries(&menu, 5));
     o->editor->setSpellCheckEnabled(true);

@@ -45,7 +45,7 @@ SpellCheck::SpellCheck(Session &session, StoryDraft *draft, BodyEditor *editor, 
         const QTextCursor c = mEditor->textCursor();
         mHighlighter->caretMoved(c.blockNumber(), c.positionInBlock());
     });
-    connect(mChecker, &SpellChecker::wordsChecked, mHighlighter, &SpellHighlighter::showMisspelt);
+    connect(mChecker, &SpellChecker::wordsChecked, mHighlighter, &SpellHighlighter::redrawWords);
     connect(mChecker, &SpellChecker::stateChanged, this, &SpellCheck::showState);
     connect(draft, &StoryDraft::fieldChanged, this, [this](StoryDraft::Field field) {
         if (field == StoryDraft::Field::Language) {
@@ -66,6 +66,12 @@ SpellCheck::SpellCheck(Session &session, StoryDraft *draft, BodyEditor *editor, 
 
 SpellCheck::~SpellCheck() = default;
 
+bool SpellCheck::isBusy() const
+{
+    return mChecker->state() == SpellChecker::State::Loading || !mChecker->isIdle() ||
+           mHighlighter->isDrawing();
+}
+
 void SpellCheck::setEnabled(bool enabled)
 {
     mChecker->setEnabled(enabled);
@@ -84,7 +90,7 @@ void SpellCheck::showState()
     mNote->setText(unavailable ? mChecker->reason() : QString());
     mNote->setVisible(unavailable);
     if (mChecker->state() != SpellChecker::State::Loading) {
-        mHighlighter->redraw(); // draws, or takes away, every underline
+        mHighlighter->redrawAll(); // draws, or takes away, every underline
     }
 }
 
@@ -143,7 +149,7 @@ bool SpellCheck::addMenuEntries(QMenu *menu, int position)
     ignore->setObjectName(QStringLiteral("ignoreSpellingAction"));
     connect(ignore, &QAction::triggered, this, [this, word] {
         mChecker->accept(word, false);
-        mHighlighter->redraw();
+        mHighlighter->redrawWords({word});
     });
     menu->insertAction(first, ignore);
     menu->insertSeparator(first);
@@ -179,7 +185,9 @@ bool SpellCheck::addToDictionary(const QString &word)
         return false;
     }
     mChecker->accept(word, true);
-    mHighlighter->redraw();
+    QString capital = word;
+    capital[0] = capital.at(0).toUpper();
+    mHighlighter->redrawWords({word, capital});
     return true;
 }
 

@@ -35,6 +35,8 @@ public:
     QLabel *note() const { return mNote; }
     void setEnabled(bool enabled);
     SpellChecker *checker() const { return mChecker; }
+    /// True while words wait for answers or underlines wait to be drawn.
+    bool isBusy() const;
 
     /// What the context menu at `position` (in the text's document) offers for a misspelt word
     /// there; nothing when the word there is not misspelt. Returns true when it added entries.

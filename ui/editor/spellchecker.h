@@ -75,6 +75,8 @@ public:
     /// Why spelling is not checked, as a sentence for the window (Unavailable).
     QString reason() const { return mReason; }
 
+    /// True when no word waits for an answer.
+    bool isIdle() const { return mAsked.isEmpty() && mQueue.isEmpty(); }
     /// What is known of `word`; Unknown queues it for checking.
     Verdict verdict(const QString &word);
     /// Up to six corrections, asked of the spelling thread (waits for it).

@@ -3,6 +3,7 @@
 #include "editor/spellchecker.h"
 #include "spelling/spellwords.h"
 
+#include <QElapsedTimer>
 #include <QSignalBlocker>
 #include <QTextDocument>
 
@@ -10,9 +11,8 @@ namespace fo {
 
 namespace {
 
-/// Past this many newly known misspellings, drawing the whole text again is cheaper than
-/// looking for each word block by block.
-constexpr int kWholeTextThreshold = 20;
+/// How long one slice of redrawing may hold the event loop.
+constexpr qint64 kSliceNs = 3'000'000;
 
 } // namespace
 
@@ -21,10 +21,13 @@ SpellHighlighter::SpellHighlighter(SpellChecker *checker, QTextDocument *documen
 {
     mFormat.setUnderlineStyle(QTextCharFormat::SpellCheckUnderline);
     mFormat.setUnderlineColor(QColor(0xd0, 0x10, 0x10));
-    redraw(); // now, quietly: instead of the one QSyntaxHighlighter would start later
+    mSlice.setSingleShot(true);
+    mSlice.setInterval(0);
+    connect(&mSlice, &QTimer::timeout, this, &SpellHighlighter::drawSlice);
+    redrawNow(); // now, quietly: instead of the one QSyntaxHighlighter would start later
 }
 
-void SpellHighlighter::redraw()
+void SpellHighlighter::redrawNow()
 {
     const QSignalBlocker quiet(document());
     rehighlight();
@@ -34,6 +37,54 @@ void SpellHighlighter::redrawBlock(const QTextBlock &block)
 {
     const QSignalBlocker quiet(document());
     rehighlightBlock(block);
+}
+
+void SpellHighlighter::redrawWords(const QStringList &words)
+{
+    for (const QString &word : words) {
+        mPendingWords.insert(word);
+    }
+    mNextBlock = 0; // the blocks before may hold the new words too
+    mSlice.start();
+}
+
+void SpellHighlighter::redrawAll()
+{
+    mPendingAll = true;
+    mNextBlock = 0;
+    mSlice.start();
+}
+
+bool SpellHighlighter::blockHoldsPendingWord(const QTextBlock &block) const
+{
+    const QVector<SpellWord> words = spellWords(block.text());
+    for (const SpellWord &w : words) {
+        if (mPendingWords.contains(w.word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void SpellHighlighter::drawSlice()
+{
+    QElapsedTimer slice;
+    slice.start();
+    QTextBlock block = document()->findBlockByNumber(mNextBlock);
+    while (block.isValid()) {
+        if (mPendingAll || blockHoldsPendingWord(block)) {
+            redrawBlock(block);
+        }
+        block = block.next();
+        ++mNextBlock;
+        if (block.isValid() && slice.nsecsElapsed() > kSliceNs) {
+            mSlice.start(); // the rest after the events that came meanwhile
+            return;
+        }
+    }
+    mPendingAll = false;
+    mPendingWords.clear();
+    mNextBlock = 0;
 }
 
 void SpellHighlighter::setTypingAt(int blockNumber, int positionInBlock)
@@ -59,23 +110,6 @@ void SpellHighlighter::caretMoved(int blockNumber, int positionInBlock)
         mSkippedBlock = -1;
         if (block.isValid()) {
             redrawBlock(block);
-        }
-    }
-}
-
-void SpellHighlighter::showMisspelt(const QStringList &misspelt)
-{
-    if (misspelt.size() > kWholeTextThreshold) {
-        redraw();
-        return;
-    }
-    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
-        const QString text = block.text();
-        for (const QString &word : misspelt) {
-            if (text.contains(word)) {
-                redrawBlock(block);
-                break;
-            }
         }
     }
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QSet>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
+#include <QTimer>
 
 namespace fo {
 
@@ -13,7 +15,10 @@ class SpellChecker;
 /// (the one at the caret) is left alone until the caret leaves it.
 ///
 /// The underline is a layout format: not part of the text, its Markdown, its undo history or
-/// its modified state.
+/// its modified state. Drawing it lays the block out again (about a millisecond for a long
+/// paragraph), so whatever touches many blocks (answers for a whole story, Ignore, switching
+/// spelling off) is drawn a few milliseconds at a time between the events: a keystroke waits
+/// for one slice at most.
 class SpellHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT
@@ -27,19 +32,32 @@ public:
     void setTypingAt(int blockNumber, int positionInBlock);
     /// The caret moved: once it has left the word being typed, that word is drawn.
     void caretMoved(int blockNumber, int positionInBlock);
-    /// Draws the words of `misspelt` that the text holds (after answers arrived).
-    void showMisspelt(const QStringList &misspelt);
-    /// Draws every underline again (or takes them away). Use these, not rehighlight(): they
-    /// keep the document quiet, while QSyntaxHighlighter's own would report a change of
-    /// content (contentsChanged) that the draft would take for an edit to save.
-    void redraw();
-    void redrawBlock(const QTextBlock &block);
+    /// Draws the blocks that hold one of `words` again, a slice at a time (answers arrived,
+    /// a word was accepted).
+    void redrawWords(const QStringList &words);
+    /// Draws every block again (spelling switched on or off, another language), a slice at a
+    /// time.
+    void redrawAll();
+    /// True while blocks wait to be drawn again.
+    bool isDrawing() const { return mPendingAll || !mPendingWords.isEmpty(); }
 
 protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    /// Use these, not rehighlight(): they keep the document quiet, while QSyntaxHighlighter's
+    /// own would report a change of content (contentsChanged) that the draft would take for
+    /// an edit to save.
+    void redrawNow();
+    void redrawBlock(const QTextBlock &block);
+    void drawSlice();
+    bool blockHoldsPendingWord(const QTextBlock &block) const;
+
     SpellChecker *mChecker;
+    QTimer mSlice;
+    QSet<QString> mPendingWords;
+    bool mPendingAll = false;
+    int mNextBlock = 0;
     QTextCharFormat mFormat;
     int mCaretBlock = -1;
     int mCaretPosition = -1;
