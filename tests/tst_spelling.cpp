@@ -149,6 +149,13 @@ void TestSpelling::bengaliWordIsCheckedWhole()
     }
     // Cut at its vowel sign, as a tokenizer that splits there would, it is not a word.
     QVERIFY(!dictionary->isCorrect(QString::fromUtf8("মানষ")));
+    // য় typed as য and a nukta (Unicode's normal form), listed as one letter.
+    const QString niye = QStringLiteral("\u09A8\u09BF\u09AF\u09BC\u09C7");
+    QVERIFY(dictionary->isCorrect(niye));
+    // Listed words with their endings: the city's, to the people.
+    QVERIFY(dictionary->isCorrect(QString::fromUtf8("শহরের")));
+    QVERIFY(dictionary->isCorrect(QString::fromUtf8("মানুষদের")));
+    QVERIFY(!dictionary->isCorrect(QString::fromUtf8("শহরররের")));
 }
 
 void TestSpelling::tamilHasNoDictionary()

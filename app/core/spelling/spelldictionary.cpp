@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 #include <hunspell.hxx>
 
 namespace fo {
@@ -54,6 +56,25 @@ QString converterName(const QString &hunspellName)
         name = QStringLiteral("windows-") + name.mid(12);
     }
     return name.isEmpty() ? QStringLiteral("ISO-8859-1") : name;
+}
+
+/// Bengali endings a listed word may take (case, plural, definite article), longest first so
+/// that "গুলোর" is tried before "র". Written with precomposed য় as the dictionary is.
+const QStringList &bengaliEndings()
+{
+    static const QStringList endings = [] {
+        QStringList out;
+        for (const char *e :
+             {"গুলোর", "গুলোতে", "গুলো", "গুলি", "দের", "েরা", "য়ের", "য়ে", "ের", "টির", "টার",
+              "টিকে", "টি",    "টা",  "কে",  "তে",  "রা",  "য়",   "ও",  "ই",  "র",   "ে"}) {
+            out << QString::fromUtf8(e).replace(QStringLiteral("\u09AF\u09BC"),
+                                                QStringLiteral("\u09DF"));
+        }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        return out;
+    }();
+    return endings;
 }
 
 } // namespace
@@ -140,6 +161,40 @@ QByteArray SpellDictionary::encode(const QString &word, bool *ok) const
     return bytes;
 }
 
+bool SpellDictionary::listed(const QString &word) const
+{
+    bool ok = false;
+    const QByteArray bytes = encode(word, &ok);
+    return ok && mHunspell->spell(bytes.toStdString());
+}
+
+QString SpellDictionary::asListed(const QString &word) const
+{
+    if (mLanguage != QLatin1String("bn") || !word.contains(QChar(0x09BC))) {
+        return word;
+    }
+    QString out = word;
+    out.replace(QStringLiteral("\u09AF\u09BC"), QStringLiteral("\u09DF"));
+    out.replace(QStringLiteral("\u09A1\u09BC"), QStringLiteral("\u09DC"));
+    out.replace(QStringLiteral("\u09A2\u09BC"), QStringLiteral("\u09DD"));
+    return out;
+}
+
+bool SpellDictionary::listedWithEnding(const QString &word) const
+{
+    if (mLanguage != QLatin1String("bn")) {
+        return false;
+    }
+    for (const QString &ending : bengaliEndings()) {
+        // A stem of at least two letters: "ও" + "র" is no word.
+        if (word.size() > ending.size() + 1 && word.endsWith(ending) &&
+            listed(word.chopped(ending.size()))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool SpellDictionary::isCorrect(const QString &word) const
 {
     if (mAdded.contains(word)) {
@@ -152,15 +207,14 @@ bool SpellDictionary::isCorrect(const QString &word) const
             return true; // "Cholera" at the start of a sentence
         }
     }
-    bool ok = false;
-    const QByteArray bytes = encode(word, &ok);
-    return ok && mHunspell->spell(bytes.toStdString());
+    const QString form = asListed(word);
+    return listed(form) || listedWithEnding(form);
 }
 
 QStringList SpellDictionary::suggestions(const QString &word, int max) const
 {
     bool ok = false;
-    const QByteArray bytes = encode(word, &ok);
+    const QByteArray bytes = encode(asListed(word), &ok);
     QStringList out;
     if (!ok) {
         return out;

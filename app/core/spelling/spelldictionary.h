@@ -21,6 +21,12 @@ namespace fo {
 /// Dictionaries are the system's Hunspell files (`/usr/share/hunspell/*.aff` and `.dic`, or
 /// the folders in DICPATH). A dictionary may be written in a legacy 8-bit encoding (its .aff
 /// says `SET ISO8859-1`): words are converted to it before they are looked up and back after.
+///
+/// Debian's Bengali dictionary (bn_BD) lists words without affix rules and writes য়, ড়, ঢ়
+/// as single letters (U+09DF, U+09DC, U+09DD), while Unicode's normal form, and so what most
+/// keyboards type, is the letter and a nukta. So for Bengali a word is looked up with those
+/// letters precomposed, and is also accepted as a listed word followed by a common case or
+/// plural ending (শহর + ের, মানুষ + দের, বই + গুলো).
 class SpellDictionary
 {
 public:
@@ -62,6 +68,12 @@ public:
 private:
     SpellDictionary() = default;
     QByteArray encode(const QString &word, bool *ok) const;
+    /// Hunspell's verdict on `word` alone (no added words, no endings).
+    bool listed(const QString &word) const;
+    /// `word` written as the dictionary writes it (Bengali: precomposed nukta letters).
+    QString asListed(const QString &word) const;
+    /// True when `word` is a listed word with a Bengali case or plural ending.
+    bool listedWithEnding(const QString &word) const;
 
     std::unique_ptr<Hunspell> mHunspell;
     QString mLanguage;
