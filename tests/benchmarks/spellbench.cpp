@@ -146,35 +146,44 @@ void measureSpelling(Database &source, QVector<Measure> &out)
         QElapsedTimer ready;
         ready.start();
         editor.openStory(big.id, &error);
-        // Every word of the story checked and its underline drawn (at most 20 s).
+        // The event loop's turns while every word of the story is checked and its underline
+        // drawn, and for a second at least (spelling off: the same second, for comparison).
         SpellCheck *spell = editor.spellCheck();
         const qint64 opened = ready.elapsed();
+        qint64 drawn = -1;
         QVector<double> turns; // each turn of the event loop: what a keystroke would wait for
-        while (on && spell->isBusy() && ready.elapsed() < 20000) {
+        while (ready.elapsed() < 20000) {
+            if (drawn < 0 && !(on && spell->isBusy())) {
+                drawn = ready.elapsed();
+            }
+            if (drawn >= 0 && ready.elapsed() > 1000) {
+                break;
+            }
             QElapsedTimer turn;
             turn.start();
             QApplication::processEvents(QEventLoop::AllEvents, 5);
             turns << turn.nsecsElapsed() / 1e6;
         }
+        const QString state = on ? QStringLiteral("on") : QStringLiteral("off");
         if (on) {
             Measure m;
             m.name = QStringLiteral("open the 5,000-word story → every misspelling drawn");
-            m.ours.median = m.ours.p95 = m.ours.p99 = m.ours.max = double(ready.elapsed());
+            m.ours.median = m.ours.p95 = m.ours.p99 = m.ours.max = double(drawn);
             m.ours.runs = 1;
             m.note = QStringLiteral("the dictionary loaded, every word checked on the spelling "
                                     "thread, underlines drawn in slices of 3 ms");
             out << m;
-            Measure wait;
-            wait.name = QStringLiteral("one turn of the event loop meanwhile");
-            wait.ours = summarise(turns);
-            wait.ours.p95 = wait.ours.max; // the longest turn is the one that matters
-            wait.target = 4;
-            wait.note = QStringLiteral("%1 turns after the story opened in %2 ms: the longest "
-                                       "in the p95 column: what a keystroke waits for at most")
-                            .arg(turns.size())
-                            .arg(opened);
-            out << wait;
         }
+        Measure wait;
+        wait.name = QStringLiteral("longest event-loop turn after opening, spelling ") + state;
+        wait.ours = summarise(turns);
+        wait.ours.p95 = wait.ours.max; // the longest turn is the one that matters
+        wait.note = QStringLiteral("%1 turns in the first %2 ms after openStory() (%3 ms); the "
+                                   "longest in the p95 column: what a keystroke waits for")
+                        .arg(turns.size())
+                        .arg(ready.elapsed())
+                        .arg(opened);
+        out << wait;
         Measure m;
         m.name = on ? QStringLiteral("keystroke in the 5,000-word story, spelling on")
                     : QStringLiteral("keystroke in the 5,000-word story, spelling off");
