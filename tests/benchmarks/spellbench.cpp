@@ -17,6 +17,7 @@
 #include <QKeyEvent>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTextBlock>
 #include <QTextDocument>
 
 namespace fo::bench {
@@ -101,6 +102,32 @@ void measureChecking(const Story &story, QVector<Measure> &out)
                                 "thread, not the keystroke's")
                      .arg(words)
                      .arg(misspelt);
+        out << m;
+    }
+    {
+        // What a keystroke adds on the GUI thread: its paragraph split into words, each looked
+        // up in the cache of answers (the longest paragraph of the story).
+        QString paragraph;
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            if (b.text().size() > paragraph.size()) {
+                paragraph = b.text();
+            }
+        }
+        QHash<QString, bool> cache;
+        for (const SpellWord &w : spellWords(text)) {
+            cache.insert(w.word, true);
+        }
+        int found = 0;
+        Measure m;
+        m.name = QStringLiteral("spelling: a keystroke's share (its paragraph)");
+        m.ours = measure(200, [&] {
+            for (const SpellWord &w : spellWords(paragraph)) {
+                found += cache.contains(w.word) ? 1 : 0;
+            }
+        });
+        m.target = 4;
+        m.note = QStringLiteral("%1 words split and looked up in the cache of answers")
+                     .arg(spellWords(paragraph).size());
         out << m;
     }
     {

@@ -144,13 +144,13 @@ void SpellChecker::reload()
     emit stateChanged();
 }
 
-SpellChecker::Verdict SpellChecker::verdict(const QString &word)
+SpellChecker::Verdict SpellChecker::verdict(const QString &word, bool ask)
 {
     const auto found = mCache.constFind(word);
     if (found != mCache.constEnd()) {
         return *found ? Verdict::Correct : Verdict::Misspelt;
     }
-    if (state() == State::Ready && !mAsked.contains(word)) {
+    if (ask && state() == State::Ready && !mAsked.contains(word)) {
         mAsked.insert(word);
         mQueue << word;
         mFlush.start();

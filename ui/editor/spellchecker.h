@@ -77,8 +77,8 @@ public:
 
     /// True when no word waits for an answer.
     bool isIdle() const { return mAsked.isEmpty() && mQueue.isEmpty(); }
-    /// What is known of `word`; Unknown queues it for checking.
-    Verdict verdict(const QString &word);
+    /// What is known of `word`; Unknown queues it for checking when `ask`.
+    Verdict verdict(const QString &word, bool ask = true);
     /// Up to six corrections, asked of the spelling thread (waits for it).
     QStringList suggestions(const QString &word);
     /// Accepts `word` from now on: the library's dictionary got it, or Ignore.

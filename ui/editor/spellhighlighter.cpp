@@ -125,15 +125,18 @@ void SpellHighlighter::highlightBlock(const QString &text)
     }
     const QVector<SpellWord> words = spellWords(text);
     for (const SpellWord &w : words) {
-        if (mChecker->verdict(w.word) != SpellChecker::Verdict::Misspelt) {
-            continue;
-        }
-        if (number == mCaretBlock && mCaretPosition >= w.start &&
-            mCaretPosition <= w.start + w.length) {
+        const bool typing = number == mCaretBlock && mCaretPosition >= w.start &&
+                            mCaretPosition <= w.start + w.length;
+        if (typing) {
+            // Neither underlined nor even asked about ("famil", "famili" …) until the caret
+            // leaves it and its block is drawn again.
             mSkippedBlock = number;
             mSkippedStart = w.start;
             mSkippedEnd = w.start + w.length;
-            continue; // being typed
+            continue;
+        }
+        if (mChecker->verdict(w.word) != SpellChecker::Verdict::Misspelt) {
+            continue;
         }
         setFormat(w.start, w.length, mFormat);
     }
