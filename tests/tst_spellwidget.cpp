@@ -32,6 +32,7 @@ private slots:
     void addedWordIsSharedByTheLibrary();
     void tamilStorySaysItIsNotChecked();
     void switchedOffUnderlinesNothing();
+    void britishOrAmericanEnglish();
 
 private:
     struct Open
@@ -264,6 +265,28 @@ void TestSpellWidget::switchedOffUnderlinesNothing()
     QVERIFY(!o->editor->spellCheck()->addMenuEntries(&menu, 5));
     o->editor->setSpellCheckEnabled(true);
     QTRY_VERIFY_WITH_TIMEOUT(anyUnderline(doc), 20000);
+}
+
+void TestSpellWidget::britishOrAmericanEnglish()
+{
+    const QStringList folders = SpellDictionary::systemFolders();
+    for (const char *name : {"en_GB", "en_US"}) {
+        if (!SpellDictionary::findDictionary(QStringLiteral("en"), QLatin1String(name), folders)
+                 .endsWith(QLatin1String(name))) {
+            QSKIP("both hunspell-en-gb and hunspell-en-us are needed "
+                  "(packaging/install-deps.sh installs them)");
+        }
+    }
+    UiSettings().setEnglishSpelling(QStringLiteral("en_US"));
+    auto o = open(QStringLiteral("The colour and the color faded.\n"), QStringLiteral("en"));
+    QVERIFY(o);
+    QTextDocument *doc = o->editor->draft()->body();
+    const int british = positionOf(doc, QStringLiteral("colour"));
+    const int american = positionOf(doc, QStringLiteral("color "));
+    QTRY_VERIFY_WITH_TIMEOUT(underlined(doc, british, 6), 20000);
+    QVERIFY(!underlined(doc, american, 5));
+    o->editor->spellCheck()->setEnglishVariant(QStringLiteral("en_GB"));
+    QTRY_VERIFY_WITH_TIMEOUT(underlined(doc, american, 5) && !underlined(doc, british, 6), 20000);
 }
 
 QTEST_MAIN(TestSpellWidget)

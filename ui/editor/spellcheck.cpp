@@ -1,6 +1,7 @@
 #include "editor/spellcheck.h"
 
 #include "common/session.h"
+#include "common/uisettings.h"
 #include "editor/bodyeditor.h"
 #include "editor/spellchecker.h"
 #include "editor/spellhighlighter.h"
@@ -61,10 +62,19 @@ SpellCheck::SpellCheck(Session &session, StoryDraft *draft, BodyEditor *editor, 
             [this](QMenu *menu, const QPoint &pos) {
                 addMenuEntries(menu, mEditor->cursorForPosition(pos).position());
             });
+    const QString english = UiSettings().englishSpelling();
+    if (!english.isEmpty()) {
+        mChecker->setEnglishVariant(english);
+    }
     followLanguage();
 }
 
 SpellCheck::~SpellCheck() = default;
+
+void SpellCheck::setEnglishVariant(const QString &dictionary)
+{
+    mChecker->setEnglishVariant(dictionary);
+}
 
 bool SpellCheck::isBusy() const
 {

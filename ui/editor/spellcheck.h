@@ -34,6 +34,8 @@ public:
     /// The line that says why spelling is not checked (hidden otherwise): for the layout.
     QLabel *note() const { return mNote; }
     void setEnabled(bool enabled);
+    /// "en_GB" or "en_US" for English stories (UiSettings::englishSpelling at first).
+    void setEnglishVariant(const QString &dictionary);
     SpellChecker *checker() const { return mChecker; }
     /// True while words wait for answers or underlines wait to be drawn.
     bool isBusy() const;

@@ -10,6 +10,7 @@
 #include "editor/bodyeditor.h"
 #include "editor/formatactions.h"
 #include "editor/previewpane.h"
+#include "editor/spellingmenu.h"
 #include "editor/storyeditor.h"
 #include "output/exportactions.h"
 #include "review/auditdialog.h"
@@ -125,6 +126,7 @@ void MainWindow::buildEditMenu()
         UiSettings().setSpellCheck(on);
         mEditor->setSpellCheckEnabled(on);
     });
+    fillEnglishSpellingMenu(edit->addMenu(tr("&English Spelling")), mEditor);
 }
 
 namespace {
