@@ -9,6 +9,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
   libsqlite3-dev libmd4c-dev libmd4c-html0-dev
   libgumbo-dev
+  # spelling (issue 12 item 3): Hunspell and the dictionaries of the story languages that have one
+  libhunspell-dev hunspell-en-us hunspell-en-gb hunspell-fr hunspell-bn
   libpango1.0-dev libcairo2-dev libfontconfig-dev
   # run: fonts that draw Bengali and Tamil correctly
   fonts-noto-core fonts-dejavu-core

@@ -121,6 +121,15 @@ QString coreText(const Refusal &r)
         return tr("unknown role '%1' (editor, reviewer, exporter, admin)").arg(r.subject);
     case RefusalKind::NoRoleGiven:
         return tr("no role given (editor, reviewer, exporter, admin)");
+    // Spelling (issue 12 item 3: spellcheck).
+    case RefusalKind::NoSpellingDictionary:
+        return tr("no %1 spelling dictionary is available on this computer; spelling is not "
+                  "checked")
+            .arg(r.subject);
+    case RefusalKind::SpellingDictionaryUnreadable:
+        return tr("cannot read the spelling dictionary %1: %2").arg(r.subject, r.detail);
+    case RefusalKind::NotAWord:
+        return tr("'%1' is not one word: the dictionary takes single words").arg(r.subject);
     default:
         return QString();
     }

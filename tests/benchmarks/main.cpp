@@ -15,7 +15,7 @@ int usage()
 {
     std::fputs("Usage: fieldoffice-bench generate --library FILE --stories N [--seed S]\n"
                "       fieldoffice-bench run --library FILE [--json] [--only "
-               "list,startup,export,editor,backup]\n",
+               "list,startup,export,editor,backup,spelling]\n",
                stderr);
     return 2;
 }
@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Only these groups: list, startup, export, editor, backup "
+        QStringLiteral("Only these groups: list, startup, export, editor, backup, spelling "
                        "(comma-separated)."),
         QStringLiteral("GROUPS"));
     p.addOptions({library, stories, seed, json, only});

@@ -1,5 +1,6 @@
 #include "runner.h"
 #include "backupbench.h"
+#include "spellbench.h"
 
 #include "browser/librarybrowser.h"
 #include "browser/storylistview.h"
@@ -513,6 +514,9 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
     }
     if (wanted("backup")) {
         measureBackup(library, out);
+    }
+    if (wanted("spelling")) {
+        measureSpelling(*db, out);
     }
     {
         Measure m;

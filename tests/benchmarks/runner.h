@@ -17,8 +17,8 @@ struct Measure
     QString note;
 };
 
-/// Runs the measurements of the groups in `only` (list, startup, export, editor, backup; all when
-/// empty) on an existing library, in this process; peak memory always comes last.
+/// Runs the measurements of the groups in `only` (list, startup, export, editor, backup, spelling;
+/// all when empty) on an existing library, in this process; peak memory always comes last.
 QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, QString *error);
 QString formatTable(const QVector<Measure> &measures);
 QByteArray formatJson(const QVector<Measure> &measures);

@@ -17,7 +17,9 @@ const QString kFilterStatus = QStringLiteral("storyList/filter/status"); // a st
 const QString kFilterOffice = QStringLiteral("storyList/filter/office");
 const QString kFilterTag = QStringLiteral("storyList/filter/tag");
 const QString kEditorSplitterState = QStringLiteral("editor/splitter");
-const QString kPreviewVisible = QStringLiteral("editor/previewVisible");         // default: shown
+const QString kPreviewVisible = QStringLiteral("editor/previewVisible");   // default: shown
+const QString kSpellCheck = QStringLiteral("editor/spellCheck");           // default: on
+const QString kEnglishSpelling = QStringLiteral("editor/englishSpelling"); // default: by locale
 const QString kStoryListVisible = QStringLiteral("mainWindow/storyListVisible"); // default: shown
 const QString kImportFolder = QStringLiteral("import/folder");
 const QString kExportFolder = QStringLiteral("export/folder"); // issue 12 item 18
@@ -116,6 +118,27 @@ bool UiSettings::previewVisible() const
 void UiSettings::setPreviewVisible(bool visible)
 {
     mSettings.setValue(kPreviewVisible, visible);
+}
+
+bool UiSettings::spellCheck() const
+{
+    return mSettings.value(kSpellCheck, true).toBool();
+}
+
+void UiSettings::setSpellCheck(bool on)
+{
+    mSettings.setValue(kSpellCheck, on);
+}
+
+QString UiSettings::englishSpelling() const
+{
+    const QString value = mSettings.value(kEnglishSpelling).toString();
+    return value == QLatin1String("en_GB") || value == QLatin1String("en_US") ? value : QString();
+}
+
+void UiSettings::setEnglishSpelling(const QString &dictionary)
+{
+    mSettings.setValue(kEnglishSpelling, dictionary);
 }
 
 bool UiSettings::storyListVisible() const

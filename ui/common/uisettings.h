@@ -38,6 +38,13 @@ public:
     void setEditorSplitterState(const QByteArray &state);
     bool previewVisible() const;
     void setPreviewVisible(bool visible);
+    /// Whether misspelt words are underlined as you type (Edit ▸ Check Spelling).
+    bool spellCheck() const;
+    void setSpellCheck(bool on);
+    /// The English dictionary English stories are checked with: "en_GB" or "en_US"; empty
+    /// (the default) for the one of the computer's locale.
+    QString englishSpelling() const;
+    void setEnglishSpelling(const QString &dictionary);
     /// Whether the story list shows beside the editor (hidden for more room to write).
     bool storyListVisible() const;
     void setStoryListVisible(bool visible);

@@ -336,6 +336,7 @@ void BodyEditor::contextMenuEvent(QContextMenuEvent *event)
         }
         menu->removeAction(action);
     }
+    emit contextMenuRequested(menu, event->pos());
     menu->exec(event->globalPos());
     delete menu;
 }

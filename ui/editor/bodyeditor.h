@@ -4,6 +4,7 @@
 #include <QTextListFormat>
 
 class QAction;
+class QMenu;
 
 namespace fo {
 
@@ -70,6 +71,9 @@ signals:
     /// A paste was refused (too large, storylimits.h); `reason` says why, as a sentence. The
     /// editor also shows it as a tooltip at the cursor.
     void pasteRefused(const QString &reason);
+    /// The context menu at `pos` (viewport coordinates) is about to show: add to `menu` (the
+    /// spelling corrections do).
+    void contextMenuRequested(QMenu *menu, const QPoint &pos);
 
 protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;

@@ -31,6 +31,7 @@ class MergeBanner;
 class MetadataForm;
 class PreviewPane;
 class RecoveryJournal;
+class SpellCheck;
 class StoryDraft;
 
 /// The editor of one story: the metadata form, the WYSIWYG text with its format toolbar, and
@@ -146,6 +147,9 @@ public:
     BodyEditor *bodyEditor() const { return mBody; }
     PreviewPane *previewPane() const { return mPreview; }
     QWidget *firstField() const;
+    /// Spelling as you type (Edit ▸ Check Spelling); null until the page is made.
+    SpellCheck *spellCheck() const { return mSpell; }
+    void setSpellCheckEnabled(bool enabled);
     /// Makes the form, the text and the preview now if they were not yet.
     void ensurePage();
 
@@ -245,6 +249,8 @@ private:
     QVector<Tag> mTagChoices;
     QByteArray mSplitterState;
     bool mPreviewVisible = true;
+    SpellCheck *mSpell = nullptr;
+    bool mSpellEnabled = true;
 };
 
 } // namespace fo

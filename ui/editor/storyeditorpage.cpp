@@ -11,6 +11,7 @@
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
 #include "editor/previewpane.h"
+#include "editor/spellcheck.h"
 #include "editor/storydraft.h"
 
 #include <QAction>
@@ -89,6 +90,8 @@ QWidget *StoryEditor::buildEditorColumn()
     mBody->setUndoActions(mUndoAction, mRedoAction);
     mBody->document()->setDocumentMargin(8);
     mFormat->setEditor(mBody);
+    mSpell = new SpellCheck(mSession, mDraft, mBody, column);
+    mSpell->setEnabled(mSpellEnabled);
 
     mFormatBar = new QToolBar(tr("Format"), column);
     mFormatBar->setObjectName(QStringLiteral("formatToolBar"));
@@ -100,6 +103,7 @@ QWidget *StoryEditor::buildEditorColumn()
     layout->setContentsMargins(0, 0, 4, 0);
     layout->addWidget(mForm);
     layout->addWidget(mFormatBar);
+    layout->addWidget(mSpell->note());
     layout->addWidget(mBody, 1);
     mFindBar = new FindBar(mBody, column); // under the text, as in KDE's editors
     layout->addWidget(mFindBar);
@@ -163,6 +167,14 @@ void StoryEditor::focusHeadline()
 QWidget *StoryEditor::firstField() const
 {
     return mForm ? mForm->editors().constFirst() : nullptr;
+}
+
+void StoryEditor::setSpellCheckEnabled(bool enabled)
+{
+    mSpellEnabled = enabled;
+    if (mSpell) {
+        mSpell->setEnabled(enabled);
+    }
 }
 
 void StoryEditor::setPreviewVisible(bool visible)

@@ -6,9 +6,11 @@
 #include "browser/storyactions.h"
 #include "browser/storyfilterbar.h"
 #include "browser/storylistview.h"
+#include "common/uisettings.h"
 #include "editor/bodyeditor.h"
 #include "editor/formatactions.h"
 #include "editor/previewpane.h"
+#include "editor/spellingmenu.h"
 #include "editor/storyeditor.h"
 #include "output/exportactions.h"
 #include "review/auditdialog.h"
@@ -118,6 +120,18 @@ void MainWindow::buildEditMenu()
     find->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
     connect(mEditor, &StoryEditor::librarySearchRequested, mBrowser->filterBar(),
             &StoryFilterBar::focusSearch);
+    // Spelling as you type (issue 12 item 3), remembered.
+    edit->addSeparator();
+    QAction *spelling = edit->addAction(tr("Check &Spelling"));
+    spelling->setObjectName(QStringLiteral("checkSpellingAction"));
+    spelling->setCheckable(true);
+    spelling->setChecked(UiSettings().spellCheck());
+    mEditor->setSpellCheckEnabled(spelling->isChecked());
+    connect(spelling, &QAction::toggled, this, [this](bool on) {
+        UiSettings().setSpellCheck(on);
+        mEditor->setSpellCheckEnabled(on);
+    });
+    fillEnglishSpellingMenu(edit->addMenu(tr("&English Spelling")), mEditor);
 }
 
 namespace {

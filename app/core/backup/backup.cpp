@@ -134,6 +134,9 @@ QString fingerprintOf(sqlite3 *db, QString *error)
         {"approvals", "SELECT ifnull(max(id), 0) FROM approvals"},
         {"comments", "SELECT count(*) || '.' || ifnull(max(id), 0) FROM comments"},
         {"audit_log", "SELECT ifnull(max(id), 0) FROM audit_log"},
+        // issue 12 item 3: a word added to the library's dictionary is worth a backup too.
+        {"dictionary_words", "SELECT count(*) || '.' || ifnull(max(added_at), 0) "
+                             "FROM dictionary_words"},
     };
     QStringList values;
     for (const auto &part : parts) {

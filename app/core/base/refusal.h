@@ -78,6 +78,11 @@ enum class RefusalKind
 
     // end of refusals: base … pdf
 
+    // Spelling (issue 12 item 3: spellcheck): spelling/.
+    NoSpellingDictionary,         // no dictionary for language `subject` (its English name)
+    SpellingDictionaryUnreadable, // dictionary `subject` cannot be read: `detail` why
+    NotAWord,                     // `subject` cannot go into the library's dictionary
+
     Count_ // keep last: the number of kinds (tests iterate up to it)
 };
 

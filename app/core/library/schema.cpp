@@ -246,11 +246,28 @@ QStringList version4()
     };
 }
 
+// Version 5 (issue 12 item 3: spellcheck): the library's dictionary, words that anyone who
+// opens the library added to spelling ("Sarika", "Barangay"), per story language. Not a change
+// to a story, so not in the change log. A read-only library of version 2–4 opens without it
+// (LibraryDictionary reads no words there).
+QStringList version5()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE dictionary_words (
+            word      TEXT NOT NULL,
+            language  TEXT NOT NULL,
+            added_by  TEXT NOT NULL DEFAULT '',
+            added_at  INTEGER NOT NULL,
+            PRIMARY KEY (language, word)))"),
+    };
+}
+
 } // namespace
 
 const QVector<QStringList> &schemaMigrations()
 {
-    static const QVector<QStringList> migrations = {version1(), version2(), version3(), version4()};
+    static const QVector<QStringList> migrations = {version1(), version2(), version3(), version4(),
+                                                    version5()};
     return migrations;
 }
 
