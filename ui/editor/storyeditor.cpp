@@ -2,7 +2,9 @@
 #include "common/childsignals.h"
 
 #include "common/errorstrip.h"
+#include "domain/contenthash.h"
 #include "domain/wordcount.h"
+#include "editor/approvededitguard.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
 #include "editor/formatactions.h"
@@ -138,6 +140,7 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mDraft->setUndoStack(mUndoStack);
     mBody->moveCursor(QTextCursor::Start);
     applyReadOnly(service.editRefusal(*story));
+    mGuard->follow(mStored, !mReadOnly);
     updateStatusLine();
     mLoading = false;
 
@@ -240,6 +243,10 @@ void StoryEditor::showState(const Story &story, bool inTrash, const QString &edi
             mUndoStack->clear(); // undo must not change a text that cannot be saved
         }
     }
+    if (mGuard) {
+        mGuard->follow(mStored, !mReadOnly);
+        mPreviewTimer.start(0); // the DRAFT mark follows the state
+    }
     updateStatusLine();
     onSaveStateChanged();
 }
@@ -280,7 +287,19 @@ bool StoryEditor::save(QString *error)
 
 void StoryEditor::markChanged()
 {
-    if (mLoading || !mOpen || mReadOnly) {
+    if (mLoading || !mOpen || mReadOnly || mTakingBack) {
+        return;
+    }
+    if (mGuard && mGuard->isArmed() && !mGuard->confirmAfterChange()) {
+        // A change by mouse to an approved story the person chose not to make: taken back
+        // once the undo stack has finished recording it.
+        QTimer::singleShot(0, this, [this] {
+            if (mUndoStack && mUndoStack->canUndo()) {
+                mTakingBack = true;
+                mUndoStack->undo();
+                mTakingBack = false;
+            }
+        });
         return;
     }
     mAutosaver->changed();
@@ -304,6 +323,7 @@ bool StoryEditor::write(QString *error)
     }
     const bool newChoices = result.stored.officeName != mStored.officeName ||
                             sortedTags(result.stored.tags) != sortedTags(mStored.tags);
+    const bool stateChanged = result.stored.status != mStored.status;
     mStored = result.stored;
     if (mJournalWritten) {
         mJournal->remove(); // the library holds it all now
@@ -317,6 +337,11 @@ bool StoryEditor::write(QString *error)
         emit officesOrTagsChanged();
     }
     emit storySaved(mStored);
+    if (stateChanged) {
+        // The approval was lost: whatever shows the state (the preview's DRAFT mark, the
+        // review panel, the list) follows now, not when the story is next opened.
+        mSession.reportStateChanged(mStored.id);
+    }
     return true;
 }
 
@@ -378,7 +403,13 @@ void StoryEditor::updatePreviewAndStatistics()
     if (!mOpen) {
         return;
     }
-    mPreview->showStory(currentStory(), true);
+    Story shown = currentStory();
+    const bool approved =
+        shown.status == StoryStatus::Approved || shown.status == StoryStatus::Released;
+    if (approved && contentHash(shown) != contentHash(mStored)) {
+        shown.status = StoryStatus::Draft; // what the next save makes of it: no longer approved
+    }
+    mPreview->showStory(shown, true);
     updateStatistics();
 }
 

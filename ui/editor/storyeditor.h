@@ -21,6 +21,7 @@ class QUndoStack;
 
 namespace fo {
 
+class ApprovedEditGuard;
 class Autosaver;
 class BodyEditor;
 class Database;
@@ -131,6 +132,8 @@ public:
     BodyEditor *bodyEditor() const { return mBody; }
     PreviewPane *previewPane() const { return mPreview; }
     QWidget *firstField() const;
+    /// Warns before the first change to an approved story: null until the page is made.
+    ApprovedEditGuard *approvedEditGuard() const { return mGuard; }
     /// Makes the form, the text and the preview now if they were not yet.
     void ensurePage();
 
@@ -203,6 +206,8 @@ private:
     QAction *mUndoAction = nullptr;
     QAction *mRedoAction = nullptr;
     Autosaver *mAutosaver = nullptr;
+    ApprovedEditGuard *mGuard = nullptr;
+    bool mTakingBack = false; // undoing a change the person chose not to make
     MergeBanner *mMergeBanner = nullptr;
     std::unique_ptr<RecoveryJournal> mJournal;
     bool mJournalWritten = false;
