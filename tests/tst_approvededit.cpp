@@ -6,6 +6,7 @@
 
 #include "common/session.h"
 #include "editor/approvededitguard.h"
+#include "editor/formatactions.h"
 #include "editor/previewpane.h"
 #include "history/changelog.h"
 #include "library/auditlog.h"
@@ -31,6 +32,7 @@ private slots:
 
     void aWarningComesOnceBeforeTheFirstChange();
     void keepingTheApprovalChangesNothing();
+    void aChangeByMouseIsAskedAboutAndTakenBack();
     void thePreviewShowsDraftAsSoonAsTheApprovalIsLost();
     void submitAndApproveInOneStep();
     void theFourEyesRuleRefusesIt();
@@ -157,6 +159,33 @@ void TestApprovedEdit::keepingTheApprovalChangesNothing()
     QVERIFY(window->editor()->save(&error));
     QCOMPARE(stored(window->database(), mStory).status, StoryStatus::Approved);
     QVERIFY(guard->isArmed()); // asked again at the next try
+}
+
+// A change that comes without a key (here the format toolbar's Bold) is asked about as it
+// happens, and taken back when the person keeps the approval.
+void TestApprovedEdit::aChangeByMouseIsAskedAboutAndTakenBack()
+{
+    auto window = openWindow(mEditor);
+    QVERIFY(window);
+    QVERIFY(showActive(*window));
+    ApprovedEditGuard *guard = window->editor()->approvedEditGuard();
+    guard->setConfirm([](const QString &, const QString &) { return false; });
+    QTextEdit *text = body(*window);
+    text->setTextCursor(text->document()->find(QStringLiteral("river")));
+    QAction *bold = nullptr;
+    for (QAction *a : window->editor()->formatActions()->actions()) {
+        if (a && a->objectName() == QStringLiteral("formatBold")) {
+            bold = a;
+        }
+    }
+    QVERIFY(bold);
+    QVERIFY(bold->isEnabled());
+    bold->trigger();
+    QTRY_COMPARE(guard->warningsShown(), 1);
+    QTRY_VERIFY(!window->editor()->currentStory().body.contains(QStringLiteral("**")));
+    QString error;
+    QVERIFY(window->editor()->save(&error));
+    QCOMPARE(stored(window->database(), mStory).status, StoryStatus::Approved);
 }
 
 void TestApprovedEdit::thePreviewShowsDraftAsSoonAsTheApprovalIsLost()

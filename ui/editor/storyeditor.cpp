@@ -141,6 +141,7 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mBody->moveCursor(QTextCursor::Start);
     applyReadOnly(service.editRefusal(*story));
     mGuard->follow(mStored, !mReadOnly);
+    mArmedIndex = 0;
     updateStatusLine();
     mLoading = false;
 
@@ -245,7 +246,8 @@ void StoryEditor::showState(const Story &story, bool inTrash, const QString &edi
     }
     if (mGuard) {
         mGuard->follow(mStored, !mReadOnly);
-        mPreviewTimer.start(0); // the DRAFT mark follows the state
+        mArmedIndex = mUndoStack ? mUndoStack->index() : 0; // where a refused change goes back to
+        mPreviewTimer.start(0);                             // the DRAFT mark follows the state
     }
     updateStatusLine();
     onSaveStateChanged();
@@ -290,16 +292,21 @@ void StoryEditor::markChanged()
     if (mLoading || !mOpen || mReadOnly || mTakingBack) {
         return;
     }
-    if (mGuard && mGuard->isArmed() && !mGuard->confirmAfterChange()) {
-        // A change by mouse to an approved story the person chose not to make: taken back
-        // once the undo stack has finished recording it.
-        QTimer::singleShot(0, this, [this] {
-            if (mUndoStack && mUndoStack->canUndo()) {
-                mTakingBack = true;
-                mUndoStack->undo();
-                mTakingBack = false;
-            }
-        });
+    if (mGuard && mGuard->isArmed() && (mTakeBackPending || !mGuard->confirmAfterChange())) {
+        // A change to an approved story that came past the keys the guard holds back (a combo
+        // box, the format toolbar, Undo), which the person chose not to make: taken back once
+        // the undo stack has finished recording it (the draft reports it more than once).
+        if (!mTakeBackPending) {
+            mTakeBackPending = true;
+            QTimer::singleShot(0, this, [this] {
+                mTakeBackPending = false;
+                if (mOpen && mUndoStack) {
+                    mTakingBack = true;
+                    mUndoStack->setIndex(mArmedIndex);
+                    mTakingBack = false;
+                }
+            });
+        }
         return;
     }
     mAutosaver->changed();

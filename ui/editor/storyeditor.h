@@ -209,6 +209,8 @@ private:
     Autosaver *mAutosaver = nullptr;
     ApprovedEditGuard *mGuard = nullptr;
     bool mTakingBack = false; // undoing a change the person chose not to make
+    bool mTakeBackPending = false;
+    int mArmedIndex = 0; // the undo index when the guard was armed
     MergeBanner *mMergeBanner = nullptr;
     std::unique_ptr<RecoveryJournal> mJournal;
     bool mJournalWritten = false;

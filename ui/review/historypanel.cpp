@@ -3,7 +3,7 @@
 
 #include "common/errorstrip.h"
 #include "common/session.h"
-#include "domain/worddiff.h"
+#include "history/readablediff.h"
 #include "review/diffview.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
@@ -122,7 +122,10 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent)
     mView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mView->verticalHeader()->hide();
-    mView->horizontalHeader()->setStretchLastSection(true);
+    // Number, date, state and kind as wide as they are; who takes what is left.
+    mView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mView->horizontalHeader()->setSectionResizeMode(RevisionTableModel::WhoColumn,
+                                                    QHeaderView::Stretch);
     mView->setWordWrap(false);
     layout->addWidget(mView, 2);
 
@@ -190,7 +193,6 @@ void HistoryPanel::refresh()
     if (!error.isEmpty()) {
         mDiff->setPlainText(tr("Cannot read the history: %1").arg(error));
     }
-    mView->resizeColumnsToContents();
     setEnabled(mStoryId != 0);
     updateButtons();
 }
@@ -222,11 +224,10 @@ bool HistoryPanel::compare(int older, int newer)
         mDiff->setPlainText(tr("Cannot compare: %1").arg(error));
         return false;
     }
-    const QVector<FieldDiff> diff = diffStories(a->story, b->story);
-    const bool changed = std::any_of(diff.cbegin(), diff.cend(),
-                                     [](const FieldDiff &field) { return field.changed; });
+    const ReadableDiff diff = readableDiff(a->story, b->story);
+    const bool changed = !diff.isEmpty();
     mDiff->setDiffHtml(
-        changed ? storyDiffToHtml(diff)
+        changed ? readableDiffToHtml(diff)
                 : tr("<p>Revisions %1 and %2 have the same content.</p>").arg(older).arg(newer));
     return true;
 }
