@@ -8,13 +8,16 @@
 
 #include <QGridLayout>
 #include <QHash>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTextBrowser>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -23,6 +26,31 @@ namespace fo {
 namespace {
 
 constexpr int kCommentIdRole = Qt::UserRole + 1;
+
+/// Rows as tall as their text wrapped at the view's width: QTreeView asks the delegate for a
+/// size without a width, so a long comment was cut to its first lines.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view) : QStyledItemDelegate(view), mView(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        int depth = 1;
+        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent()) {
+            ++depth;
+        }
+        const int width = qMax(80, mView->viewport()->width() - depth * mView->indentation());
+        const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, width - 8, 100000),
+                                                        Qt::TextWordWrap, opt.text);
+        return QSize(width, text.height() + 6);
+    }
+
+private:
+    QTreeView *mView;
+};
 
 QString anchorLine(const Comment &comment, const QString &body)
 {
@@ -59,6 +87,13 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     mView->setUniformRowHeights(false);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mView->setTextElideMode(Qt::ElideNone);
+    mView->setItemDelegate(new WrappingDelegate(mView));
+    // As wide as the view, so that long comments wrap instead of running off to the right.
+    mView->header()->setStretchLastSection(true);
+    mView->header()->setSectionResizeMode(QHeaderView::Stretch);
+    // Row heights are measured at the column's width: measured again when it changes.
+    connect(mView->header(), &QHeaderView::sectionResized, mView,
+            [this] { QTimer::singleShot(0, mView, &QTreeView::doItemsLayout); });
     layout->addWidget(mView, 2);
 
     // The list shows each comment's first lines; the selected one is read here whole.
@@ -100,6 +135,13 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     mMessage = new ErrorStrip(this);
     mMessage->setObjectName(QStringLiteral("commentMessage"));
     layout->addWidget(mMessage);
+    // From the list Tab goes to writing a comment, as before; the whole comment comes last.
+    setTabOrder(mView, mText);
+    setTabOrder(mText, mAdd);
+    setTabOrder(mAdd, mAddAnchored);
+    setTabOrder(mAddAnchored, mReply);
+    setTabOrder(mReply, mResolve);
+    setTabOrder(mResolve, mDetail);
 
     connect(mAdd, &QPushButton::clicked, this, [this] { addComment(false); });
     connect(mAddAnchored, &QPushButton::clicked, this, [this] { addComment(true); });
@@ -111,6 +153,7 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     connect(mView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CommentsPanel::showSelected);
     connect(mView, &QTreeView::clicked, this, [this] { showPassage(selectedCommentId()); });
+    connect(mView, &QTreeView::activated, this, [this] { showPassage(selectedCommentId()); });
     connect(&mSession, &Session::personChanged, this, &CommentsPanel::updateButtons);
     updateButtons();
 }

@@ -122,10 +122,14 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent)
     mView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mView->verticalHeader()->hide();
-    // Number, date, state and kind as wide as they are; who takes what is left.
-    mView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    mView->horizontalHeader()->setSectionResizeMode(RevisionTableModel::WhoColumn,
-                                                    QHeaderView::Stretch);
+    // Number, state and date as wide as they are, first, so that a narrow dock shows them
+    // whole; the kind and who made the revision after them, who taking what is left.
+    QHeaderView *header = mView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RevisionTableModel::WhoColumn, QHeaderView::Stretch);
+    header->moveSection(header->visualIndex(RevisionTableModel::StateColumn), 1);
+    header->moveSection(header->visualIndex(RevisionTableModel::WhoColumn),
+                        RevisionTableModel::ColumnCount - 1);
     mView->setWordWrap(false);
     layout->addWidget(mView, 2);
 
