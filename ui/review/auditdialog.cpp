@@ -189,9 +189,16 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mView->verticalHeader()->hide();
     // The key columns as wide as what they hold; the detail takes the rest.
+    // (Sized again as pages arrive: a header sized to contents does not look at rows fetched
+    // after a reset, and the date was cut to "6 D…".)
     QHeaderView *header = mView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(AuditTableModel::DetailColumn, QHeaderView::Stretch);
+    connect(mModel, &QAbstractItemModel::rowsInserted, mView, [this] {
+        for (int column = 0; column < AuditTableModel::DetailColumn; ++column) {
+            mView->resizeColumnToContents(column);
+        }
+    });
     mView->setWordWrap(false);
     layout->addWidget(mView, 1);
 
