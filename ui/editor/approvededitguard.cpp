@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QWidget>
@@ -16,7 +17,8 @@ bool approvedState(StoryStatus status)
 }
 
 /// A key that would change a field or the text (typing, deleting, a new line, a paste).
-bool changesText(const QKeyEvent &key)
+/// Return in a one-line field changes nothing.
+bool changesText(const QKeyEvent &key, bool oneLine)
 {
     if (key.matches(QKeySequence::Paste) || key.matches(QKeySequence::Cut) ||
         key.matches(QKeySequence::Delete) || key.matches(QKeySequence::DeleteEndOfWord) ||
@@ -26,9 +28,10 @@ bool changesText(const QKeyEvent &key)
     switch (key.key()) {
     case Qt::Key_Backspace:
     case Qt::Key_Delete:
+        return true;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        return true;
+        return !oneLine;
     default:
         break;
     }
@@ -106,7 +109,7 @@ bool ApprovedEditGuard::eventFilter(QObject *watched, QEvent *event)
 {
     if (mArmed && event->type() == QEvent::KeyPress && mWatched.contains(watched)) {
         auto *key = static_cast<QKeyEvent *>(event);
-        if (changesText(*key)) {
+        if (changesText(*key, qobject_cast<QLineEdit *>(watched) != nullptr)) {
             if (ask()) {
                 // The key the person pressed is the first change: it goes through now.
                 QKeyEvent again(key->type(), key->key(), key->modifiers(), key->text(),
