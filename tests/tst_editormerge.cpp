@@ -1,5 +1,7 @@
 #include "editortesting.h"
 
+#include "editor/approvededitguard.h"
+
 #include "safety/librarywatcher.h"
 
 #include "history/revisionrepository.h"
@@ -169,6 +171,9 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
+    // Changing an approved story asks first (tst_approvededit): the answer is to go on.
+    window.editor()->approvedEditGuard()->setConfirm(
+        [](const QString &, const QString &) { return true; });
 
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);

@@ -2,6 +2,7 @@
 #include "messages/libraryopen.h"
 
 #include "common/session.h"
+#include "editor/approvededitguard.h"
 #include "people/personrepository.h"
 #include "review/auditdialog.h"
 #include "review/commentspanel.h"
@@ -9,6 +10,7 @@
 #include "review/historypanel.h"
 #include "review/reviewdock.h"
 #include "review/reviewpanel.h"
+#include "review/storypicker.h"
 #include "stories/storywriter.h"
 #include "window/persondialog.h"
 #include "workflow/workflow.h"
@@ -17,6 +19,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSqlQuery>
@@ -51,6 +54,7 @@ private slots:
     void historyComparesAndRestores();
     void commentsOnASelectionShowTheirPassage();
     void auditTrailFilters();
+    void auditStoryFilterPicksByHeadline();
     void rememberedPersonIsRestored();
     void firstPersonGetsEveryRole();
 
@@ -120,6 +124,9 @@ std::unique_ptr<MainWindow> TestReview::openWindow(As as)
     window->setCurrentPerson(as == AsReviewer ? mReviewer : mEditor);
     window->reviewDock()->show(); // the offscreen screen is small: it starts hidden there
     window->openStory(mStory);
+    // Changing an approved story asks first (tst_approvededit); these tests go on.
+    window->editor()->approvedEditGuard()->setConfirm(
+        [](const QString &, const QString &) { return true; });
     return window;
 }
 
@@ -421,6 +428,48 @@ void TestReview::auditTrailFilters()
     auto *person = dialog.findChild<QComboBox *>(QStringLiteral("auditPerson"));
     person->setCurrentIndex(person->findData(mReviewer.id));
     QCOMPARE(model->totalCount(), 0);
+}
+
+// Issue 12 item 15: the story filter is a headline picker fed by the search, and the key
+// columns are as wide as what they hold.
+void TestReview::auditStoryFilterPicksByHeadline()
+{
+    auto window = openWindow(AsEditor);
+    QVERIFY(window);
+    addStory(window->database(), QStringLiteral("Court Clerks Digitise Files"),
+             QStringLiteral("Text.\n"));
+    AuditDialog dialog(window->database());
+    dialog.resize(1000, 500);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const int all = dialog.model()->totalCount();
+    StoryPicker *picker = dialog.storyPicker();
+    QVERIFY(picker);
+    picker->setText(QStringLiteral("river kolk"));
+    picker->lookUp();
+    QAbstractItemModel *matches = picker->matches()->model();
+    QCOMPARE(matches->rowCount(), 1);
+    QCOMPARE(matches->index(0, 0).data().toString(), QStringLiteral("River Rises in Kolkata"));
+    picker->choose(0);
+    QCOMPARE(picker->storyId(), mStory);
+    QVERIFY(dialog.model()->totalCount() > 0);
+    QVERIFY(dialog.model()->totalCount() < all);
+    while (dialog.model()->canFetchMore(QModelIndex())) {
+        dialog.model()->fetchMore(QModelIndex());
+    }
+    for (int row = 0; row < dialog.model()->rowCount(); ++row) {
+        QCOMPARE(dialog.model()->index(row, AuditTableModel::StoryColumn).data().toLongLong(),
+                 mStory);
+    }
+    // The date is not cut.
+    auto *view = dialog.findChild<QTableView *>(QStringLiteral("auditView"));
+    const QString when = dialog.model()->index(0, AuditTableModel::WhenColumn).data().toString();
+    QTRY_VERIFY(view->columnWidth(AuditTableModel::WhenColumn) >=
+                view->fontMetrics().horizontalAdvance(when));
+    picker->clear();
+    emit picker->textEdited(QString());
+    QCOMPARE(picker->storyId(), 0);
+    QCOMPARE(dialog.model()->totalCount(), all);
 }
 
 void TestReview::rememberedPersonIsRestored()

@@ -3,6 +3,7 @@
 #include "common/offlinedocument.h"
 #include "export/htmlexporter.h"
 
+#include <QPainter>
 #include <QScrollBar>
 
 namespace fo {
@@ -50,6 +51,30 @@ void PreviewPane::showStory(const Story &story, bool keepScrollPosition)
 void PreviewPane::clearStory()
 {
     mDocument->clear();
+}
+
+void PreviewPane::paintEvent(QPaintEvent *event)
+{
+    QTextBrowser::paintEvent(event);
+    if (hasFocus()) {
+        QPainter painter(viewport());
+        QPen pen(palette().color(QPalette::Highlight));
+        pen.setWidth(2);
+        painter.setPen(pen);
+        painter.drawRect(viewport()->rect().adjusted(1, 1, -1, -1));
+    }
+}
+
+void PreviewPane::focusInEvent(QFocusEvent *event)
+{
+    QTextBrowser::focusInEvent(event);
+    viewport()->update();
+}
+
+void PreviewPane::focusOutEvent(QFocusEvent *event)
+{
+    QTextBrowser::focusOutEvent(event);
+    viewport()->update();
 }
 
 QVariant PreviewPane::loadResource(int type, const QUrl &)

@@ -29,6 +29,10 @@ public:
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
+    // A frame in the highlight colour while it has the focus: it has no frame of its own.
+    void paintEvent(QPaintEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     OfflineDocument *mDocument = nullptr;

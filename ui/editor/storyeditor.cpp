@@ -2,7 +2,9 @@
 #include "common/childsignals.h"
 
 #include "common/errorstrip.h"
+#include "domain/contenthash.h"
 #include "domain/wordcount.h"
+#include "editor/approvededitguard.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
 #include "editor/findbar.h"
@@ -140,6 +142,8 @@ bool StoryEditor::openStory(qint64 id, QString *error)
     mDraft->setUndoStack(mUndoStack);
     mBody->moveCursor(QTextCursor::Start);
     applyReadOnly(service.editRefusal(*story));
+    mGuard->follow(mStored, !mReadOnly);
+    mArmedIndex = 0;
     updateStatusLine();
     mLoading = false;
 
@@ -243,6 +247,11 @@ void StoryEditor::showState(const Story &story, bool inTrash, const QString &edi
             mUndoStack->clear(); // undo must not change a text that cannot be saved
         }
     }
+    if (mGuard) {
+        mGuard->follow(mStored, !mReadOnly);
+        mArmedIndex = mUndoStack ? mUndoStack->index() : 0; // where a refused change goes back to
+        mPreviewTimer.start(0);                             // the DRAFT mark follows the state
+    }
     updateStatusLine();
     onSaveStateChanged();
 }
@@ -284,7 +293,24 @@ bool StoryEditor::save(QString *error)
 
 void StoryEditor::markChanged()
 {
-    if (mLoading || !mOpen || mReadOnly) {
+    if (mLoading || !mOpen || mReadOnly || mTakingBack) {
+        return;
+    }
+    if (mGuard && mGuard->isArmed() && (mTakeBackPending || !mGuard->confirmAfterChange())) {
+        // A change to an approved story that came past the keys the guard holds back (a combo
+        // box, the format toolbar, Undo), which the person chose not to make: taken back once
+        // the undo stack has finished recording it (the draft reports it more than once).
+        if (!mTakeBackPending) {
+            mTakeBackPending = true;
+            QTimer::singleShot(0, this, [this] {
+                mTakeBackPending = false;
+                if (mOpen && mUndoStack) {
+                    mTakingBack = true;
+                    mUndoStack->setIndex(mArmedIndex);
+                    mTakingBack = false;
+                }
+            });
+        }
         return;
     }
     mAutosaver->changed();
@@ -308,6 +334,7 @@ bool StoryEditor::write(QString *error)
     }
     const bool newChoices = result.stored.officeName != mStored.officeName ||
                             sortedTags(result.stored.tags) != sortedTags(mStored.tags);
+    const bool stateChanged = result.stored.status != mStored.status;
     mStored = result.stored;
     if (mJournalWritten) {
         mJournal->remove(); // the library holds it all now
@@ -321,6 +348,11 @@ bool StoryEditor::write(QString *error)
         emit officesOrTagsChanged();
     }
     emit storySaved(mStored);
+    if (stateChanged) {
+        // The approval was lost: whatever shows the state (the preview's DRAFT mark, the
+        // review panel, the list) follows now, not when the story is next opened.
+        mSession.reportStateChanged(mStored.id);
+    }
     return true;
 }
 
@@ -383,7 +415,13 @@ void StoryEditor::updatePreviewAndStatistics()
     if (!mOpen) {
         return;
     }
-    mPreview->showStory(currentStory(), true);
+    Story shown = currentStory();
+    const bool approved =
+        shown.status == StoryStatus::Approved || shown.status == StoryStatus::Released;
+    if (approved && contentHash(shown) != contentHash(mStored)) {
+        shown.status = StoryStatus::Draft; // what the next save makes of it: no longer approved
+    }
+    mPreview->showStory(shown, true);
     updateStatistics();
 }
 

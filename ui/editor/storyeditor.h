@@ -21,6 +21,7 @@ class QUndoStack;
 
 namespace fo {
 
+class ApprovedEditGuard;
 class Autosaver;
 class BodyEditor;
 class Database;
@@ -150,6 +151,8 @@ public:
     /// Spelling as you type (Edit ▸ Check Spelling); null until the page is made.
     SpellCheck *spellCheck() const { return mSpell; }
     void setSpellCheckEnabled(bool enabled);
+    /// Warns before the first change to an approved story: null until the page is made.
+    ApprovedEditGuard *approvedEditGuard() const { return mGuard; }
     /// Makes the form, the text and the preview now if they were not yet.
     void ensurePage();
 
@@ -176,6 +179,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
 
 private:
     void buildWidgets();
@@ -230,6 +234,10 @@ private:
     QAction *mUndoAction = nullptr;
     QAction *mRedoAction = nullptr;
     Autosaver *mAutosaver = nullptr;
+    ApprovedEditGuard *mGuard = nullptr;
+    bool mTakingBack = false; // undoing a change the person chose not to make
+    bool mTakeBackPending = false;
+    int mArmedIndex = 0; // the undo index when the guard was armed
     MergeBanner *mMergeBanner = nullptr;
     FindBar *mFindBar = nullptr;
     QAction *mFindAction = nullptr;

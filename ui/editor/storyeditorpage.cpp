@@ -4,6 +4,7 @@
 #include "editor/storyeditor.h"
 
 #include "common/errorstrip.h"
+#include "editor/approvededitguard.h"
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
 #include "editor/findbar.h"
@@ -15,6 +16,7 @@
 #include "editor/storydraft.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -108,9 +110,6 @@ QWidget *StoryEditor::buildEditorColumn()
     mFindBar = new FindBar(mBody, column); // under the text, as in KDE's editors
     layout->addWidget(mFindBar);
 
-    const QList<QWidget *> fields = mForm->editors();
-    setTabOrder(fields.last(), mBody);
-    setTabOrder(mBody, mPreview);
     return column;
 }
 
@@ -139,6 +138,12 @@ void StoryEditor::connectPage()
     for (QWidget *field : mForm->editors()) {
         field->installEventFilter(this);
     }
+    // After the undo filter above, so it sees a key first (filters run newest first).
+    mGuard = new ApprovedEditGuard(this);
+    for (QWidget *field : mForm->editors()) {
+        mGuard->watch(field);
+    }
+    mGuard->watch(mBody);
 }
 
 void StoryEditor::setOffices(const QVector<Office> &offices)
@@ -162,6 +167,39 @@ void StoryEditor::focusHeadline()
     if (mForm) {
         mForm->focusField(MetadataForm::Field::Headline);
     }
+}
+
+bool StoryEditor::focusNextPrevChild(bool next)
+{
+    // Tab and Shift+Tab go round the fields, the text and the preview, and never out: Qt's
+    // focus chain, broken when the page's widgets were moved into the splitter and the stack,
+    // sent Tab from the headline to whatever was made before the page (the Review dock's tabs,
+    // where a dateline was then typed). F6 moves between the panes.
+    QList<QWidget *> chain = mForm ? mForm->editors() : QList<QWidget *>();
+    if (chain.isEmpty()) {
+        return QWidget::focusNextPrevChild(next);
+    }
+    chain << mBody << mPreview;
+    QWidget *focus = QApplication::focusWidget();
+    int at = -1;
+    for (int i = 0; i < chain.size() && at < 0; ++i) {
+        if (focus && (chain.at(i) == focus || chain.at(i)->isAncestorOf(focus))) {
+            at = i;
+        }
+    }
+    if (at < 0) {
+        return QWidget::focusNextPrevChild(next);
+    }
+    const int n = int(chain.size());
+    for (int step = 1; step < n; ++step) {
+        QWidget *candidate = chain.at(((at + (next ? step : -step)) % n + n) % n);
+        if (candidate->isVisibleTo(this) && candidate->isEnabled() &&
+            (candidate->focusPolicy() & Qt::TabFocus)) {
+            candidate->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+            return true;
+        }
+    }
+    return QWidget::focusNextPrevChild(next);
 }
 
 QWidget *StoryEditor::firstField() const

@@ -3,6 +3,7 @@
 
 #include "messages/refusaltext.h"
 #include "people/personrepository.h"
+#include "review/storypicker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,11 +14,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
-
-#include <limits>
 
 namespace fo {
 
@@ -126,11 +124,10 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *filters = new QGridLayout;
 
-    mStory = new QSpinBox(this);
+    mStory = new StoryPicker(mDb, this);
     mStory->setObjectName(QStringLiteral("auditStory"));
-    mStory->setAccessibleName(tr("Story number"));
-    mStory->setRange(0, std::numeric_limits<int>::max());
-    mStory->setSpecialValueText(tr("All stories"));
+    mStory->setAccessibleName(tr("Story"));
+    mStory->setMinimumWidth(220);
     auto *storyLabel = new QLabel(tr("&Story:"), this);
     storyLabel->setBuddy(mStory);
     filters->addWidget(storyLabel, 0, 0);
@@ -191,7 +188,17 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
     mView->setSelectionBehavior(QAbstractItemView::SelectRows);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mView->verticalHeader()->hide();
-    mView->horizontalHeader()->setStretchLastSection(true);
+    // The key columns as wide as what they hold; the detail takes the rest.
+    // (Sized again as pages arrive: a header sized to contents does not look at rows fetched
+    // after a reset, and the date was cut to "6 D…".)
+    QHeaderView *header = mView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(AuditTableModel::DetailColumn, QHeaderView::Stretch);
+    connect(mModel, &QAbstractItemModel::rowsInserted, mView, [this] {
+        for (int column = 0; column < AuditTableModel::DetailColumn; ++column) {
+            mView->resizeColumnToContents(column);
+        }
+    });
     mView->setWordWrap(false);
     layout->addWidget(mView, 1);
 
@@ -200,7 +207,7 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    connect(mStory, &QSpinBox::valueChanged, this, &AuditDialog::applyFilter);
+    connect(mStory, &StoryPicker::storyChosen, this, &AuditDialog::applyFilter);
     connect(mPerson, &QComboBox::currentIndexChanged, this, &AuditDialog::applyFilter);
     connect(mAction, &QComboBox::currentIndexChanged, this, &AuditDialog::applyFilter);
     connect(mFrom, &QDateTimeEdit::dateTimeChanged, this, &AuditDialog::applyFilter);
@@ -217,7 +224,7 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
 void AuditDialog::applyFilter()
 {
     AuditFilter filter;
-    filter.storyId = mStory->value();
+    filter.storyId = mStory->storyId();
     filter.personId = mPerson->currentData().toLongLong();
     if (const int action = mAction->currentData().toInt(); action >= 0) {
         filter.actions << AuditAction(action);
@@ -235,7 +242,6 @@ void AuditDialog::applyFilter()
         mCount->setText(mModel->totalCount() == 1 ? tr("1 entry")
                                                   : tr("%1 entries").arg(mModel->totalCount()));
     }
-    mView->resizeColumnToContents(AuditTableModel::WhenColumn);
 }
 
 AuditDialog::~AuditDialog()

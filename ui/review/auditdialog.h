@@ -9,12 +9,12 @@ class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
-class QSpinBox;
 class QTableView;
 
 namespace fo {
 
 class Database;
+class StoryPicker;
 
 /// The audit trail through a filter, newest first, read a page at a time as the view scrolls
 /// (canFetchMore/fetchMore), so that a long trail is never read whole. Filtering happens in SQL.
@@ -69,13 +69,14 @@ public:
     ~AuditDialog() override;
 
     AuditTableModel *model() const { return mModel; }
+    StoryPicker *storyPicker() const { return mStory; }
 
 private:
     void applyFilter();
 
     Database &mDb;
     AuditTableModel *mModel = nullptr;
-    QSpinBox *mStory = nullptr;
+    StoryPicker *mStory = nullptr;
     QComboBox *mPerson = nullptr;
     QComboBox *mAction = nullptr;
     QCheckBox *mUseFrom = nullptr;

@@ -1,18 +1,23 @@
 #include "review/commentspanel.h"
 #include "common/childsignals.h"
 
+#include "comments/selectionanchor.h"
 #include "common/errorstrip.h"
 #include "common/session.h"
 #include "stories/storyrepository.h"
 
 #include <QGridLayout>
 #include <QHash>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTextBrowser>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -22,10 +27,35 @@ namespace {
 
 constexpr int kCommentIdRole = Qt::UserRole + 1;
 
+/// Rows as tall as their text wrapped at the view's width: QTreeView asks the delegate for a
+/// size without a width, so a long comment was cut to its first lines.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view) : QStyledItemDelegate(view), mView(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        int depth = 1;
+        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent()) {
+            ++depth;
+        }
+        const int width = qMax(80, mView->viewport()->width() - depth * mView->indentation());
+        const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, width - 8, 100000),
+                                                        Qt::TextWordWrap, opt.text);
+        return QSize(width, text.height() + 6);
+    }
+
+private:
+    QTreeView *mView;
+};
+
 QString anchorLine(const Comment &comment, const QString &body)
 {
     const AnchorMatch match = locateAnchor(comment.anchor, body);
-    QString quote = comment.anchor.quote.simplified();
+    QString quote = readableQuote(comment.anchor.quote);
     if (quote.size() > 80) {
         quote = quote.left(78) + QStringLiteral("…");
     }
@@ -56,7 +86,23 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     mView->setWordWrap(true);
     mView->setUniformRowHeights(false);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(mView, 1);
+    mView->setTextElideMode(Qt::ElideNone);
+    mView->setItemDelegate(new WrappingDelegate(mView));
+    // As wide as the view, so that long comments wrap instead of running off to the right.
+    mView->header()->setStretchLastSection(true);
+    mView->header()->setSectionResizeMode(QHeaderView::Stretch);
+    // Row heights are measured at the column's width: measured again when it changes.
+    connect(mView->header(), &QHeaderView::sectionResized, mView,
+            [this] { QTimer::singleShot(0, mView, &QTreeView::doItemsLayout); });
+    layout->addWidget(mView, 2);
+
+    // The list shows each comment's first lines; the selected one is read here whole.
+    mDetail = new QTextBrowser(this);
+    mDetail->setObjectName(QStringLiteral("commentDetail"));
+    mDetail->setAccessibleName(tr("Selected comment"));
+    mDetail->setOpenLinks(false);
+    mDetail->setPlaceholderText(tr("Select a comment to read it whole and see its passage."));
+    layout->addWidget(mDetail, 1);
 
     mText = new QPlainTextEdit(this);
     mText->setObjectName(QStringLiteral("commentText"));
@@ -89,6 +135,13 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     mMessage = new ErrorStrip(this);
     mMessage->setObjectName(QStringLiteral("commentMessage"));
     layout->addWidget(mMessage);
+    // From the list Tab goes to writing a comment, as before; the whole comment comes last.
+    setTabOrder(mView, mText);
+    setTabOrder(mText, mAdd);
+    setTabOrder(mAdd, mAddAnchored);
+    setTabOrder(mAddAnchored, mReply);
+    setTabOrder(mReply, mResolve);
+    setTabOrder(mResolve, mDetail);
 
     connect(mAdd, &QPushButton::clicked, this, [this] { addComment(false); });
     connect(mAddAnchored, &QPushButton::clicked, this, [this] { addComment(true); });
@@ -97,6 +150,10 @@ CommentsPanel::CommentsPanel(Session &session, QWidget *parent)
     connect(mText, &QPlainTextEdit::textChanged, this, &CommentsPanel::updateButtons);
     connect(mView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CommentsPanel::updateButtons);
+    connect(mView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CommentsPanel::showSelected);
+    connect(mView, &QTreeView::clicked, this, [this] { showPassage(selectedCommentId()); });
+    connect(mView, &QTreeView::activated, this, [this] { showPassage(selectedCommentId()); });
     connect(&mSession, &Session::personChanged, this, &CommentsPanel::updateButtons);
     updateButtons();
 }
@@ -145,6 +202,7 @@ void CommentsPanel::refresh()
         lines << c.text;
         auto *item = new QStandardItem(lines.join(QLatin1Char('\n')));
         item->setData(c.id, kCommentIdRole);
+        item->setToolTip(c.text);
         if (c.parentId == 0 && c.isResolved()) {
             item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
         }
@@ -162,7 +220,54 @@ void CommentsPanel::refresh()
     if (select.isValid()) {
         mView->setCurrentIndex(select);
     }
+    showSelected();
     updateButtons();
+}
+
+void CommentsPanel::showSelected()
+{
+    const qint64 id = selectedCommentId();
+    for (const Comment &c : std::as_const(mComments)) {
+        if (c.id == id) {
+            QString quote = readableQuote(c.anchor.quote);
+            mDetail->setPlainText(quote.isEmpty() ? c.text
+                                                  : tr("On “%1”\n\n%2").arg(quote, c.text));
+            return;
+        }
+    }
+    mDetail->clear();
+}
+
+bool CommentsPanel::showPassage(qint64 commentId)
+{
+    const qint64 root = threadOf(commentId);
+    if (!mBody || !root) {
+        return false;
+    }
+    for (const Comment &c : std::as_const(mComments)) {
+        if (c.id != root || c.anchor.isNull()) {
+            continue;
+        }
+        // The anchor points into the stored Markdown; the editor shows it rendered.
+        const QString source =
+            StoryRepository(mSession.database()).get(mStoryId).value_or(Story()).body;
+        const AnchorMatch match = locateAnchor(c.anchor, source);
+        if (match.kind == AnchorMatch::Kind::Lost) {
+            return false;
+        }
+        const SourceAlignment alignment(mBody->document()->toRawText(), source);
+        const TextRange shown = alignment.toRendered({match.start, match.length});
+        if (!shown.isValid()) {
+            return false;
+        }
+        QTextCursor cursor(mBody->document());
+        cursor.setPosition(shown.start);
+        cursor.setPosition(shown.start + shown.length, QTextCursor::KeepAnchor);
+        mBody->setTextCursor(cursor);
+        mBody->ensureCursorVisible();
+        return true;
+    }
+    return false;
 }
 
 qint64 CommentsPanel::selectedCommentId() const
@@ -189,29 +294,25 @@ void CommentsPanel::updateButtons()
 
 bool CommentsPanel::anchorForSelection(CommentAnchor *anchor, QString *error) const
 {
-    // The editor shows formatted text; anchors point into the stored Markdown. The selected
-    // words are found there, nearest to where they are in the document.
     const QTextCursor cursor = mBody ? mBody->textCursor() : QTextCursor();
-    QString quote = cursor.selectedText();
-    quote.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
-    quote = quote.trimmed();
-    if (quote.isEmpty()) {
+    if (!cursor.hasSelection() || cursor.selectedText().trimmed().isEmpty()) {
         *error = tr("Select a passage of the text first.");
         return false;
     }
-    const QString body = StoryRepository(mSession.database()).get(mStoryId).value_or(Story()).body;
-    int best = -1;
-    for (int at = body.indexOf(quote); at >= 0; at = body.indexOf(quote, at + 1)) {
-        if (best < 0 || qAbs(at - cursor.selectionStart()) < qAbs(best - cursor.selectionStart())) {
-            best = at;
-        }
-    }
-    if (best < 0) {
-        *error = tr("The selected passage spans formatting or is not saved yet; select words "
-                    "within one paragraph and try again.");
+    // The editor shows formatted text; anchors point into the stored Markdown. What was typed
+    // is written first, so that the two hold the same words.
+    if (!mSession.flush()) {
+        *error = tr("The text could not be saved, so the comment cannot point into it yet.");
         return false;
     }
-    *anchor = CommentAnchor::fromSelection(body, best, int(quote.size()));
+    const QString source =
+        StoryRepository(mSession.database()).get(mStoryId).value_or(Story()).body;
+    *anchor = anchorForRenderedSelection(mBody->document()->toRawText(), cursor.selectionStart(),
+                                         cursor.selectionEnd(), source);
+    if (anchor->isNull()) {
+        *error = tr("The selected passage could not be found in the saved text.");
+        return false;
+    }
     return true;
 }
 

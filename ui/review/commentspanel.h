@@ -7,6 +7,7 @@
 class QPlainTextEdit;
 class QPushButton;
 class QStandardItemModel;
+class QTextBrowser;
 class QTextEdit;
 class QTreeView;
 
@@ -40,6 +41,10 @@ public:
     bool addComment(bool anchored);
     bool reply();
     bool toggleResolved();
+    /// Selects in the body editor the passage of the thread `commentId` is in, and scrolls to
+    /// it; false for a general comment or a passage no longer in the text.
+    bool showPassage(qint64 commentId);
+    QTextBrowser *detailView() const { return mDetail; }
 
 signals:
     void commentsChanged(qint64 storyId);
@@ -53,6 +58,7 @@ private:
     bool anchorForSelection(CommentAnchor *anchor, QString *error) const;
     void showError(const QString &error);
     void updateButtons();
+    void showSelected();
 
     Session &mSession;
     QTextEdit *mBody = nullptr;
@@ -60,6 +66,7 @@ private:
     QVector<Comment> mComments;
     QStandardItemModel *mModel = nullptr;
     QTreeView *mView = nullptr;
+    QTextBrowser *mDetail = nullptr;
     QPlainTextEdit *mText = nullptr;
     QPushButton *mAdd = nullptr;
     QPushButton *mAddAnchored = nullptr;

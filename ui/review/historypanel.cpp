@@ -3,7 +3,7 @@
 
 #include "common/errorstrip.h"
 #include "common/session.h"
-#include "domain/worddiff.h"
+#include "history/readablediff.h"
 #include "review/diffview.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
@@ -122,7 +122,14 @@ HistoryPanel::HistoryPanel(Session &session, QWidget *parent)
     mView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mView->verticalHeader()->hide();
-    mView->horizontalHeader()->setStretchLastSection(true);
+    // Number, state and date as wide as they are, first, so that a narrow dock shows them
+    // whole; the kind and who made the revision after them, who taking what is left.
+    QHeaderView *header = mView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RevisionTableModel::WhoColumn, QHeaderView::Stretch);
+    header->moveSection(header->visualIndex(RevisionTableModel::StateColumn), 1);
+    header->moveSection(header->visualIndex(RevisionTableModel::WhoColumn),
+                        RevisionTableModel::ColumnCount - 1);
     mView->setWordWrap(false);
     layout->addWidget(mView, 2);
 
@@ -190,7 +197,6 @@ void HistoryPanel::refresh()
     if (!error.isEmpty()) {
         mDiff->setPlainText(tr("Cannot read the history: %1").arg(error));
     }
-    mView->resizeColumnsToContents();
     setEnabled(mStoryId != 0);
     updateButtons();
 }
@@ -222,11 +228,10 @@ bool HistoryPanel::compare(int older, int newer)
         mDiff->setPlainText(tr("Cannot compare: %1").arg(error));
         return false;
     }
-    const QVector<FieldDiff> diff = diffStories(a->story, b->story);
-    const bool changed = std::any_of(diff.cbegin(), diff.cend(),
-                                     [](const FieldDiff &field) { return field.changed; });
+    const ReadableDiff diff = readableDiff(a->story, b->story);
+    const bool changed = !diff.isEmpty();
     mDiff->setDiffHtml(
-        changed ? storyDiffToHtml(diff)
+        changed ? readableDiffToHtml(diff)
                 : tr("<p>Revisions %1 and %2 have the same content.</p>").arg(older).arg(newer));
     return true;
 }

@@ -2,12 +2,22 @@
 #include "common/childsignals.h"
 
 #include "common/session.h"
+#include "library/reviewsettings.h"
+#include "messages/refusaltext.h"
 #include "review/commentspanel.h"
 #include "review/historypanel.h"
 #include "review/reviewpanel.h"
+#include "stories/storyrepository.h"
 
+#include <QAction>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace fo {
@@ -45,6 +55,96 @@ ReviewDock::ReviewDock(Session &session, QWidget *parent)
             refresh(); // a workflow action may add a comment (Request changes) and a revision
         }
     });
+    // Opening the dock from the menu or its key takes the focus there, as showTab() does.
+    connect(toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+        if (shown) {
+            QTimer::singleShot(0, this, [this] {
+                if (QWidget *target = focusTarget()) {
+                    target->setFocus(Qt::ShortcutFocusReason);
+                }
+            });
+        }
+    });
+
+    mSubmit = new QAction(tr("Su&bmit for Review"), this);
+    mSubmit->setObjectName(QStringLiteral("submitForReviewAction"));
+    mSubmit->setShortcut(QKeySequence(tr("Ctrl+Alt+S")));
+    connect(mSubmit, &QAction::triggered, this, [this] { performAction(WorkflowAction::Submit); });
+    mApprove = new QAction(tr("A&pprove"), this);
+    mApprove->setObjectName(QStringLiteral("approveAction"));
+    mApprove->setShortcut(QKeySequence(tr("Ctrl+Alt+A")));
+    connect(mApprove, &QAction::triggered, this,
+            [this] { performAction(WorkflowAction::Approve); });
+    mFourEyes = new QAction(tr("&Four-Eyes Rule"), this);
+    mFourEyes->setObjectName(QStringLiteral("fourEyesAction"));
+    mFourEyes->setCheckable(true);
+    mFourEyes->setToolTip(tr("Nobody approves a version holding their own change (admin only)"));
+    connect(mFourEyes, &QAction::triggered, this, &ReviewDock::setFourEyes);
+    connect(&mSession, &Session::personChanged, this, &ReviewDock::updateActions);
+    connect(&mSession, &Session::storyStateChanged, this, &ReviewDock::updateActions);
+    updateActions();
+}
+
+void ReviewDock::updateActions()
+{
+    const std::optional<Story> story =
+        mStoryId ? StoryRepository(mSession.database()).get(mStoryId) : std::nullopt;
+    const QVector<WorkflowAction> available =
+        story ? Workflow::availableActions(story->status, mSession.person())
+              : QVector<WorkflowAction>();
+    mSubmit->setEnabled(available.contains(WorkflowAction::Submit));
+    mApprove->setEnabled(available.contains(WorkflowAction::Approve));
+    mFourEyes->setChecked(ReviewSettings(mSession.database()).fourEyes());
+    mFourEyes->setEnabled(Workflow::settingsRefusal(mSession.person()).isEmpty());
+}
+
+void ReviewDock::performAction(WorkflowAction action)
+{
+    if (!mStoryId) {
+        return;
+    }
+    ReviewPanel *panel = reviewPanel();
+    if (!panel->perform(action)) {
+        showTab(ReviewTab); // the refusal is said there
+    }
+}
+
+void ReviewDock::setFourEyes(bool on)
+{
+    if (const QString refusal = Workflow::settingsRefusal(mSession.person()); !refusal.isEmpty()) {
+        updateActions();
+        return;
+    }
+    if (const Status saved = ReviewSettings(mSession.database()).setFourEyes(on); !saved) {
+        QMessageBox::warning(parentWidget(), tr("Four-Eyes Rule"), refusalText(saved.refusal()));
+    }
+    updateActions();
+    if (mStoryId) {
+        mSession.reportStateChanged(mStoryId); // the panel offers one-step approval or not
+    }
+}
+
+QWidget *ReviewDock::focusTarget()
+{
+    if (!isVisible()) {
+        return nullptr;
+    }
+    const Tab tab = Tab(mTabs->currentIndex());
+    makePanel(tab);
+    QWidget *page = mPages[tab];
+    if (tab == ReviewTab) {
+        // The first thing the person may do, else the comment box.
+        for (QPushButton *button : page->findChildren<QPushButton *>()) {
+            if (button->isVisibleTo(page) && button->isEnabled()) {
+                return button;
+            }
+        }
+        return page->findChild<QPlainTextEdit *>();
+    }
+    if (tab == HistoryTab) {
+        return page->findChild<QTableView *>();
+    }
+    return page->findChild<QTreeView *>();
 }
 
 void ReviewDock::makeCurrentPanel()
@@ -131,6 +231,7 @@ void ReviewDock::setStory(qint64 id)
 {
     mStoryId = id;
     forMadePanels([id](auto *panel) { panel->setStory(id); });
+    updateActions();
 }
 
 void ReviewDock::refresh()
@@ -144,7 +245,9 @@ void ReviewDock::showTab(Tab tab)
     raise();
     mTabs->setCurrentIndex(tab);
     makePanel(tab);
-    mTabs->currentWidget()->setFocus();
+    if (QWidget *target = focusTarget()) {
+        target->setFocus(Qt::ShortcutFocusReason);
+    }
 }
 
 ReviewDock::~ReviewDock()

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "workflow/workflow.h"
+
 #include <QDockWidget>
 
+class QAction;
 class QTabWidget;
 class QTextEdit;
 
@@ -47,6 +50,15 @@ public:
     void refresh();
     /// Shows the dock with `tab` and gives it the focus.
     void showTab(Tab tab);
+    /// Where the focus goes in the dock: the current panel's first control (F6 enters here).
+    QWidget *focusTarget();
+
+    /// Review ▸ Submit for Review (Ctrl+Alt+S) and Review ▸ Approve (Ctrl+Alt+A): the open
+    /// story's workflow from the keyboard, enabled when the person may do them.
+    QAction *submitAction() const { return mSubmit; }
+    QAction *approveAction() const { return mApprove; }
+    /// Review ▸ Four-Eyes Rule: the library's setting (ReviewSettings), for an admin.
+    QAction *fourEyesAction() const { return mFourEyes; }
 
 private:
     /// Makes the panel of `tab` if it does not exist yet, showing the open story.
@@ -54,6 +66,10 @@ private:
     void makeCurrentPanel();
     /// Calls `call` with each panel that has been made.
     template <typename Call> void forMadePanels(Call call);
+    /// Does `action` through the review panel; shows the panel when it was refused.
+    void performAction(WorkflowAction action);
+    void updateActions();
+    void setFourEyes(bool on);
 
     Session &mSession;
     QTextEdit *mBody = nullptr;
@@ -63,6 +79,9 @@ private:
     CommentsPanel *mComments = nullptr;
     QTabWidget *mTabs = nullptr;
     QWidget *mPages[3] = {};
+    QAction *mSubmit = nullptr;
+    QAction *mApprove = nullptr;
+    QAction *mFourEyes = nullptr;
 };
 
 } // namespace fo

@@ -3,8 +3,8 @@
 
 #include "common/errorstrip.h"
 #include "common/session.h"
-#include "domain/worddiff.h"
 #include "history/approvalrepository.h"
+#include "history/readablediff.h"
 #include "history/revisionrepository.h"
 #include "review/diffview.h"
 #include "stories/storyrepository.h"
@@ -66,6 +66,15 @@ ReviewPanel::ReviewPanel(Session &session, QWidget *parent) : QWidget(parent), m
         mButtons.insert(action, button);
         ++i;
     }
+    // A reviewer who fixed a typo in an approved story approves it again in one step, where the
+    // library's four-eyes rule allows it (Workflow::submitAndApproveRefusal()).
+    mOneStep = new QPushButton(tr("Submit and Approve"), this);
+    mOneStep->setObjectName(QStringLiteral("review_submit-approve"));
+    mOneStep->setAccessibleName(tr("Submit for review and approve in one step"));
+    mOneStep->setToolTip(tr("Submit the story and approve this version at once: for a change "
+                            "you made to an approved story yourself"));
+    connect(mOneStep, &QPushButton::clicked, this, &ReviewPanel::submitAndApprove);
+    grid->addWidget(mOneStep, i / 2, i % 2);
     layout->addLayout(grid);
 
     mMessage = new ErrorStrip(this);
@@ -120,6 +129,7 @@ void ReviewPanel::refresh()
         for (QPushButton *button : std::as_const(mButtons)) {
             button->hide();
         }
+        mOneStep->hide();
         emit refreshed();
         return;
     }
@@ -140,13 +150,15 @@ void ReviewPanel::refresh()
     for (auto it = mButtons.cbegin(); it != mButtons.cend(); ++it) {
         it.value()->setVisible(available.contains(it.key()));
     }
-    mComment->setVisible(!available.isEmpty());
+    mOneStep->setVisible(
+        workflow.submitAndApproveRefusal(story->status, mSession.person()).isEmpty());
+    mComment->setVisible(!available.isEmpty() || mOneStep->isVisibleTo(this));
 
     if (approval.changedSinceApproval && approval.approval) {
         const std::optional<Revision> approved =
             RevisionRepository(db).byId(approval.approval->revisionId);
         if (approved) {
-            mDiff->setDiffHtml(storyDiffToHtml(diffStories(approved->story, *story)));
+            mDiff->setDiffHtml(readableDiffToHtml(readableDiff(approved->story, *story)));
             mDiff->show();
             mDiffLabel->show();
         }
@@ -179,6 +191,30 @@ bool ReviewPanel::perform(WorkflowAction action)
     showMessage(tr("%1: now %2.").arg(actionLabel(action), statusLabel(result->to)), false);
     // The one refresh path: this panel, the history, the comments, the list and the editor's
     // state line each read the new state once.
+    mSession.reportStateChanged(mStoryId);
+    return true;
+}
+
+bool ReviewPanel::submitAndApprove()
+{
+    if (!mStoryId) {
+        return false;
+    }
+    if (!mSession.flush()) {
+        showMessage(tr("The open story could not be saved, so its state was not changed."), true);
+        return false;
+    }
+    QString error;
+    const auto result = StoryWriter(mSession.database())
+                            .submitAndApprove(mStoryId, mSession.person(),
+                                              mComment->toPlainText().trimmed(), &error);
+    if (!result) {
+        showMessage(error, true);
+        refresh();
+        return false;
+    }
+    mComment->clear();
+    showMessage(tr("Submitted and approved: now %1.").arg(statusLabel(result->to)), false);
     mSession.reportStateChanged(mStoryId);
     return true;
 }

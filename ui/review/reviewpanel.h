@@ -42,6 +42,9 @@ public:
     /// Does `action` as the session's person, with the comment typed in the panel, after the
     /// session has flushed the open story's pending edits.
     bool perform(WorkflowAction action);
+    /// Submits and approves in one step (StoryWriter::submitAndApprove()).
+    bool submitAndApprove();
+    QPushButton *submitAndApproveButton() const { return mOneStep; }
 
 signals:
     /// refresh() read the story's state again.
@@ -55,6 +58,7 @@ private:
     QLabel *mStatus = nullptr;
     QLabel *mApprovals = nullptr;
     QMap<WorkflowAction, QPushButton *> mButtons;
+    QPushButton *mOneStep = nullptr;
     QPlainTextEdit *mComment = nullptr;
     ErrorStrip *mMessage = nullptr;
     QLabel *mDiffLabel = nullptr;

@@ -187,6 +187,9 @@ QList<PaneCycler::Pane> MainWindow::panes() const
             list << PaneCycler::Pane{mEditor->previewPane(), mEditor->previewPane()};
         }
     }
+    if (QWidget *dock = mReviewDock->focusTarget()) { // issue 12: the Review dock is a pane
+        list << PaneCycler::Pane{mReviewDock, dock};
+    }
     return list;
 }
 
@@ -232,6 +235,10 @@ void MainWindow::buildReviewMenu()
             review->addAction(entry.text, this, [this, tab] { mReviewDock->showTab(tab); });
         action->setShortcut(QKeySequence(entry.key));
     }
+    review->addSeparator();
+    review->addAction(mReviewDock->submitAction());  // Ctrl+Alt+S
+    review->addAction(mReviewDock->approveAction()); // Ctrl+Alt+A
+    review->addAction(mReviewDock->fourEyesAction());
     review->addSeparator();
     QAction *audit = review->addAction(tr("&Audit Trail…"), this, &MainWindow::showAuditTrail);
     audit->setObjectName(QStringLiteral("auditTrailAction"));

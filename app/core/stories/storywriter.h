@@ -86,6 +86,13 @@ public:
                                           const Person &actor, const QString &comment,
                                           QString *error);
 
+    /// Submits and approves the story in one step, as `actor` (a reviewer who fixed a typo in
+    /// an approved story): two transitions, each with its state revision, audit row and change
+    /// log row, in one transaction. Refused per Workflow::submitAndApproveRefusal() (the
+    /// library's four-eyes rule forbids it). Returns what the approval recorded.
+    std::optional<WorkflowResult> submitAndApprove(qint64 storyId, const Person &actor,
+                                                   const QString &comment, QString *error);
+
     /// Makes revision `number`'s content (every field but the state) the story's content again,
     /// as a new revision. Like any edit, this moves an approved story to Draft.
     std::optional<Revision> restore(qint64 storyId, int number, const Person &actor,

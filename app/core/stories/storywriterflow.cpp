@@ -31,6 +31,12 @@ std::optional<WorkflowResult> StoryWriter::perform(qint64 storyId, WorkflowActio
         *error = r;
         return std::nullopt;
     }
+    if (action == WorkflowAction::Approve) {
+        if (const QString r = Workflow(mDb).ownChangeRefusal(storyId, actor); !r.isEmpty()) {
+            *error = r;
+            return std::nullopt;
+        }
+    }
     if (action == WorkflowAction::Release) {
         // Status alone is not enough: only a version someone approved may be released.
         const ApprovalState a = Workflow(mDb).approvalState(*story);
@@ -74,6 +80,40 @@ std::optional<WorkflowResult> StoryWriter::perform(qint64 storyId, WorkflowActio
         return std::nullopt;
     }
     return result;
+}
+
+std::optional<WorkflowResult> StoryWriter::submitAndApprove(qint64 storyId, const Person &actor,
+                                                            const QString &comment, QString *error)
+{
+    NestedTransaction tx(mDb.connection());
+    if (!tx.started(error)) {
+        return std::nullopt;
+    }
+    const std::optional<Story> story = StoryRepository(mDb).get(storyId, error);
+    if (!story) {
+        return std::nullopt;
+    }
+    if (const QString r = Workflow(mDb).submitAndApproveRefusal(story->status, actor);
+        !r.isEmpty()) {
+        *error = r;
+        return std::nullopt;
+    }
+    // The submit is the reviewer's own, recorded as a submit: the history shows both steps.
+    ChangeContext context;
+    context.actor = actor;
+    context.action = actionAuditAction(WorkflowAction::Submit);
+    Written submitted;
+    if (!writeStatus(*story, StoryStatus::InReview, context, contentHash(*story), &submitted,
+                     error)) {
+        return std::nullopt;
+    }
+    std::optional<WorkflowResult> approved =
+        perform(storyId, WorkflowAction::Approve, actor, comment, error);
+    if (!approved || !tx.commit(error)) {
+        return std::nullopt;
+    }
+    approved->from = story->status;
+    return approved;
 }
 
 std::optional<Revision> StoryWriter::restore(qint64 storyId, int number, const Person &actor,

@@ -117,6 +117,16 @@ public:
     /// Also refuses to take away the last active admin.
     bool updatePerson(const Person &person, const Person &actor, QString *error);
 
+    // Issue 12 item 11 (workflowfoureyes.cpp): the four-eyes rule and one-step approval.
+    /// Empty unless the library's four-eyes rule is on and `actor` changed the story's content
+    /// since its last approval (or ever, when it was never approved): then why not.
+    QString ownChangeRefusal(qint64 storyId, const Person &actor) const;
+    /// Empty when `actor` may submit and approve a story in `status` in one step: a reviewer,
+    /// a story in Draft or Changes requested, and the four-eyes rule off.
+    QString submitAndApproveRefusal(StoryStatus status, const Person &actor) const;
+    /// Empty when `actor` may change the library's review rules (ReviewSettings): an admin.
+    static QString settingsRefusal(const Person &actor);
+
 private:
     bool approvalCovers(const Approval &approval, const Story &story) const;
 
