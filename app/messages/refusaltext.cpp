@@ -121,6 +121,20 @@ QString coreText(const Refusal &r)
         return tr("unknown role '%1' (editor, reviewer, exporter, admin)").arg(r.subject);
     case RefusalKind::NoRoleGiven:
         return tr("no role given (editor, reviewer, exporter, admin)");
+    // At the desk (issue 12 items 1, 17).
+    case RefusalKind::NoPersonChosen:
+        return tr("say who you are first: every change is recorded with a person "
+                  "(Review ▸ Switch Person…)");
+    case RefusalKind::CreateNeedsRole:
+        return tr("%1 cannot create stories: that needs the editor role").arg(r.subject);
+    case RefusalKind::OrganisationNeedsAdmin:
+        return tr("%1 cannot change the organisation's details: that needs the admin role")
+            .arg(r.subject);
+    case RefusalKind::JoinNameTaken:
+        return tr("“%1” is already a person of this library or already asking to join")
+            .arg(r.subject);
+    case RefusalKind::JoinNeedsName:
+        return tr("asking to join needs a name");
     default:
         return QString();
     }

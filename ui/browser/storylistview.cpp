@@ -21,7 +21,8 @@ StoryListView::StoryListView(QWidget *parent) : QTreeView(parent)
     setAllColumnsShowFocus(true);
     setAlternatingRowColors(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several stories (Ctrl+click, Shift+click) start a packet (issue 12 item 16).
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setTextElideMode(Qt::ElideRight);
     // The order is fixed (newest first, or best match first) and comes from SQL; a clickable

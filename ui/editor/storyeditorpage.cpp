@@ -9,6 +9,7 @@
 #include "editor/formatactions.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
+#include "editor/previewfitter.h"
 #include "editor/previewpane.h"
 #include "editor/storydraft.h"
 
@@ -75,7 +76,9 @@ void StoryEditor::ensurePage()
     if (!mSplitter->restoreState(mSplitterState)) {
         mSplitter->setSizes({440, 340});
     }
-    mPreview->setVisible(mPreviewVisible);
+    // The preview hides itself where it would be too narrow to read (issue 12 item 13).
+    mPreviewFitter = new PreviewFitter(mSplitter, mPreview, kPreviewMinimumWidth, 320);
+    mPreviewFitter->setWanted(mPreviewVisible);
     emit pageBuilt();
 }
 
@@ -164,8 +167,8 @@ QWidget *StoryEditor::firstField() const
 void StoryEditor::setPreviewVisible(bool visible)
 {
     mPreviewVisible = visible;
-    if (mPreview) {
-        mPreview->setVisible(visible);
+    if (mPreviewFitter) {
+        mPreviewFitter->setWanted(visible);
     }
 }
 

@@ -22,6 +22,7 @@ class ErrorStrip;
 class ExportActions;
 class ImportActions;
 class LibraryBrowser;
+class PersonStrip;
 class ReviewDock;
 class Session;
 class StartupRecovery;
@@ -140,6 +141,7 @@ private:
     Session *mSession = nullptr;
     ReviewDock *mReviewDock = nullptr;
     QLabel *mPersonLabel = nullptr;
+    PersonStrip *mPersonStrip = nullptr;
     std::unique_ptr<StartupRecovery> mRecovery;
     bool mChoicesStale = false;
     bool mFirstFrameSeen = false;

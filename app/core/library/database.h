@@ -32,7 +32,7 @@ public:
         CreateNew,       // refuse an existing file
     };
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// The oldest version a read-only library may have: later versions only added indexes and
     /// the change log (which only writers append to, and ChangeLog reads as empty there), so
     /// such a library is read as it is (it cannot be upgraded).

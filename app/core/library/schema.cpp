@@ -246,11 +246,25 @@ QStringList version4()
     };
 }
 
+// Version 5. Issue 12 item 1 (at the desk, "who am I"): a newcomer asks to join a library
+// that has an admin; the request waits here until an admin adds them with roles (and it goes)
+// or declines it. Until then the newcomer's window only reads.
+QStringList version5()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE join_requests (
+            id       INTEGER PRIMARY KEY,
+            name     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            asked_at INTEGER NOT NULL))"),
+    };
+}
+
 } // namespace
 
 const QVector<QStringList> &schemaMigrations()
 {
-    static const QVector<QStringList> migrations = {version1(), version2(), version3(), version4()};
+    static const QVector<QStringList> migrations = {version1(), version2(), version3(), version4(),
+                                                    version5()};
     return migrations;
 }
 
