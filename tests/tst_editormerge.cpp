@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "signin.h"
 
 #include "safety/librarywatcher.h"
 
@@ -74,6 +75,7 @@ void TestEditorMerge::otherHeadlineAndTypedTextBothSurvive()
     const qint64 id = addStory(*db, QStringLiteral("Old headline"),
                                QStringLiteral("First paragraph.\n\nSecond paragraph.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -115,6 +117,7 @@ void TestEditorMerge::bothChangedTheHeadline()
     QString error;
     QVERIFY2(PersonRepository(*db).add(alice, Person(), &error), qPrintable(error));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -167,6 +170,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     QString error;
     QVERIFY(StoryWriter(*db).setStatus(id, StoryStatus::Approved, &error));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -190,6 +194,7 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Before"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto other = otherProgram(window);
@@ -215,6 +220,7 @@ void TestEditorMerge::tagBeingTypedSurvivesAnotherProgramsChange()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Before"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto *tags = part<QLineEdit>(window, QStringLiteral("tagsEdit"));
@@ -243,6 +249,7 @@ void TestEditorMerge::failedSaveIsKeptInTheJournal()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fragile"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     const RecoveryJournal journal(window.database().path());

@@ -8,6 +8,7 @@
 #include "messages/libraryopen.h"
 #include "safety/recoveryjournal.h"
 #include "search/storylistmodel.h"
+#include "signin.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "window/mainwindow.h"
@@ -191,6 +192,7 @@ void TestMainWindow::opensOnALibrary()
     fillLibrary(*db);
     const QString path = db->path();
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -230,6 +232,7 @@ void TestMainWindow::searchNarrowsTheListAfterAPause()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(model(window)->rowCount(), 4);
@@ -259,6 +262,7 @@ void TestMainWindow::searchShowsSnippetLines()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const int plainHeight = list(window)->visualRect(model(window)->index(0, 0)).height();
@@ -286,6 +290,7 @@ void TestMainWindow::tagChoiceNarrowsTheList()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -313,6 +318,7 @@ void TestMainWindow::statusAndOfficeChoicesNarrowTheList()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -337,6 +343,7 @@ void TestMainWindow::selectingAStoryShowsIt()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -389,6 +396,7 @@ void TestMainWindow::emptyListExplainsWhy()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -406,6 +414,7 @@ void TestMainWindow::emptyLibraryTellsHowToImport()
     auto db = openLibrary(QStringLiteral("empty"));
     QVERIFY(db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(model(window)->rowCount(), 0);
@@ -426,6 +435,7 @@ void TestMainWindow::findFocusesTheSearchBox()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -445,6 +455,7 @@ void TestMainWindow::refreshShowsNewStoriesAndKeepsTheSelection()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -482,6 +493,7 @@ void TestMainWindow::remembersFiltersAcrossRestarts()
     db.reset();
     {
         MainWindow window(openLibrary());
+        signIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QComboBox *tags = combo(window, QStringLiteral("tagFilter"));
@@ -492,6 +504,7 @@ void TestMainWindow::remembersFiltersAcrossRestarts()
         window.close();
     }
     MainWindow window(openLibrary());
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(combo(window, QStringLiteral("tagFilter"))->currentData().toString(),
@@ -521,6 +534,7 @@ void TestMainWindow::crashedSessionDoesNotReopenItsStory()
     settings.setRunningSession(path, {id, 2147480000});
     {
         MainWindow window(openLibrary());
+        signIn(window);
         QSignalSpy started(&window, &MainWindow::startupFinished);
         window.show();
         QVERIFY(started.wait(10000));
@@ -533,6 +547,7 @@ void TestMainWindow::crashedSessionDoesNotReopenItsStory()
     }
     // That session closed cleanly: the story opens again as usual.
     MainWindow window(openLibrary());
+    signIn(window);
     QSignalSpy started(&window, &MainWindow::startupFinished);
     window.show();
     QVERIFY(started.wait(10000));
@@ -561,6 +576,8 @@ void TestMainWindow::journalIsRecoveredAtStart()
     QVERIFY(journal.write(entry));
 
     MainWindow window(openLibrary());
+
+    signIn(window);
     QSignalSpy started(&window, &MainWindow::startupFinished);
     window.show();
     QVERIFY(started.wait(10000));
