@@ -14,6 +14,7 @@
 #include "review/auditdialog.h"
 #include "review/reviewdock.h"
 #include "window/importactions.h"
+#include "window/libraryswitcher.h"
 #include "window/persondialog.h"
 
 #include <QAction>
@@ -29,6 +30,11 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setToolTipsVisible(true); // a disabled action says which role it needs
+    mLibraries = new LibrarySwitcher(*this, *mSession);
+    file->addAction(mLibraries->openAction());
+    file->addMenu(mLibraries->recentMenu());
+    file->addAction(mLibraries->newAction());
+    file->addSeparator();
     file->addAction(mActions->newAction());
     file->addAction(mActions->duplicateAction());
     buildImportAction(file);
