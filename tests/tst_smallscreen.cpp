@@ -3,6 +3,7 @@
 // width, and the preview hides itself rather than breaking words by syllable.
 
 #include "browser/librarybrowser.h"
+#include "browser/storylistview.h"
 #include "demo/demolibrary.h"
 #include "editor/bodyeditor.h"
 #include "editor/previewpane.h"
@@ -11,8 +12,10 @@
 #include "messages/libraryopen.h"
 #include "people/personrepository.h"
 #include "review/reviewdock.h"
+#include "search/storylistmodel.h"
 #include "window/mainwindow.h"
 
+#include <QHeaderView>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>

@@ -183,19 +183,19 @@ void LibraryBrowser::showCount(const StoryFilter &filter, int matching, int tota
 {
     const QLocale locale;
     const QString search = filter.search.trimmed();
+    const QString stories =
+        total == 1 ? tr("1 story") : tr("%1 stories").arg(locale.toString(total));
     QString text;
     if (filter.onlyDeleted) {
-        text = matching == total ? tr("%n stories in the Trash", nullptr, total)
-                                 : tr("%1 of %2 stories in the Trash match")
-                                       .arg(locale.toString(matching), locale.toString(total));
+        text = matching == total
+                   ? tr("%1 in the Trash").arg(stories)
+                   : tr("%1 of %2 in the Trash match").arg(locale.toString(matching), stories);
     } else if (matching == total && search.isEmpty()) {
-        text = tr("%1 stories").arg(locale.toString(total));
+        text = stories;
     } else if (search.isEmpty()) {
-        text = tr("%1 of %2 stories match the filters")
-                   .arg(locale.toString(matching), locale.toString(total));
+        text = tr("%1 of %2 match the filters").arg(locale.toString(matching), stories);
     } else {
-        text = tr("%1 of %2 stories match “%3”")
-                   .arg(locale.toString(matching), locale.toString(total), search);
+        text = tr("%1 of %2 match “%3”").arg(locale.toString(matching), stories, search);
     }
     mCount->setText(text);
     mCount->setToolTip(text);

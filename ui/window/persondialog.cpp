@@ -136,7 +136,8 @@ PersonDialog::PersonDialog(Session &session, QWidget *parent)
     connect(mAdmin, &PeopleAdminPanel::personAdded, this, &PersonDialog::reload);
 
     reload(mSession.person().id);
-    resize(500, 480);
+    // Room for the list when there are people; only the newcomer's box on a fresh library.
+    resize(500, mList->isHidden() ? sizeHint().height() : 480);
 }
 
 void PersonDialog::reload(qint64 selectId)
