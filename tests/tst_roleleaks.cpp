@@ -113,8 +113,15 @@ void TestRoleLeaks::anExporterIsNotOfferedTheTrash()
     QVERIFY2(trash->toolTip().contains(QStringLiteral("editor or admin role")),
              qPrintable(trash->toolTip()));
     QVERIFY(!action(window, QStringLiteral("duplicateStoryAction"))->isEnabled());
-    // Her view of the story is read-only, and looks it.
+    // Her view of the story is read-only, and looks it: the fields have the window's
+    // background and say why.
     QVERIFY(body(window)->isReadOnly());
+    auto *headline = part<QLineEdit>(window, QStringLiteral("headlineEdit"));
+    QVERIFY(headline->isReadOnly());
+    QCOMPARE(headline->palette().color(QPalette::Base),
+             headline->palette().color(QPalette::Window));
+    QVERIFY2(headline->toolTip().contains(QStringLiteral("Maria Santos cannot edit")),
+             qPrintable(headline->toolTip()));
 }
 
 void TestRoleLeaks::coverDetailsAreTheAdminsOnly()

@@ -19,7 +19,6 @@ void setReadOnlyLook(QWidget *field, bool readOnly, const QString &why)
         rich->setReadOnly(readOnly);
     } else {
         field->setEnabled(!readOnly);
-        field->setToolTip(readOnly ? why : QString());
         return;
     }
     // The property lets a test (and a style sheet) tell the look; the palette draws it.
@@ -39,7 +38,16 @@ void setReadOnlyLook(QWidget *field, bool readOnly, const QString &why)
         }
         w->setPalette(palette);
     }
-    field->setToolTip(readOnly ? why : QString());
+    // The field's own tooltip comes back when it can be changed again.
+    if (readOnly && !why.isEmpty()) {
+        if (!field->property("toolTipBeforeReadOnly").isValid()) {
+            field->setProperty("toolTipBeforeReadOnly", field->toolTip());
+        }
+        field->setToolTip(why);
+    } else if (!readOnly && field->property("toolTipBeforeReadOnly").isValid()) {
+        field->setToolTip(field->property("toolTipBeforeReadOnly").toString());
+        field->setProperty("toolTipBeforeReadOnly", QVariant());
+    }
 }
 
 } // namespace fo
