@@ -159,6 +159,7 @@ void PersonDialog::reload(qint64 selectId)
                         "but not change them."));
     mJoin->setText(firstAdmin ? tr("I'm &New — Add Me as Admin") : tr("I'm &New — Ask to Join"));
     mList->setVisible(!people.isEmpty());
+    mOk->setVisible(!people.isEmpty()); // nobody to pick on a fresh library
     if (people.isEmpty()) {
         mName->setFocus();
     }
