@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QSessionManager>
 #include <QTextEdit>
@@ -175,7 +176,11 @@ int runWindow(int argc, char **argv)
             return 1;
         }
     }
-    fo::MainWindow window(std::move(db));
+    // On the heap: File ▸ Open Library… opens another library in a window of its own and
+    // closes this one, which then goes with its library (WA_DeleteOnClose).
+    auto *first = new fo::MainWindow(std::move(db));
+    first->setAttribute(Qt::WA_DeleteOnClose);
+    fo::MainWindow &window = *first;
     fo::traceStartup("window");
     if (person) {
         window.setCurrentPerson(*person);
@@ -188,21 +193,41 @@ int runWindow(int argc, char **argv)
             reportShownAndQuit();
         });
     }
-    // A logout, a shutdown, Ctrl+C: the open story is saved (or journalled) before quitting.
+    // A logout, a shutdown, Ctrl+C: the open story is saved (or journalled) before quitting,
+    // in whichever window is open then.
+    const auto saveAll = [] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *main = qobject_cast<fo::MainWindow *>(w)) {
+                main->saveForShutdown();
+            }
+        }
+    };
     fo::ShutdownGuard shutdownGuard;
-    QObject::connect(&shutdownGuard, &fo::ShutdownGuard::shutdownRequested, &window, [&window] {
-        window.saveForShutdown();
+    QObject::connect(&shutdownGuard, &fo::ShutdownGuard::shutdownRequested, &app, [saveAll] {
+        saveAll();
         QCoreApplication::quit();
     });
-    QObject::connect(&app, &QGuiApplication::commitDataRequest, &window,
-                     [&window](QSessionManager &) { window.saveForShutdown(); });
+    QObject::connect(&app, &QGuiApplication::commitDataRequest, &app,
+                     [saveAll](QSessionManager &) { saveAll(); });
     if (qEnvironmentVariableIsSet("FIELDOFFICE_TEST_TYPE")) {
         QObject::connect(&window, &fo::MainWindow::startupFinished, &window,
                          [&window] { typeForTest(window); });
     }
     window.show();
     fo::traceStartup("show");
-    return app.exec();
+    const int code = app.exec();
+    // Every window still there closes its library now (its destructor saves and marks the
+    // session as ended cleanly), before the application object goes.
+    QList<QPointer<fo::MainWindow>> left;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *main = qobject_cast<fo::MainWindow *>(w)) {
+            left << main;
+        }
+    }
+    for (const QPointer<fo::MainWindow> &main : std::as_const(left)) {
+        delete main.data();
+    }
+    return code;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "backuptesting.h"
 #include "editortesting.h"
+#include "signin.h"
 
 #include "backup/backup.h"
 #include "backup/backupstore.h"
@@ -151,6 +152,7 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     qint64 id = 0;
     {
         auto db = openLibrary(*mDir);
+        deskTester(*db); // before the damage: the window works as a person
         id = addStory(*db, QStringLiteral("Court Clerks Digitise Case Files"),
                       QStringLiteral("For three weeks, the courthouse yard held a tent.\n"));
         addStory(*db, QStringLiteral("Another"), QStringLiteral("Text.\n"));
@@ -160,6 +162,7 @@ void TestBackupWindow::damagedLibraryStopsWritingAndKeepsTheText()
     auto db = fo::openLibrary(library, Database::OpenMode::MustExist, nullptr);
     QVERIFY(db);
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" Typed before the check."));
@@ -198,11 +201,13 @@ void TestBackupWindow::restoringADamagedLibraryResumesWriting()
     qint64 id = 0;
     {
         auto db = openLibrary(*mDir);
+        deskTester(*db); // before the damage: the window works as a person
         id = addStory(*db, QStringLiteral("Kept"), QStringLiteral("Backed up text.\n"));
     }
     QVERIFY(BackupStore(library).backUpNow().ok);
     QVERIFY(backuptesting::damagePage(library, QStringLiteral("audit_log_person")));
     MainWindow window(fo::openLibrary(library, Database::OpenMode::MustExist, nullptr));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" Typed while damaged."));
@@ -239,6 +244,7 @@ void TestBackupWindow::closingBacksUpWhatChanged()
         auto db = openLibrary(*mDir);
         addStory(*db, QStringLiteral("Only"), QStringLiteral("Text.\n"));
         MainWindow window(std::move(db));
+        signIn(window);
         window.show();
         window.close();
     } // the backup made at close is finished when the window is gone
@@ -248,6 +254,7 @@ void TestBackupWindow::closingBacksUpWhatChanged()
     {
         auto db = fo::openLibrary(library, Database::OpenMode::MustExist, nullptr);
         MainWindow window(std::move(db));
+        signIn(window);
         window.show();
         window.close();
     }

@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "signin.h"
 
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
@@ -80,6 +81,7 @@ void TestEditor::typedTextSurvivesARestart()
         id = addStory(*db, QStringLiteral("Fair in Kolkata"),
                       QStringLiteral("First paragraph.\n\nSecond paragraph.\n"));
         MainWindow window(std::move(db));
+        signIn(window);
         QVERIFY(showActive(window));
         QVERIFY(window.openStory(id));
         typeAtEnd(body(window), QStringLiteral(" Zanzibarite"));
@@ -95,6 +97,8 @@ void TestEditor::typedTextSurvivesARestart()
     } // the window goes, with its library
 
     MainWindow window(openLibrary(*mDir));
+
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // The story that was open is open again (right after the first frame), with the text
@@ -111,6 +115,7 @@ void TestEditor::switchingAndClosingSaveFirst()
     const qint64 second = addStory(*db, QStringLiteral("Second"), QStringLiteral("Two.\n"));
     {
         MainWindow window(std::move(db));
+        signIn(window);
         QVERIFY(showActive(window));
         QVERIFY(window.openStory(first));
         // No pause for the autosave: picking another story in the list saves first.
@@ -158,6 +163,7 @@ void TestEditor::openingWithoutEditsWritesNothing()
     const Story before = stored(*db, id);
     {
         MainWindow window(std::move(db));
+        signIn(window);
         QVERIFY(showActive(window));
         QVERIFY(window.openStory(id));
         // Looking around is not editing: the cursor moves, fields get and lose the focus.
@@ -187,6 +193,7 @@ void TestEditor::typingAndDeletingWritesNothing()
     const qint64 id = addStory(*db, QStringLiteral("Typed and deleted"), markdown);
     const Story before = stored(*db, id);
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral("x"));
@@ -207,6 +214,7 @@ void TestEditor::destroyingTheWindowMidTagSaves()
     const qint64 id = addStory(*db, QStringLiteral("Only"), QStringLiteral("One.\n"));
     {
         MainWindow window(std::move(db));
+        signIn(window);
         QVERIFY(showActive(window));
         QVERIFY(window.openStory(id));
         auto *tags = part<QLineEdit>(window, QStringLiteral("tagsEdit"));
@@ -225,6 +233,7 @@ void TestEditor::newTagNarrowsTheTagFilter()
              {QStringLiteral("topic/justice-system")});
     const qint64 id = addStory(*db, QStringLiteral("Second"), QStringLiteral("Two.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     QCOMPARE(model(window)->rowCount(), 2);
@@ -253,6 +262,7 @@ void TestEditor::searchFindsAWordJustTyped()
     const qint64 id = addStory(*db, QStringLiteral("Mountain"), QStringLiteral("A climb.\n"));
     addStory(*db, QStringLiteral("Valley"), QStringLiteral("A walk.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" Kilimanjaro"));
@@ -271,6 +281,7 @@ void TestEditor::hostilePasteLeavesNothingBehind()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Pasted"), QString());
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -313,6 +324,7 @@ void TestEditor::boldShortcutIsStoredAsStrong()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Bold"), QStringLiteral("Start.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" plain "));
@@ -334,6 +346,7 @@ void TestEditor::formatActionsWriteMarkdown()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Formats"), QString());
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     QTextEdit *edit = body(window);
@@ -385,6 +398,7 @@ void TestEditor::linkDialogRefusesUnsafeAddresses()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Links"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(window.openStory(id));
     auto *edit = qobject_cast<BodyEditor *>(body(window));
     QVERIFY(edit);
@@ -399,6 +413,7 @@ void TestEditor::undoCoversFormAndText()
     const QString markdown = QStringLiteral("Original  text,   *kept*.\n");
     const qint64 id = addStory(*db, QStringLiteral("Undo"), markdown);
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     const QString opened = body(window)->toPlainText();
@@ -438,6 +453,7 @@ void TestEditor::previewFollowsTyping()
     const qint64 id =
         addStory(*db, QStringLiteral("Previewed headline"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto *preview = part<QTextBrowser>(window, QStringLiteral("previewPane"));
@@ -458,6 +474,7 @@ void TestEditor::failedSaveKeepsTheTextAndRetries()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fragile"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -492,6 +509,7 @@ void TestEditor::lockedLibraryKeepsTheTextAndRetries()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Contended"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -548,6 +566,7 @@ void TestEditor::readOnlyLibraryIsReadOnly()
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(window.openStory(1));
     QVERIFY(body(window)->isReadOnly());
     QVERIFY(part<QLineEdit>(window, QStringLiteral("headlineEdit"))->isReadOnly());

@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "signin.h"
 
 #include "editor/approvededitguard.h"
 
@@ -76,6 +77,7 @@ void TestEditorMerge::otherHeadlineAndTypedTextBothSurvive()
     const qint64 id = addStory(*db, QStringLiteral("Old headline"),
                                QStringLiteral("First paragraph.\n\nSecond paragraph.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -117,6 +119,7 @@ void TestEditorMerge::bothChangedTheHeadline()
     QString error;
     QVERIFY2(PersonRepository(*db).add(alice, Person(), &error), qPrintable(error));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
 
@@ -169,6 +172,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     QString error;
     QVERIFY(StoryWriter(*db).setStatus(id, StoryStatus::Approved, &error));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     // Changing an approved story asks first (tst_approvededit): the answer is to go on.
@@ -195,6 +199,7 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Before"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto other = otherProgram(window);
@@ -220,6 +225,7 @@ void TestEditorMerge::tagBeingTypedSurvivesAnotherProgramsChange()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Before"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto *tags = part<QLineEdit>(window, QStringLiteral("tagsEdit"));
@@ -248,6 +254,7 @@ void TestEditorMerge::failedSaveIsKeptInTheJournal()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fragile"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     const RecoveryJournal journal(window.database().path());

@@ -308,7 +308,8 @@ void TestExportDialog::organisationDialogSavesThePressContact()
 {
     const QString contact = QStringLiteral("Jane Okello\n+256 700 000 000\npress@example.org");
     {
-        OrganisationDialog dialog(*mDb);
+        OrganisationDialog dialog(*mDb, personNamed(QStringLiteral("Admin")));
+        QVERIFY(dialog.isEditable());
         dialog.nameEdit()->setText(QStringLiteral("Justice Field Office"));
         dialog.pressContactEdit()->setPlainText(contact);
         dialog.websiteEdit()->setText(QStringLiteral("https://example.org"));
@@ -324,7 +325,7 @@ void TestExportDialog::organisationDialogSavesThePressContact()
     QString error;
     mDb = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(mDb, qPrintable(error));
-    OrganisationDialog again(*mDb);
+    OrganisationDialog again(*mDb, personNamed(QStringLiteral("Admin")));
     QCOMPARE(again.pressContactEdit()->toPlainText(), contact);
     QCOMPARE(again.nameEdit()->text(), QStringLiteral("Justice Field Office"));
     QCOMPARE(OrganisationSettings(*mDb).load().website, QStringLiteral("https://example.org"));

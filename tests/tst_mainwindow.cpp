@@ -8,6 +8,7 @@
 #include "messages/libraryopen.h"
 #include "safety/recoveryjournal.h"
 #include "search/storylistmodel.h"
+#include "signin.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "window/mainwindow.h"
@@ -191,6 +192,7 @@ void TestMainWindow::opensOnALibrary()
     fillLibrary(*db);
     const QString path = db->path();
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -232,6 +234,7 @@ void TestMainWindow::searchNarrowsTheListAfterAPause()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(model(window)->rowCount(), 4);
@@ -261,6 +264,7 @@ void TestMainWindow::searchShowsSnippetLines()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const int plainHeight = list(window)->visualRect(model(window)->index(0, 0)).height();
@@ -288,6 +292,7 @@ void TestMainWindow::tagChoiceNarrowsTheList()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -315,6 +320,7 @@ void TestMainWindow::statusAndOfficeChoicesNarrowTheList()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -339,6 +345,7 @@ void TestMainWindow::selectingAStoryShowsIt()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -391,6 +398,7 @@ void TestMainWindow::emptyListExplainsWhy()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -408,6 +416,7 @@ void TestMainWindow::emptyLibraryTellsHowToImport()
     auto db = openLibrary(QStringLiteral("empty"));
     QVERIFY(db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(model(window)->rowCount(), 0);
@@ -428,6 +437,7 @@ void TestMainWindow::findFocusesTheSearchBox()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -457,6 +467,7 @@ void TestMainWindow::refreshShowsNewStoriesAndKeepsTheSelection()
     QVERIFY(db);
     fillLibrary(*db);
     MainWindow window(std::move(db));
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -494,6 +505,7 @@ void TestMainWindow::remembersFiltersAcrossRestarts()
     db.reset();
     {
         MainWindow window(openLibrary());
+        signIn(window);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QComboBox *tags = combo(window, QStringLiteral("tagFilter"));
@@ -504,6 +516,7 @@ void TestMainWindow::remembersFiltersAcrossRestarts()
         window.close();
     }
     MainWindow window(openLibrary());
+    signIn(window);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(combo(window, QStringLiteral("tagFilter"))->currentData().toString(),
@@ -533,6 +546,7 @@ void TestMainWindow::crashedSessionDoesNotReopenItsStory()
     settings.setRunningSession(path, {id, 2147480000});
     {
         MainWindow window(openLibrary());
+        signIn(window);
         QSignalSpy started(&window, &MainWindow::startupFinished);
         window.show();
         QVERIFY(started.wait(10000));
@@ -545,6 +559,7 @@ void TestMainWindow::crashedSessionDoesNotReopenItsStory()
     }
     // That session closed cleanly: the story opens again as usual.
     MainWindow window(openLibrary());
+    signIn(window);
     QSignalSpy started(&window, &MainWindow::startupFinished);
     window.show();
     QVERIFY(started.wait(10000));
@@ -573,6 +588,8 @@ void TestMainWindow::journalIsRecoveredAtStart()
     QVERIFY(journal.write(entry));
 
     MainWindow window(openLibrary());
+
+    signIn(window);
     QSignalSpy started(&window, &MainWindow::startupFinished);
     window.show();
     QVERIFY(started.wait(10000));

@@ -7,6 +7,7 @@
 #include "editortesting.h"
 #include "markdown/markdowndocument.h"
 #include "markdown/markdownnesting.h"
+#include "signin.h"
 
 #include <QMimeData>
 #include <QSignalSpy>
@@ -265,6 +266,7 @@ void TestPaste::deepStoryOpensInTheWindow()
                                                   QStringLiteral("deep words"));
     QVERIFY(id > 0);
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(editortesting::showActive(window));
     QVERIFY(window.openStory(id));
     QTest::qWait(200);

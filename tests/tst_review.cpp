@@ -494,16 +494,13 @@ void TestReview::firstPersonGetsEveryRole()
     QVERIFY(db);
     MainWindow window(std::move(db));
     QVERIFY(!window.session()->hasPerson());
+    // The newcomer path of "Who Are You?" (issue 12 item 1): on a library without an admin the
+    // first newcomer becomes its admin, with every role.
     PersonDialog dialog(*window.session(), &window);
-    for (Role role : allRoles()) {
-        QVERIFY(
-            dialog.findChild<QCheckBox *>(QStringLiteral("role_") + roleKey(role))->isChecked());
-    }
-    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("personName"));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("newcomerName"));
+    QVERIFY(name);
     QTest::keyClicks(name, QStringLiteral("Asha Admin"));
     QTest::keyClick(name, Qt::Key_Return);
-    QCOMPARE(dialog.selectedPerson().name, QStringLiteral("Asha Admin"));
-    dialog.accept();
     const Person &now = window.session()->person();
     QCOMPARE(now.name, QStringLiteral("Asha Admin"));
     for (Role role : allRoles()) {

@@ -1,6 +1,7 @@
 #include "history/revisionrepository.h"
 #include "library/database.h"
 #include "messages/libraryopen.h"
+#include "people/personrepository.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 
@@ -63,6 +64,11 @@ void TestShutdown::init()
     story.body = kBody;
     QVERIFY2(StoryWriter(*db).create(story, &error), qPrintable(error));
     QCOMPARE(story.id, qint64(1));
+    // The window writes only as a person (issue 12 item 1): it starts as this one (--as).
+    Person editor;
+    editor.name = QStringLiteral("Grace Achieng");
+    editor.roles = Role::Editor;
+    QVERIFY2(PersonRepository(*db).add(editor, Person(), &error), qPrintable(error));
 }
 
 void TestShutdown::cleanup()
@@ -82,7 +88,9 @@ void TestShutdown::startWindow(QProcess &window, const QString &text, const QStr
     }
     window.setProcessEnvironment(env);
     window.start(QStringLiteral(FO_BINARY),
-                 QStringList{QStringLiteral("--library"), mLibrary} + extra);
+                 QStringList{QStringLiteral("--library"), mLibrary, QStringLiteral("--as"),
+                             QStringLiteral("Grace Achieng")} +
+                     extra);
     QVERIFY(window.waitForStarted(10000));
 }
 

@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "signin.h"
 #include "window/importactions.h"
 
 #include "history/revisionrepository.h"
@@ -64,6 +65,7 @@ void TestStoryActions::newStoryIsSavedAsItIsTyped()
     auto db = openLibrary(*mDir);
     addStory(*db, QStringLiteral("Existing"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QTest::keySequence(&window, QKeySequence::New);
     const qint64 id = window.editor()->storyId();
@@ -83,6 +85,7 @@ void TestStoryActions::duplicateCopiesTheStory()
     const qint64 id = addStory(*db, QStringLiteral("Original"), QStringLiteral("Body *text*.\n"),
                                {QStringLiteral("type/court")});
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     action(window, QStringLiteral("duplicateStoryAction"))->trigger();
@@ -102,6 +105,7 @@ void TestStoryActions::deleteMovesToTrashAndRestoreBringsBack()
     const qint64 keep = addStory(*db, QStringLiteral("Keep"), QStringLiteral("Kept.\n"));
     const qint64 id = addStory(*db, QStringLiteral("Unwanted"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     typeAtEnd(body(window), QStringLiteral(" last words"));
@@ -160,6 +164,7 @@ void TestStoryActions::emptyTrashDeletesForGood()
         &error));
     QVERIFY(StoryRepository(*db).setDeleted(id, true, &error));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QAction *empty = action(window, QStringLiteral("emptyTrashAction"));
     QVERIFY(empty->isEnabled());
@@ -183,6 +188,7 @@ void TestStoryActions::archiveChangesTheState()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Old news"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     action(window, QStringLiteral("archiveStoryAction"))->trigger();
@@ -196,6 +202,7 @@ void TestStoryActions::archiveChangesTheState()
 void TestStoryActions::standardShortcuts()
 {
     MainWindow window(openLibrary(*mDir));
+    signIn(window);
     const struct
     {
         const char *name;
@@ -231,6 +238,7 @@ void TestStoryActions::everyControlHasAnAccessibleName()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Named"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     const QList<QWidget *> widgets = window.findChildren<QWidget *>();
@@ -254,6 +262,7 @@ void TestStoryActions::tabMovesFromListToForm()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Tabbed"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     list(window)->setFocus();
@@ -281,6 +290,7 @@ void TestStoryActions::importFromTheWindow()
     QString error;
     QVERIFY2(PersonRepository(*db).add(grace, Person(), &error), qPrintable(error));
     MainWindow window(std::move(db));
+    signIn(window);
     window.setCurrentPerson(grace);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(open));

@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "signin.h"
 
 #include "history/revisionrepository.h"
 #include "people/personrepository.h"
@@ -154,6 +155,8 @@ void TestTwoPrograms::windowAndCommandLineTogether()
     }
 
     MainWindow window(std::move(db));
+
+    signIn(window);
     window.setCurrentPerson(me);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));

@@ -130,6 +130,20 @@ QString coreText(const Refusal &r)
         return tr("cannot read the spelling dictionary %1: %2").arg(r.subject, r.detail);
     case RefusalKind::NotAWord:
         return tr("'%1' is not one word: the dictionary takes single words").arg(r.subject);
+    // At the desk (issue 12 items 1, 17).
+    case RefusalKind::NoPersonChosen:
+        return tr("say who you are first: every change is recorded with a person "
+                  "(Review ▸ Switch Person…)");
+    case RefusalKind::CreateNeedsRole:
+        return tr("%1 cannot create stories: that needs the editor role").arg(r.subject);
+    case RefusalKind::OrganisationNeedsAdmin:
+        return tr("%1 cannot change the organisation's details: that needs the admin role")
+            .arg(r.subject);
+    case RefusalKind::JoinNameTaken:
+        return tr("“%1” is already a person of this library or already asking to join")
+            .arg(r.subject);
+    case RefusalKind::JoinNeedsName:
+        return tr("asking to join needs a name");
     default:
         return QString();
     }

@@ -1,14 +1,20 @@
 #include "browser/librarybrowser.h"
 #include "common/childsignals.h"
 
+#include "browser/resultcounter.h"
 #include "browser/storyfilterbar.h"
 #include "browser/storylistview.h"
+#include "common/errorstrip.h"
 #include "common/uisettings.h"
 #include "library/database.h"
 #include "search/storylistmodel.h"
 
 #include <QDir>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace fo {
@@ -21,17 +27,36 @@ LibraryBrowser::LibraryBrowser(Database &db, QWidget *parent) : QWidget(parent),
     mModel = new StoryListModel(mDb, mFilterBar->filter(), this);
     mList = new StoryListView(this);
     mList->setModel(mModel);
+    mNote = new ErrorStrip(this);
+    mNote->setObjectName(QStringLiteral("listNote"));
+    mCount = new QLabel(this);
+    mCount->setObjectName(QStringLiteral("resultCount"));
+    mCount->setMinimumWidth(0);
+    mCount->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    mClearFilters = new QPushButton(tr("C&lear Filters"), this);
+    mClearFilters->setObjectName(QStringLiteral("clearFiltersButton"));
+    mClearFilters->setToolTip(tr("Show every story: no search, all statuses, offices and tags"));
+    mClearFilters->hide();
+    auto *countRow = new QHBoxLayout;
+    countRow->addWidget(mCount, 1);
+    countRow->addWidget(mClearFilters);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(mFilterBar);
+    layout->addWidget(mNote);
     layout->addWidget(mList, 1);
+    layout->addLayout(countRow);
     setTabOrder(mFilterBar->tabOrder().constLast(), mList);
+    mCounter = new ResultCounter(mDb.path(), this);
+    connect(mCounter, &ResultCounter::counted, this, &LibraryBrowser::showCount);
+    connect(mClearFilters, &QPushButton::clicked, this, &LibraryBrowser::clearFilters);
 
     mRefreshTimer.setSingleShot(true);
     mRefreshTimer.setInterval(0);
     connect(&mRefreshTimer, &QTimer::timeout, this, &LibraryBrowser::refresh);
     connect(mFilterBar, &StoryFilterBar::filterChanged, this, [this](const StoryFilter &filter) {
         mModel->setFilter(filter);
+        onFilterApplied(filter);
         emit filterChanged(filter);
     });
     connect(mList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -66,6 +91,7 @@ void LibraryBrowser::restoreState(const UiSettings &settings)
     }
     mFilterBar->setFilter(settings.storyListFilter());
     mModel->setFilter(mFilterBar->filter());
+    onFilterApplied(mFilterBar->filter());
 }
 
 void LibraryBrowser::saveState(UiSettings &settings) const
@@ -90,6 +116,89 @@ void LibraryBrowser::refresh()
 {
     mRefreshTimer.stop();
     mModel->refresh();
+    mCounter->request(mModel->filter()); // stories came or went
+}
+
+bool LibraryBrowser::hasActiveFilter() const
+{
+    const StoryFilter f = mFilterBar->filter();
+    return !f.search.trimmed().isEmpty() || f.status || f.onlyDeleted || !f.office.isEmpty() ||
+           !f.tag.isEmpty();
+}
+
+void LibraryBrowser::clearFilters()
+{
+    mNote->clearMessage();
+    mFilterBar->setFilter(StoryFilter());
+    const StoryFilter cleared = mFilterBar->filter();
+    mModel->setFilter(cleared);
+    onFilterApplied(cleared);
+    emit filterChanged(cleared);
+}
+
+void LibraryBrowser::revealStory(qint64 id)
+{
+    if (mModel->rowOfStory(id) >= 0 || !hasActiveFilter()) {
+        return;
+    }
+    clearFilters();
+    mNote->showMessage(tr("The filters were cleared to show the new story: it does not match "
+                          "them."),
+                       ErrorStrip::Kind::Notice);
+    selectOpenStory();
+}
+
+QVector<qint64> LibraryBrowser::selectedStoryIds() const
+{
+    QVector<int> rows;
+    for (const QModelIndex &index : mList->selectionModel()->selectedRows()) {
+        rows << index.row();
+    }
+    std::sort(rows.begin(), rows.end());
+    QVector<qint64> ids;
+    for (int row : std::as_const(rows)) {
+        if (const qint64 id = mModel->storyIdAt(row)) {
+            ids << id;
+        }
+    }
+    return ids;
+}
+
+QString LibraryBrowser::resultCountText() const
+{
+    return mCount->text();
+}
+
+void LibraryBrowser::onFilterApplied(const StoryFilter &filter)
+{
+    mClearFilters->setVisible(hasActiveFilter());
+    if (!filter.search.trimmed().isEmpty() || filter.status || !filter.office.isEmpty() ||
+        !filter.tag.isEmpty()) {
+        mNote->clearMessage(); // a note about cleared filters is stale once they are set
+    }
+    mCounter->request(filter);
+}
+
+void LibraryBrowser::showCount(const StoryFilter &filter, int matching, int total)
+{
+    const QLocale locale;
+    const QString search = filter.search.trimmed();
+    const QString stories =
+        total == 1 ? tr("1 story") : tr("%1 stories").arg(locale.toString(total));
+    QString text;
+    if (filter.onlyDeleted) {
+        text = matching == total
+                   ? tr("%1 in the Trash").arg(stories)
+                   : tr("%1 of %2 in the Trash match").arg(locale.toString(matching), stories);
+    } else if (matching == total && search.isEmpty()) {
+        text = stories;
+    } else if (search.isEmpty()) {
+        text = tr("%1 of %2 match the filters").arg(locale.toString(matching), stories);
+    } else {
+        text = tr("%1 of %2 match “%3”").arg(locale.toString(matching), stories, search);
+    }
+    mCount->setText(text);
+    mCount->setToolTip(text);
 }
 
 void LibraryBrowser::refreshSoon()

@@ -7,11 +7,15 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLabel;
 class QModelIndex;
+class QPushButton;
 
 namespace fo {
 
 class Database;
+class ErrorStrip;
+class ResultCounter;
 class StoryFilterBar;
 class StoryListModel;
 class StoryListView;
@@ -45,6 +49,18 @@ public:
     void refresh();
     /// Reads the list again once the current event is done (coalesces a burst of saves).
     void refreshSoon();
+    /// Whether a search, status, office or tag filter (or the Trash) narrows the list.
+    bool hasActiveFilter() const;
+    /// Shows every story again (Clear Filters).
+    void clearFilters();
+    /// Story `id` was just made (New, Duplicate): when the filters hide it, they are cleared
+    /// and the list says why, so that it never vanishes without a word (issue 12 item 8).
+    void revealStory(qint64 id);
+    /// The stories selected in the list, in list order (several with Ctrl or Shift).
+    QVector<qint64> selectedStoryIds() const;
+    /// "12 of 1,234 stories match “police”" as the list shows it; empty until counted.
+    QString resultCountText() const;
+    QPushButton *clearFiltersButton() const { return mClearFilters; }
     /// The story listed at `row` after the list changed (0 when there is none).
     qint64 storyNear(int row) const;
     int rowOfStory(qint64 id) const;
@@ -59,11 +75,17 @@ private:
     void onCurrentRowChanged(const QModelIndex &index);
     void selectOpenStory();
     void updateEmptyHint();
+    void onFilterApplied(const StoryFilter &filter);
+    void showCount(const StoryFilter &filter, int matching, int total);
 
     Database &mDb;
     StoryListModel *mModel = nullptr;
     StoryFilterBar *mFilterBar = nullptr;
     StoryListView *mList = nullptr;
+    QLabel *mCount = nullptr;
+    QPushButton *mClearFilters = nullptr;
+    ErrorStrip *mNote = nullptr;
+    ResultCounter *mCounter = nullptr;
     qint64 mOpenStory = 0;
     QTimer mRefreshTimer;
 };

@@ -2,7 +2,9 @@
 
 #include "common/session.h"
 #include "library/database.h"
+#include "messages/refusaltext.h"
 #include "stories/storyservice.h"
+#include "workflow/workflow.h"
 
 #include <QAction>
 #include <QMessageBox>
@@ -73,12 +75,32 @@ void StoryActions::updateEnabled(bool checkTrash)
     }
     const bool writable = !mDb.isReadOnly();
     const bool story = mStoryId > 0;
-    mNew->setEnabled(writable);
-    mDuplicate->setEnabled(writable && story && !mInTrash);
-    mArchive->setEnabled(writable && story && !mInTrash && mStatus != StoryStatus::Archived);
-    mTrash->setEnabled(writable && story && !mInTrash);
-    mRestore->setEnabled(writable && story && mInTrash);
-    mEmptyTrash->setEnabled(writable && mTrashHasStories);
+    const Person &person = mSession.person();
+    // Each action says why it is off for this person (issue 12 item 17): never offered, then
+    // refused after a confirmation.
+    const std::optional<Refusal> create = StoryService(mDb, person).createRefusal();
+    const QString createWhy = create ? refusalText(*create) : QString();
+    const QString trashWhy = person.isKnown() ? Workflow::trashRefusal(person)
+                                              : refusalText(Refusal(RefusalKind::NoPersonChosen));
+    const QString archiveWhy =
+        person.isKnown() ? Workflow::refusal(mStatus, WorkflowAction::Archive, person) : trashWhy;
+    const QString deleteWhy = person.isKnown() ? Workflow::deleteRefusal(person) : trashWhy;
+    setAllowed(mNew, writable, createWhy);
+    setAllowed(mDuplicate, writable && story && !mInTrash, createWhy);
+    setAllowed(mArchive, writable && story && !mInTrash && mStatus != StoryStatus::Archived,
+               archiveWhy);
+    setAllowed(mTrash, writable && story && !mInTrash, trashWhy);
+    setAllowed(mRestore, writable && story && mInTrash, trashWhy);
+    setAllowed(mEmptyTrash, writable && mTrashHasStories, deleteWhy);
+}
+
+void StoryActions::setAllowed(QAction *action, bool available, const QString &refusal)
+{
+    action->setEnabled(available && refusal.isEmpty());
+    // The tooltip says why the person cannot (menus show it in the status bar too).
+    const QString why = refusal.isEmpty() ? QString() : refusal.at(0).toUpper() + refusal.mid(1);
+    action->setToolTip(why.isEmpty() ? action->text().remove(QLatin1Char('&')) : why);
+    action->setStatusTip(why);
 }
 
 void StoryActions::newStory()

@@ -52,6 +52,8 @@ signals:
 private:
     QAction *makeAction(const QString &text, const QString &objectName,
                         const QKeySequence &shortcut = QKeySequence());
+    /// Enables `action` when it is `available` and the person may (`refusal` empty).
+    void setAllowed(QAction *action, bool available, const QString &refusal);
     void newStory();
     void duplicate();
     void archive();

@@ -23,7 +23,8 @@ QComboBox *makeCombo(const QString &objectName, const QString &accessibleName,
     combo->setToolTip(accessibleName);
     // A long tag or office name must not push the search box off the bar.
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(8);
+    // Short enough that the list pane can yield on a 1024-pixel screen (issue 12 item 13).
+    combo->setMinimumContentsLength(3);
     combo->addItem(allText, QString());
     return combo;
 }

@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
+#include <QScopedValueRollback>
 
 namespace fo {
 
@@ -21,7 +22,8 @@ StoryListView::StoryListView(QWidget *parent) : QTreeView(parent)
     setAllColumnsShowFocus(true);
     setAlternatingRowColors(true);
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several stories (Ctrl+click, Shift+click) start a packet (issue 12 item 16).
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setTextElideMode(Qt::ElideRight);
     // The order is fixed (newest first, or best match first) and comes from SQL; a clickable
@@ -33,6 +35,12 @@ StoryListView::StoryListView(QWidget *parent) : QTreeView(parent)
     header()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header(), &QHeaderView::customContextMenuRequested, this,
             &StoryListView::showColumnMenu);
+    // A width the user (or the remembered layout) gives a column is its natural width.
+    connect(header(), &QHeaderView::sectionResized, this, [this](int column, int, int size) {
+        if (!mFitting && column > 0 && column < mNaturalWidths.size()) {
+            mNaturalWidths[column] = size;
+        }
+    });
 }
 
 void StoryListView::showColumnMenu(const QPoint &pos)
@@ -77,7 +85,7 @@ void StoryListView::applyDefaultColumnWidths()
         return metrics.horizontalAdvance(sample) + padding;
     };
     QHeaderView *h = header();
-    h->setMinimumSectionSize(fit(QStringLiteral("Headline")));
+    h->setMinimumSectionSize(fit(QStringLiteral("Office")));
     h->setSectionResizeMode(StoryListModel::HeadlineColumn, QHeaderView::Stretch);
     for (int column = StoryListModel::OfficeColumn; column < StoryListModel::ColumnCount;
          ++column) {
@@ -90,6 +98,42 @@ void StoryListView::applyDefaultColumnWidths()
     const QDateTime sample(QDate(2026, 12, 28), QTime(22, 45));
     h->resizeSection(StoryListModel::UpdatedColumn,
                      fit(QLocale().toString(sample, QLocale::ShortFormat)));
+    mNaturalWidths.clear();
+    for (int column = 0; column < StoryListModel::ColumnCount; ++column) {
+        mNaturalWidths << h->sectionSize(column);
+    }
+    fitColumns();
+}
+
+void StoryListView::resizeEvent(QResizeEvent *event)
+{
+    QTreeView::resizeEvent(event);
+    fitColumns();
+}
+
+void StoryListView::fitColumns()
+{
+    if (!model() || mNaturalWidths.size() < StoryListModel::ColumnCount) {
+        return;
+    }
+    QHeaderView *h = header();
+    const int room = viewport()->width() / 2; // what the other columns may have together
+    const int floor = 6 * fontMetrics().averageCharWidth();
+    int natural = 0;
+    for (int column = StoryListModel::OfficeColumn; column < StoryListModel::ColumnCount;
+         ++column) {
+        if (!h->isSectionHidden(column)) {
+            natural += mNaturalWidths.at(column);
+        }
+    }
+    const double scale = natural > room && natural > 0 ? double(room) / natural : 1.0;
+    const QScopedValueRollback<bool> fitting(mFitting, true);
+    for (int column = StoryListModel::OfficeColumn; column < StoryListModel::ColumnCount;
+         ++column) {
+        if (!h->isSectionHidden(column)) {
+            h->resizeSection(column, qMax(floor, int(mNaturalWidths.at(column) * scale)));
+        }
+    }
 }
 
 void StoryListView::setPlaceholderText(const QString &text)

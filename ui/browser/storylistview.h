@@ -30,9 +30,15 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    /// Keeps at least half the width for the headlines (issue 12 item 8): in a narrow pane the
+    /// other columns give up room, down to a few characters each, instead of the headline.
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updatePlaceholder();
+    void fitColumns();
+    bool mFitting = false;
+    QList<int> mNaturalWidths; // the columns' widths before a narrow pane made them give way
     /// The header's context menu: which columns show.
     void showColumnMenu(const QPoint &pos);
 

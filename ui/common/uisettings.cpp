@@ -31,6 +31,11 @@ const QString kPersonByLibrary = QStringLiteral("workflow/personByLibrary");
 const QString kBackupFolderByLibrary = QStringLiteral("backup/folderByLibrary");
 // Library path → {story, pid} of the window running on it (StartupRecovery).
 const QString kRunningByLibrary = QStringLiteral("session/runningByLibrary");
+// Issue 12: library path → the name its newcomer asked to join under; the recent libraries;
+// library path → the last packet {stories, title, folder}.
+const QString kJoinNameByLibrary = QStringLiteral("workflow/joinNameByLibrary");
+const QString kRecentLibrariesKey = QStringLiteral("library/recent");
+const QString kLastPacketByLibrary = QStringLiteral("packet/lastByLibrary");
 
 QString organization()
 {
@@ -252,6 +257,68 @@ void UiSettings::setRunningSession(const QString &libraryPath, const RunningSess
 void UiSettings::clear()
 {
     mSettings.clear();
+}
+
+QString UiSettings::joinName(const QString &libraryPath) const
+{
+    return mSettings.value(kJoinNameByLibrary).toMap().value(libraryPath).toString();
+}
+
+void UiSettings::setJoinName(const QString &libraryPath, const QString &name)
+{
+    QVariantMap map = mSettings.value(kJoinNameByLibrary).toMap();
+    if (name.isEmpty()) {
+        map.remove(libraryPath);
+    } else {
+        map.insert(libraryPath, name);
+    }
+    mSettings.setValue(kJoinNameByLibrary, map);
+}
+
+QStringList UiSettings::recentLibraries() const
+{
+    return mSettings.value(kRecentLibrariesKey).toStringList();
+}
+
+void UiSettings::addRecentLibrary(const QString &path)
+{
+    QStringList list = recentLibraries();
+    list.removeAll(path);
+    list.prepend(path);
+    mSettings.setValue(kRecentLibrariesKey, list.mid(0, kRecentLibraries));
+}
+
+void UiSettings::removeRecentLibrary(const QString &path)
+{
+    QStringList list = recentLibraries();
+    list.removeAll(path);
+    mSettings.setValue(kRecentLibrariesKey, list);
+}
+
+UiSettings::LastPacket UiSettings::lastPacket(const QString &libraryPath) const
+{
+    const QVariantMap stored =
+        mSettings.value(kLastPacketByLibrary).toMap().value(libraryPath).toMap();
+    LastPacket packet;
+    for (const QVariant &id : stored.value(QStringLiteral("stories")).toList()) {
+        packet.storyIds << id.toLongLong();
+    }
+    packet.title = stored.value(QStringLiteral("title")).toString();
+    packet.folder = stored.value(QStringLiteral("folder")).toString();
+    return packet;
+}
+
+void UiSettings::setLastPacket(const QString &libraryPath, const LastPacket &packet)
+{
+    QVariantList ids;
+    for (qint64 id : packet.storyIds) {
+        ids << id;
+    }
+    QVariantMap map = mSettings.value(kLastPacketByLibrary).toMap();
+    map.insert(libraryPath, QVariantMap{{QStringLiteral("stories"), ids},
+                                        {QStringLiteral("title"), packet.title},
+                                        {QStringLiteral("folder"), packet.folder}});
+    mSettings.setValue(kLastPacketByLibrary, map);
 }
 
 } // namespace fo

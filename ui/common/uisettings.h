@@ -83,6 +83,28 @@ public:
     /// Written to disk at once: a crash right after must find it. pid 0 clears it.
     void setRunningSession(const QString &libraryPath, const RunningSession &session);
 
+    /// Issue 12 (at the desk). The name a newcomer asked to join the library at `libraryPath`
+    /// under (JoinRequests), so that the window can say it waits and pick them once an admin
+    /// added them; empty when none. setJoinName(path, "") forgets.
+    QString joinName(const QString &libraryPath) const;
+    void setJoinName(const QString &libraryPath, const QString &name);
+    /// The libraries opened last, most recent first (at most kRecentLibraries).
+    static constexpr int kRecentLibraries = 8;
+    QStringList recentLibraries() const;
+    /// Puts `path` first; removeRecentLibrary() drops one that is gone.
+    void addRecentLibrary(const QString &path);
+    void removeRecentLibrary(const QString &path);
+    /// The last packet built from the library at `libraryPath`: its stories (ids are per
+    /// library), title and folder, so that the packet dialog starts where it was left.
+    struct LastPacket
+    {
+        QList<qint64> storyIds;
+        QString title;
+        QString folder;
+    };
+    LastPacket lastPacket(const QString &libraryPath) const;
+    void setLastPacket(const QString &libraryPath, const LastPacket &packet);
+
     /// Forgets everything the window remembered.
     void clear();
 

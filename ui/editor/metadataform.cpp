@@ -1,5 +1,6 @@
 #include "editor/metadataform.h"
 #include "common/childsignals.h"
+#include "common/readonlylook.h"
 
 #include "domain/languages.h"
 #include "editor/tagfield.h"
@@ -359,12 +360,13 @@ void MetadataForm::setTagChoices(const QVector<Tag> &tags)
     mTags->setChoices(tags);
 }
 
-void MetadataForm::setReadOnly(bool readOnly)
+void MetadataForm::setReadOnly(bool readOnly, const QString &why)
 {
-    for (QLineEdit *edit : {mHeadline, mCity, mCountry, mByline}) {
-        edit->setReadOnly(readOnly);
+    // Read-only fields look it, and say why (issue 12 item 17).
+    for (QWidget *edit :
+         std::initializer_list<QWidget *>{mHeadline, mCity, mCountry, mByline, mSummary}) {
+        setReadOnlyLook(edit, readOnly, why);
     }
-    mSummary->setReadOnly(readOnly);
     mTags->setReadOnly(readOnly);
     mOffice->setEnabled(!readOnly);
     mLanguage->setEnabled(!readOnly);

@@ -49,7 +49,7 @@ public:
 
     void setOffices(const QVector<Office> &offices);
     void setTagChoices(const QVector<Tag> &tags);
-    void setReadOnly(bool readOnly);
+    void setReadOnly(bool readOnly, const QString &why = QString());
     void setStatusText(const QString &text);
 
     /// The widgets that edit the story, in tab order.

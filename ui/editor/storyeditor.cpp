@@ -369,7 +369,7 @@ void StoryEditor::applyReadOnly(const QString &reason)
 {
     mReadOnly = !reason.isEmpty();
     mReadOnlyReason = reason;
-    mForm->setReadOnly(mReadOnly);
+    mForm->setReadOnly(mReadOnly, reason);
     mBody->setReadOnly(mReadOnly);
     if (mReadOnly) {
         // Read-only, but still readable and selectable from the keyboard.

@@ -30,6 +30,7 @@ class FindBar;
 class FormatActions;
 class MergeBanner;
 class MetadataForm;
+class PreviewFitter;
 class PreviewPane;
 class RecoveryJournal;
 class SpellCheck;
@@ -77,6 +78,10 @@ class StoryEditor : public QWidget, public PendingEdits
 public:
     /// The preview follows typing this long after it stops.
     static constexpr int kPreviewDelayMs = 250;
+
+    /// Below this width the preview breaks words by syllable: it hides itself instead, and
+    /// shows again when there is room (issue 12 item 13).
+    static constexpr int kPreviewMinimumWidth = 280;
 
     explicit StoryEditor(Session &session, QWidget *parent = nullptr);
     ~StoryEditor() override;
@@ -228,6 +233,7 @@ private:
     QToolBar *mFormatBar = nullptr;
     BodyEditor *mBody = nullptr;
     PreviewPane *mPreview = nullptr;
+    PreviewFitter *mPreviewFitter = nullptr;
     FormatActions *mFormat = nullptr;
     QUndoGroup *mUndoGroup = nullptr;
     QUndoStack *mUndoStack = nullptr;

@@ -11,6 +11,7 @@
 #include "editor/formatactions.h"
 #include "editor/mergebanner.h"
 #include "editor/metadataform.h"
+#include "editor/previewfitter.h"
 #include "editor/previewpane.h"
 #include "editor/spellcheck.h"
 #include "editor/storydraft.h"
@@ -79,7 +80,9 @@ void StoryEditor::ensurePage()
     if (!mSplitter->restoreState(mSplitterState)) {
         mSplitter->setSizes({440, 340});
     }
-    mPreview->setVisible(mPreviewVisible);
+    // The preview hides itself where it would be too narrow to read (issue 12 item 13).
+    mPreviewFitter = new PreviewFitter(mSplitter, mPreview, kPreviewMinimumWidth, 320);
+    mPreviewFitter->setWanted(mPreviewVisible);
     emit pageBuilt();
 }
 
@@ -218,8 +221,8 @@ void StoryEditor::setSpellCheckEnabled(bool enabled)
 void StoryEditor::setPreviewVisible(bool visible)
 {
     mPreviewVisible = visible;
-    if (mPreview) {
-        mPreview->setVisible(visible);
+    if (mPreviewFitter) {
+        mPreviewFitter->setWanted(visible);
     }
 }
 

@@ -1,8 +1,10 @@
 #include "output/exportactions.h"
 
 #include "common/session.h"
+#include "common/uisettings.h"
 #include "library/database.h"
 #include "output/exportdialog.h"
+#include "output/lastpacket.h"
 #include "output/organisationdialog.h"
 #include "output/storyexportdialog.h"
 #include "search/storylistmodel.h"
@@ -23,6 +25,17 @@ ExportActions::ExportActions(Session &session, QAbstractItemView *stories, QWidg
     mPacket->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     mPacket->setStatusTip(tr("Put approved stories together as one PDF or HTML press packet"));
     connect(mPacket, &QAction::triggered, this, &ExportActions::exportPacket);
+
+    mFromSelection = new QAction(tr("New Packet from &Selection…"), this);
+    mFromSelection->setObjectName(QStringLiteral("packetFromSelectionAction"));
+    mFromSelection->setStatusTip(
+        tr("Start a press packet with the stories selected in the list (Ctrl+click, Shift+click)"));
+    connect(mFromSelection, &QAction::triggered, this, &ExportActions::exportSelection);
+    if (mStories && mStories->selectionModel()) {
+        connect(mStories->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &ExportActions::updateSelectionAction);
+    }
+    updateSelectionAction();
 
     mStory = new QAction(tr("E&xport Story…"), this);
     mStory->setObjectName(QStringLiteral("exportStoryAction"));
@@ -61,18 +74,48 @@ QVector<qint64> ExportActions::selectedStories() const
     return ids;
 }
 
+void ExportActions::updateSelectionAction()
+{
+    const int n = int(selectedStories().size());
+    mFromSelection->setEnabled(n > 0);
+    mFromSelection->setText(n > 1 ? tr("New Packet from &Selection (%1 Stories)…").arg(n)
+                                  : tr("New Packet from &Selection…"));
+}
+
 void ExportActions::exportPacket()
+{
+    const UiSettings::LastPacket last = UiSettings().lastPacket(mSession.database().path());
+    if (last.storyIds.isEmpty()) {
+        openPacketDialog(selectedStories(), false);
+    } else {
+        openPacketDialog(QVector<qint64>(last.storyIds.cbegin(), last.storyIds.cend()), true);
+    }
+}
+
+void ExportActions::exportSelection()
+{
+    openPacketDialog(selectedStories(), false);
+}
+
+void ExportActions::openPacketDialog(const QVector<qint64> &ids, bool restoreLast)
 {
     if (!mSession.flush()) {
         return;
     }
-    auto *dialog = new ExportDialog(mSession, selectedStories(), mWindow);
+    auto *dialog = new ExportDialog(mSession, ids, mWindow);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ExportDialog::packetExported, this, [this](const QString &path, int n) {
-        Q_EMIT messageShown(tr("Wrote %1 with %2.")
-                                .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()),
-                                     n == 1 ? tr("1 story") : tr("%1 stories").arg(n)));
-    });
+    const QString library = mSession.database().path();
+    if (restoreLast) {
+        lastpacket::restoreInto(*dialog, UiSettings().lastPacket(library));
+    }
+    connect(dialog, &ExportDialog::packetExported, this,
+            [this, dialog, library](const QString &path, int n) {
+                UiSettings().setLastPacket(library, lastpacket::of(*dialog, path));
+                Q_EMIT messageShown(
+                    tr("Wrote %1 with %2.")
+                        .arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()),
+                             n == 1 ? tr("1 story") : tr("%1 stories").arg(n)));
+            });
     dialog->open();
 }
 
@@ -94,7 +137,7 @@ void ExportActions::exportStory()
 
 void ExportActions::editOrganisation()
 {
-    auto *dialog = new OrganisationDialog(mSession.database(), mWindow);
+    auto *dialog = new OrganisationDialog(mSession.database(), mSession.person(), mWindow);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &OrganisationDialog::organisationSaved, this,
             [this] { Q_EMIT messageShown(tr("Organisation settings saved.")); });

@@ -25,13 +25,18 @@ public:
     ExportActions(Session &session, QAbstractItemView *stories, QWidget *window);
 
     QAction *packetAction() const { return mPacket; }
+    /// "New Packet from Selection…": the stories selected in the list (issue 12 item 16).
+    QAction *packetFromSelectionAction() const { return mFromSelection; }
     QAction *storyAction() const { return mStory; }
     QAction *organisationAction() const { return mOrganisation; }
 
 public Q_SLOTS:
     /// The story open in the editor (0: none), for "Export Story…"; follows the session.
     void setOpenStory(qint64 id);
+    /// The last packet's stories, title and folder when there was one; else the selection.
     void exportPacket();
+    /// A new packet of the stories selected in the list.
+    void exportSelection();
     void exportStory();
     void editOrganisation();
 
@@ -41,12 +46,15 @@ Q_SIGNALS:
 
 private:
     QVector<qint64> selectedStories() const;
+    void openPacketDialog(const QVector<qint64> &ids, bool restoreLast);
+    void updateSelectionAction();
 
     Session &mSession;
     QPointer<QAbstractItemView> mStories;
     QWidget *mWindow = nullptr;
     qint64 mOpenStory = 0;
     QAction *mPacket = nullptr;
+    QAction *mFromSelection = nullptr;
     QAction *mStory = nullptr;
     QAction *mOrganisation = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "output/organisationdialog.h"
 #include "common/childsignals.h"
+#include "common/readonlylook.h"
 
 #include "library/database.h"
 #include "library/organisationsettings.h"
@@ -15,7 +16,8 @@
 
 namespace fo {
 
-OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(parent), mDb(db)
+OrganisationDialog::OrganisationDialog(Database &db, const Person &person, QWidget *parent)
+    : QDialog(parent), mDb(db), mPerson(person)
 {
     setWindowTitle(tr("Organisation"));
     mName = new QLineEdit(this);
@@ -53,14 +55,22 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
         mNote->setText(
             tr("Cannot read the organisation settings: %1").arg(refusalText(read.refusal())));
     }
-    if (mDb.isReadOnly()) {
+    const std::optional<Refusal> refused = OrganisationSettings::changeRefusal(mPerson);
+    mEditable = !mDb.isReadOnly() && !refused;
+    if (!mEditable) {
+        const QString why =
+            mDb.isReadOnly()
+                ? tr("This library is open read-only, so its organisation settings cannot be "
+                     "changed here.")
+                : tr("Only an admin can change what every packet prints (%1).")
+                      .arg(refusalText(*refused));
         for (QWidget *w : {static_cast<QWidget *>(mName), static_cast<QWidget *>(mPressContact),
                            static_cast<QWidget *>(mWebsite)}) {
-            w->setEnabled(false);
+            setReadOnlyLook(w, true, why);
         }
-        buttons->button(QDialogButtonBox::Save)->setEnabled(false);
-        mNote->setText(tr("This library is open read-only, so its organisation settings "
-                          "cannot be changed here."));
+        buttons->button(QDialogButtonBox::Save)->hide();
+        buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+        mNote->setText(why);
     }
 
     auto *layout = new QVBoxLayout(this);
@@ -72,14 +82,14 @@ OrganisationDialog::OrganisationDialog(Database &db, QWidget *parent) : QDialog(
 
 void OrganisationDialog::accept()
 {
-    if (mDb.isReadOnly()) {
+    if (!mEditable) {
         return;
     }
     OrganisationInfo info;
     info.name = mName->text();
     info.pressContact = mPressContact->toPlainText();
     info.website = mWebsite->text();
-    if (const Status saved = OrganisationSettings(mDb).save(info); !saved) {
+    if (const Status saved = OrganisationSettings(mDb).save(info, mPerson); !saved) {
         mNote->setText(tr("Not saved: %1").arg(refusalText(saved.refusal())));
         return;
     }

@@ -24,6 +24,7 @@
 #include "safety/librarywatcher.h"
 #include "safety/startuprecovery.h"
 #include "window/persondialog.h"
+#include "window/personstrip.h"
 #include "window/windowstatus.h"
 
 #include <QAction>
@@ -120,7 +121,10 @@ void MainWindow::buildWidgets()
     mErrorStrip = new ErrorStrip(central);
     mErrorStrip->setObjectName(QStringLiteral("windowErrorStrip"));
     layout->addWidget(mErrorStrip);
-    layout->addWidget(mSplitter);
+    mPersonStrip = new PersonStrip(central); // read only while nobody is chosen
+    layout->addWidget(mPersonStrip);
+    connect(mPersonStrip, &PersonStrip::chooseRequested, this, &MainWindow::showPersonDialog);
+    layout->addWidget(mSplitter, 1);
     setCentralWidget(central);
 
     mReviewDock = new ReviewDock(*mSession, this);
@@ -369,6 +373,7 @@ void MainWindow::onStoryCreated(qint64 id)
     }
     reloadFilterChoices(); // a duplicate may bring tags, a new story an office
     mBrowser->refresh();
+    mBrowser->revealStory(id); // never hidden by a search without a word
     mActions->updateEnabled();
     mEditor->focusHeadline();
 }
@@ -411,52 +416,6 @@ void MainWindow::onTrashEmptied(int count)
     statusBar()->showMessage(count == 1 ? tr("One story deleted for good.")
                                         : tr("%1 stories deleted for good.").arg(count),
                              5000);
-}
-
-void MainWindow::restorePerson()
-{
-    const PersonRepository people(*mDb);
-    const std::optional<Person> remembered = people.get(mSettings.person(mDb->path()));
-    if (remembered && remembered->active) {
-        mSession->setPerson(*remembered);
-        return;
-    }
-    if (people.all(false).isEmpty()) {
-        return; // nobody set up yet: changes are recorded for nobody until someone is added
-    }
-    // Asked once the window shows, and never when someone was set meanwhile (tests do).
-    QTimer::singleShot(0, this, [this] {
-        if (!mSession->hasPerson() && isVisible()) {
-            showPersonDialog();
-        }
-    });
-}
-
-void MainWindow::onPersonChanged(const Person &person)
-{
-    // The session wrote what was typed for the person who typed it; the panels follow it.
-    if (person.isKnown()) {
-        mSettings.setPerson(mDb->path(), person.id);
-        QStringList roles;
-        for (Role role : allRoles()) {
-            if (person.has(role)) {
-                roles << roleLabel(role);
-            }
-        }
-        mPersonLabel->setText(tr("%1 (%2)").arg(person.name, roles.join(QStringLiteral(", "))));
-    } else {
-        mPersonLabel->setText(tr("Nobody (Review ▸ Switch Person…)"));
-    }
-}
-
-void MainWindow::showPersonDialog()
-{
-    if (findChild<PersonDialog *>()) {
-        return; // already asking
-    }
-    auto *dialog = new PersonDialog(*mSession, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open(); // window-modal, without a nested event loop
 }
 
 void MainWindow::showAuditTrail()

@@ -22,6 +22,8 @@ class ErrorStrip;
 class ExportActions;
 class ImportActions;
 class LibraryBrowser;
+class LibrarySwitcher;
+class PersonStrip;
 class ReviewDock;
 class Session;
 class StartupRecovery;
@@ -57,6 +59,8 @@ public:
     ReviewDock *reviewDock() const { return mReviewDock; }
     /// Backups, and the watch over the library's health (mainwindowbackups.cpp).
     BackupActions *backupActions() const { return mBackups; }
+    /// File ▸ Open Library…, New Library…, Open Recent (libraryswitcher.h).
+    LibrarySwitcher *librarySwitcher() const { return mLibraries; }
     /// True once the library was found damaged: nothing more is written (until a restore).
     bool isWritingStopped() const { return mWritingStopped; }
 
@@ -140,6 +144,8 @@ private:
     Session *mSession = nullptr;
     ReviewDock *mReviewDock = nullptr;
     QLabel *mPersonLabel = nullptr;
+    PersonStrip *mPersonStrip = nullptr;
+    LibrarySwitcher *mLibraries = nullptr;
     std::unique_ptr<StartupRecovery> mRecovery;
     bool mChoicesStale = false;
     bool mFirstFrameSeen = false;

@@ -16,6 +16,7 @@
 #include "review/auditdialog.h"
 #include "review/reviewdock.h"
 #include "window/importactions.h"
+#include "window/libraryswitcher.h"
 #include "window/persondialog.h"
 
 #include <QAction>
@@ -30,6 +31,12 @@ namespace fo {
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true); // a disabled action says which role it needs
+    mLibraries = new LibrarySwitcher(*this, *mSession);
+    file->addAction(mLibraries->openAction());
+    file->addMenu(mLibraries->recentMenu());
+    file->addAction(mLibraries->newAction());
+    file->addSeparator();
     file->addAction(mActions->newAction());
     file->addAction(mActions->duplicateAction());
     buildImportAction(file);
@@ -72,6 +79,10 @@ void MainWindow::buildExportActions(QMenu *file)
     mExport = new ExportActions(*mSession, mBrowser->listView(), this);
     file->addAction(mExport->storyAction());
     file->addAction(mExport->packetAction());
+    file->addAction(mExport->packetFromSelectionAction());
+    // The list's context menu: its actions (Move to Trash, a packet of the selected stories).
+    mBrowser->listView()->addAction(mExport->packetFromSelectionAction());
+    mBrowser->listView()->setContextMenuPolicy(Qt::ActionsContextMenu);
     file->addAction(mExport->organisationAction());
     connect(mExport, &ExportActions::messageShown, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });

@@ -3,13 +3,16 @@
 
 #include "common/errorstrip.h"
 #include "common/session.h"
+#include "common/uisettings.h"
+#include "library/database.h"
+#include "messages/refusaltext.h"
 #include "people/personrepository.h"
+#include "window/peopleadminpanel.h"
+#include "workflow/joinrequests.h"
 #include "workflow/workflow.h"
 
 #include <QAbstractListModel>
-#include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -88,27 +91,28 @@ PersonDialog::PersonDialog(Session &session, QWidget *parent)
     mList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(mList, 1);
 
-    auto *addBox = new QGroupBox(tr("Add a person"), this);
-    auto *form = new QFormLayout(addBox);
-    mName = new QLineEdit(addBox);
-    mName->setObjectName(QStringLiteral("personName"));
-    mName->setAccessibleName(tr("New person's name"));
-    form->addRow(tr("&Name:"), mName);
-    auto *roleRow = new QHBoxLayout;
-    for (Role role : allRoles()) {
-        auto *box = new QCheckBox(roleLabel(role), addBox);
-        box->setObjectName(QStringLiteral("role_") + roleKey(role));
-        box->setProperty("role", int(role));
-        box->setAccessibleName(roleLabel(role));
-        roleRow->addWidget(box);
-        mRoleBoxes << box;
-    }
-    form->addRow(tr("Roles:"), roleRow);
-    mAdd = new QPushButton(tr("&Add"), addBox);
-    mAdd->setObjectName(QStringLiteral("addPerson"));
-    mAdd->setAccessibleName(tr("Add person"));
-    form->addRow(QString(), mAdd);
-    layout->addWidget(addBox);
+    mNewBox = new QGroupBox(tr("New here?"), this);
+    auto *newLayout = new QVBoxLayout(mNewBox);
+    mNewNote = new QLabel(mNewBox);
+    mNewNote->setObjectName(QStringLiteral("newcomerNote"));
+    mNewNote->setWordWrap(true);
+    newLayout->addWidget(mNewNote);
+    auto *nameRow = new QHBoxLayout;
+    mName = new QLineEdit(mNewBox);
+    mName->setObjectName(QStringLiteral("newcomerName"));
+    mName->setAccessibleName(tr("Your name"));
+    mName->setPlaceholderText(tr("Your full name"));
+    nameRow->addWidget(new QLabel(tr("Your &name:"), mNewBox));
+    qobject_cast<QLabel *>(nameRow->itemAt(0)->widget())->setBuddy(mName);
+    nameRow->addWidget(mName, 1);
+    mJoin = new QPushButton(tr("I'm &New — Add Me"), mNewBox);
+    mJoin->setObjectName(QStringLiteral("joinButton"));
+    nameRow->addWidget(mJoin);
+    newLayout->addLayout(nameRow);
+    layout->addWidget(mNewBox);
+
+    mAdmin = new PeopleAdminPanel(session, this);
+    layout->addWidget(mAdmin);
 
     mMessage = new ErrorStrip(this);
     mMessage->setObjectName(QStringLiteral("personMessage"));
@@ -119,22 +123,26 @@ PersonDialog::PersonDialog(Session &session, QWidget *parent)
     mOk->setText(tr("Work as This Person"));
     mOk->setAccessibleName(mOk->text());
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    buttons->button(QDialogButtonBox::Cancel)
+        ->setToolTip(tr("Without a person the window shows the stories but changes nothing."));
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &PersonDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PersonDialog::reject);
-    connect(mAdd, &QPushButton::clicked, this, &PersonDialog::addPerson);
-    connect(mName, &QLineEdit::returnPressed, this, &PersonDialog::addPerson);
+    connect(mJoin, &QPushButton::clicked, this, &PersonDialog::join);
+    connect(mName, &QLineEdit::returnPressed, this, &PersonDialog::join);
     connect(mName, &QLineEdit::textChanged, this, &PersonDialog::updateButtons);
     connect(mList, &QListView::doubleClicked, this, &PersonDialog::accept);
+    connect(mAdmin, &PeopleAdminPanel::personAdded, this, &PersonDialog::reload);
 
     reload(mSession.person().id);
-    resize(460, 420);
+    // Room for the list when there are people; only the newcomer's box on a fresh library.
+    resize(500, mList->isHidden() ? sizeHint().height() : 480);
 }
 
 void PersonDialog::reload(qint64 selectId)
 {
-    QVector<Person> people = PersonRepository(mSession.database()).all(false);
+    const QVector<Person> people = PersonRepository(mSession.database()).all(false);
     mModel->setPeople(people);
     const int row = mModel->rowOf(selectId);
     if (row >= 0 || !people.isEmpty()) {
@@ -142,20 +150,28 @@ void PersonDialog::reload(qint64 selectId)
     }
     connect(mList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &PersonDialog::updateButtons, Qt::UniqueConnection);
-    // The first person sets up the others: every role.
-    for (QCheckBox *box : std::as_const(mRoleBoxes)) {
-        box->setChecked(people.isEmpty());
-    }
+    const bool firstAdmin = JoinRequests(mSession.database()).firstPersonBecomesAdmin();
+    mNewNote->setText(
+        firstAdmin ? tr("This library has no admin yet. Type your name: you become its admin, "
+                        "with every role, and can then add the others.")
+                   : tr("Not in the list? Type your name and ask to join. An admin of this "
+                        "library adds you with your roles; until then you can read the stories "
+                        "but not change them."));
+    mJoin->setText(firstAdmin ? tr("I'm &New — Add Me as Admin") : tr("I'm &New — Ask to Join"));
+    mList->setVisible(!people.isEmpty());
+    mOk->setVisible(!people.isEmpty()); // nobody to pick on a fresh library
     if (people.isEmpty()) {
         mName->setFocus();
     }
+    mAdmin->reload();
     updateButtons();
 }
 
 void PersonDialog::updateButtons()
 {
     mOk->setEnabled(mList->currentIndex().isValid());
-    mAdd->setEnabled(!mName->text().trimmed().isEmpty());
+    mJoin->setEnabled(!mName->text().trimmed().isEmpty());
+    mJoin->setDefault(mName->hasFocus() || !mOk->isEnabled());
 }
 
 Person PersonDialog::selectedPerson() const
@@ -164,28 +180,27 @@ Person PersonDialog::selectedPerson() const
     return index.isValid() ? mModel->personAt(index.row()) : Person();
 }
 
-void PersonDialog::addPerson()
+void PersonDialog::join()
 {
-    Person person;
-    person.name = mName->text().trimmed();
-    for (QCheckBox *box : std::as_const(mRoleBoxes)) {
-        if (box->isChecked()) {
-            person.roles |= Role(box->property("role").toInt());
-        }
-    }
-    QString error;
-    if (person.name.isEmpty()) {
+    const QString name = mName->text().trimmed();
+    if (name.isEmpty()) {
         return;
     }
-    if (!person.roles) {
-        error = tr("Give %1 at least one role.").arg(person.name);
-    } else if (Workflow(mSession.database()).addPerson(person, mSession.person(), &error)) {
-        mName->clear();
-        mMessage->hide();
-        reload(person.id);
+    const Result<JoinRequests::Joined> joined = JoinRequests(mSession.database()).join(name);
+    if (!joined) {
+        mMessage->showMessage(refusalText(joined.refusal()));
         return;
     }
-    mMessage->showMessage(error);
+    UiSettings settings;
+    if (joined->person) {
+        settings.setJoinName(mSession.database().path(), QString());
+        mSession.setPerson(*joined->person);
+        QDialog::accept();
+        return;
+    }
+    settings.setJoinName(mSession.database().path(), name);
+    Q_EMIT joinAsked(name);
+    QDialog::reject(); // nobody to work as yet: the window reads only
 }
 
 void PersonDialog::accept()
@@ -197,7 +212,6 @@ void PersonDialog::accept()
     mSession.setPerson(person);
     QDialog::accept();
 }
-
 PersonDialog::~PersonDialog()
 {
     disconnectChildSignals(this);

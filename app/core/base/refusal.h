@@ -76,6 +76,13 @@ enum class RefusalKind
     UnknownRole, // unknown role `subject`
     NoRoleGiven, // no role given
 
+    // At the desk (issue 12 items 1, 17): who may change what.
+    NoPersonChosen,         // nobody chosen: every change needs a person
+    CreateNeedsRole,        // `subject` (a person) cannot create stories: the editor role
+    OrganisationNeedsAdmin, // `subject` (a person) cannot change the organisation's details
+    JoinNameTaken,          // `subject` is already a person of the library or asking to join
+    JoinNeedsName,          // asking to join needs a name
+
     // end of refusals: base … pdf
 
     // Spelling (issue 12 item 3: spellcheck): spelling/.

@@ -66,6 +66,25 @@ Result<OrganisationInfo> OrganisationSettings::read() const
     return info;
 }
 
+std::optional<Refusal> OrganisationSettings::changeRefusal(const Person &actor)
+{
+    if (!actor.isKnown()) {
+        return Refusal(RefusalKind::NoPersonChosen);
+    }
+    if (!actor.active || !actor.has(Role::Admin)) {
+        return Refusal(RefusalKind::OrganisationNeedsAdmin, actor.name);
+    }
+    return std::nullopt;
+}
+
+Status OrganisationSettings::save(const OrganisationInfo &info, const Person &actor)
+{
+    if (std::optional<Refusal> refused = changeRefusal(actor)) {
+        return *refused;
+    }
+    return save(info);
+}
+
 Status OrganisationSettings::save(const OrganisationInfo &info)
 {
     Transaction tx(mDb.connection());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/refusal.h"
+#include "domain/person.h"
 
 #include <QString>
 
@@ -29,6 +30,11 @@ public:
     Result<OrganisationInfo> read() const;
     /// Stores all fields in one transaction, or says why not.
     Status save(const OrganisationInfo &info);
+    /// The same as `actor`: only an admin may change what every packet prints (issue 12
+    /// item 17); refused with NoPersonChosen or OrganisationNeedsAdmin.
+    Status save(const OrganisationInfo &info, const Person &actor);
+    /// None when `actor` may change the settings; the typed reason otherwise.
+    static std::optional<Refusal> changeRefusal(const Person &actor);
 
     static OrganisationInfo defaults();
 

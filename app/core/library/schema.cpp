@@ -246,7 +246,7 @@ QStringList version4()
     };
 }
 
-// Version 5 (issue 12 item 3: spellcheck): the library's dictionary, words that anyone who
+// Version 5 (issue 12). Spellcheck (item 3): the library's dictionary, words that anyone who
 // opens the library added to spelling ("Sarika", "Barangay"), per story language. Not a change
 // to a story, so not in the change log. A read-only library of version 2–4 opens without it
 // (LibraryDictionary reads no words there).
@@ -259,6 +259,13 @@ QStringList version5()
             added_by  TEXT NOT NULL DEFAULT '',
             added_at  INTEGER NOT NULL,
             PRIMARY KEY (language, word)))"),
+        // Issue 12 item 1 (at the desk, "who am I"): a newcomer asks to join a library that
+        // has an admin; the request waits here until an admin adds them with roles (and it goes)
+        // or declines it. Until then the newcomer's window only reads.
+        QStringLiteral(R"(CREATE TABLE join_requests (
+            id       INTEGER PRIMARY KEY,
+            name     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+            asked_at INTEGER NOT NULL))"),
     };
 }
 

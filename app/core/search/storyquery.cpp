@@ -415,15 +415,26 @@ void StoryQuery::addTags(QVector<StoryRow> &rows) const
 
 void StoryQuery::addSnippets(QVector<StoryRow> &rows, const QString &fts) const
 {
-    // One seek per shown row: the index jumps straight to the story's entry.
+    // One seek per shown row: the index jumps straight to the story's entry. The snippet comes
+    // from the body, the summary or the headline, the first that holds a match: never from
+    // tag_text, whose words ("topic police-training type training") read as garbage under a
+    // headline (issue 12 item 8). A match only in the tags gives an empty snippet.
     QSqlQuery q(mDb.connection());
-    q.prepare(QStringLiteral("SELECT snippet(stories_fts, -1, char(2), char(3), '…', 16) "
+    q.prepare(QStringLiteral("SELECT snippet(stories_fts, 2, char(2), char(3), '…', 16), "
+                             "snippet(stories_fts, 1, char(2), char(3), '…', 16), "
+                             "snippet(stories_fts, 0, char(2), char(3), '…', 16) "
                              "FROM stories_fts WHERE stories_fts MATCH ? AND rowid = ?"));
     for (StoryRow &row : rows) {
         q.addBindValue(fts);
         q.addBindValue(row.id);
         if (q.exec() && q.next()) {
-            row.snippet = q.value(0).toString();
+            for (int column = 0; column < 3; ++column) {
+                const QString snippet = q.value(column).toString();
+                if (snippet.contains(QChar(2))) {
+                    row.snippet = snippet;
+                    break;
+                }
+            }
         }
         // A story can have an empty snippet (a match only in its tags); keep it non-null so a
         // view can tell "searching" from "not searching".

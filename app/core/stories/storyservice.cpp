@@ -27,10 +27,38 @@ QString StoryService::editRefusal(const Story &story) const
     if (isInTrash(story.id)) {
         return QStringLiteral("This story is in the Trash. Restore it to edit it.");
     }
-    if (mActor.isKnown()) {
-        return Workflow::editRefusal(story.status, mActor);
+    if (!mActor.isKnown()) {
+        return QStringLiteral("Choose who you are to edit (Review ▸ Switch Person…): every "
+                              "change is recorded with a person.");
     }
-    return QString();
+    return Workflow::editRefusal(story.status, mActor);
+}
+
+std::optional<Refusal> StoryService::writeRefusal() const
+{
+    if (!mActor.isKnown()) {
+        return Refusal(RefusalKind::NoPersonChosen);
+    }
+    return std::nullopt;
+}
+
+std::optional<Refusal> StoryService::createRefusal() const
+{
+    if (std::optional<Refusal> r = writeRefusal()) {
+        return r;
+    }
+    return Workflow::createRefusal(mActor);
+}
+
+bool StoryService::mayWrite(QString *error) const
+{
+    if (!writeRefusal()) {
+        return true;
+    }
+    // refusalText()'s words for NoPersonChosen (app/messages sits above core).
+    *error = QStringLiteral("say who you are first: every change is recorded with a person "
+                            "(Review ▸ Switch Person…)");
+    return false;
 }
 
 QString StoryService::statusText(const Story &story) const
@@ -40,6 +68,9 @@ QString StoryService::statusText(const Story &story) const
 
 bool StoryService::save(const Story &story, QString *error)
 {
+    if (!mayWrite(error)) {
+        return false;
+    }
     ChangeContext context;
     context.actor = mActor;
     return StoryWriter(mDb).update(story, context, error);
@@ -47,6 +78,9 @@ bool StoryService::save(const Story &story, QString *error)
 
 bool StoryService::save(const Story &base, const Story &mine, SaveResult *result, QString *error)
 {
+    if (!mayWrite(error)) {
+        return false;
+    }
     ChangeContext context;
     context.actor = mActor;
     return StoryWriter(mDb).update(base, mine, context, result, error);
@@ -54,6 +88,9 @@ bool StoryService::save(const Story &base, const Story &mine, SaveResult *result
 
 bool StoryService::recover(const Story &base, const Story &mine, SaveResult *result, QString *error)
 {
+    if (!mayWrite(error)) {
+        return false;
+    }
     ChangeContext context;
     context.actor = mActor;
     context.note = QStringLiteral("recovered unsaved changes");
@@ -64,6 +101,9 @@ bool StoryService::recover(const Story &base, const Story &mine, SaveResult *res
 
 bool StoryService::create(Story &story, QString *error)
 {
+    if (!mayWrite(error)) {
+        return false;
+    }
     ChangeContext context;
     context.actor = mActor;
     return StoryWriter(mDb).create(story, context, error);
@@ -102,14 +142,12 @@ std::optional<Story> StoryService::duplicate(qint64 id, QString *error)
 
 bool StoryService::archive(qint64 id, QString *error)
 {
-    if (mActor.isKnown()) {
-        return StoryWriter(mDb)
-            .perform(id, WorkflowAction::Archive, mActor, QString(), error)
-            .has_value();
+    if (!mayWrite(error)) {
+        return false;
     }
-    ChangeContext context;
-    context.action = AuditAction::Archived;
-    return StoryWriter(mDb).setStatus(id, StoryStatus::Archived, context, error);
+    return StoryWriter(mDb)
+        .perform(id, WorkflowAction::Archive, mActor, QString(), error)
+        .has_value();
 }
 
 bool StoryService::moveToTrash(qint64 id, QString *error)
@@ -124,11 +162,17 @@ bool StoryService::restoreFromTrash(qint64 id, QString *error)
 
 bool StoryService::setTrashed(qint64 id, bool trashed, QString *error)
 {
+    if (!mayWrite(error)) {
+        return false;
+    }
     return StoryWriter(mDb).setTrashed(id, trashed, mActor, error);
 }
 
 int StoryService::emptyTrash(QString *error)
 {
+    if (!mayWrite(error)) {
+        return -1;
+    }
     return StoryWriter(mDb).purgeTrash(mActor, error);
 }
 

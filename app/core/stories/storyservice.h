@@ -16,8 +16,9 @@ class Database;
 /// one person, so that every change lands in the history and the audit trail in the same
 /// transaction as the change itself.
 ///
-/// With a known person the workflow's rules apply (Workflow). Without one (a library nobody has
-/// set up people in yet, or a tool) the change is recorded for nobody. Every change goes
+/// With a known person the workflow's rules apply (Workflow). Without one nothing is written:
+/// the window never records a change for nobody (issue 12 item 1); every write is refused
+/// with NoPersonChosen's words and editRefusal() says to choose a person. Every change goes
 /// through StoryWriter.
 class StoryService
 {
@@ -28,6 +29,12 @@ public:
     bool isInTrash(qint64 id) const;
     /// Empty when the person may change this story here; otherwise one sentence why not.
     QString editRefusal(const Story &story) const;
+    /// None when this person may create stories here (writeRefusal(), then
+    /// Workflow::createRefusal()); the typed reason otherwise.
+    std::optional<Refusal> createRefusal() const;
+    /// None when there is a person to record a change for (and the library is writable is
+    /// not asked here); NoPersonChosen otherwise.
+    std::optional<Refusal> writeRefusal() const;
     /// "Draft — changed since approval": the state as people read it.
     QString statusText(const Story &story) const;
 
@@ -55,6 +62,8 @@ public:
     bool trashHasStories() const;
 
 private:
+    /// Sets `error` to the words of writeRefusal() and returns false when there is one.
+    bool mayWrite(QString *error) const;
     bool setTrashed(qint64 id, bool trashed, QString *error);
     bool create(Story &story, QString *error);
 

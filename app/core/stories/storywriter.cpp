@@ -117,6 +117,13 @@ bool StoryWriter::create(Story &story, const ChangeContext &context, QString *er
     if (!withinStoryLimits(story, error)) {
         return false;
     }
+    // A named person creates only with the editor role (issue 12 item 17); tools (import
+    // without --as, the demo, tests) name nobody and are not asked.
+    if (context.actor.isKnown() && Workflow::createRefusal(context.actor)) {
+        *error = QStringLiteral("%1 cannot create stories: that needs the editor role")
+                     .arg(context.actor.name);
+        return false;
+    }
     NestedTransaction sp(mDb.connection());
     if (!sp.started(error)) {
         return false;

@@ -202,6 +202,17 @@ QString Workflow::editRefusal(StoryStatus status, const Person &actor)
     return QString();
 }
 
+std::optional<Refusal> Workflow::createRefusal(const Person &actor)
+{
+    if (!actor.isKnown()) {
+        return Refusal(RefusalKind::NoPersonChosen);
+    }
+    if (!actor.active || !actor.has(Role::Editor)) {
+        return Refusal(RefusalKind::CreateNeedsRole, actor.name);
+    }
+    return std::nullopt;
+}
+
 QVector<WorkflowAction> Workflow::availableActions(StoryStatus status, const Person &actor)
 {
     QVector<WorkflowAction> out;

@@ -87,6 +87,10 @@ public:
     static QString editRefusal(StoryStatus status, const Person &actor);
     /// The actions refusal() would allow (comment requirements aside), for buttons and menus.
     static QVector<WorkflowAction> availableActions(StoryStatus status, const Person &actor);
+    /// None when `actor` may create stories (new, duplicate, import): an active editor, the one
+    /// role that can both write the new story and move it to the Trash again. Typed:
+    /// NoPersonChosen, CreateNeedsRole (issue 12 item 17).
+    static std::optional<Refusal> createRefusal(const Person &actor);
     /// Empty when `actor` may build press packets and exports (the exporter role).
     static QString exportRefusal(const Person &actor);
     /// The status as users read it: "Draft — changed since approval".
