@@ -1,9 +1,10 @@
 #include "editortesting.h"
+#include "refusaltesting.h"
 
 #include "safety/librarywatcher.h"
 
 #include "history/revisionrepository.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "people/personrepository.h"
 #include "safety/recoveryjournal.h"
 
@@ -61,7 +62,8 @@ void TestEditorMerge::cleanup()
 std::unique_ptr<Database> TestEditorMerge::otherProgram(const MainWindow &window)
 {
     QString error;
-    auto db = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto db =
+        fo::testing::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     if (!db) {
         qWarning("cannot open the library again: %s", qPrintable(error));
     }
@@ -82,7 +84,7 @@ void TestEditorMerge::otherHeadlineAndTypedTextBothSurvive()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("Headline from the command line");
     QString error;
-    QVERIFY2(StoryWriter(*other).update(theirs, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*other).update(theirs), &error), qPrintable(error));
 
     typeAtEnd(body(window), QStringLiteral(" Typed here."));
     QVERIFY2(window.editor()->save(&error), qPrintable(error));
@@ -113,7 +115,8 @@ void TestEditorMerge::bothChangedTheHeadline()
     alice.name = QStringLiteral("Alice");
     alice.roles = Role::Editor;
     QString error;
-    QVERIFY2(PersonRepository(*db).add(alice, Person(), &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(PersonRepository(*db).add(alice, Person()), &error),
+             qPrintable(error));
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
@@ -121,7 +124,8 @@ void TestEditorMerge::bothChangedTheHeadline()
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("Their headline");
-    QVERIFY2(StoryWriter(*other).update(theirs, alice, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*other).update(theirs, alice), &error),
+             qPrintable(error));
 
     auto *headline = part<QLineEdit>(window, QStringLiteral("headlineEdit"));
     headline->setFocus();
@@ -139,7 +143,8 @@ void TestEditorMerge::bothChangedTheHeadline()
     QVERIFY(useTheirs->isVisible());
     // Both versions are in the history.
     QStringList headlines;
-    for (const Revision &r : RevisionRepository(window.database()).forStory(id, true)) {
+    for (const Revision &r :
+         RevisionRepository(window.database()).forStory(id, true).value_or({})) {
         headlines << r.story.headline;
     }
     QVERIFY2(headlines.contains(QStringLiteral("Their headline")),
@@ -165,7 +170,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Approved"), QStringLiteral("Text.\n"));
     QString error;
-    QVERIFY(StoryWriter(*db).setStatus(id, StoryStatus::Approved, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*db).setStatus(id, StoryStatus::Approved), &error));
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
@@ -173,7 +178,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);
     theirs.summary = QStringLiteral("A new summary");
-    QVERIFY(StoryWriter(*other).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*other).update(theirs), &error));
     QCOMPARE(stored(*other, id).status, StoryStatus::Draft); // their change ended the approval
 
     typeAtEnd(body(window), QStringLiteral(" more"));
@@ -196,7 +201,7 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("After");
     QString error;
-    QVERIFY(StoryWriter(*other).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*other).update(theirs), &error));
     QTRY_COMPARE_WITH_TIMEOUT(part<QLineEdit>(window, QStringLiteral("headlineEdit"))->text(),
                               QStringLiteral("After"), 10000);
     QVERIFY(part<QLabel>(window, QStringLiteral("mergeBannerText"))
@@ -225,7 +230,7 @@ void TestEditorMerge::tagBeingTypedSurvivesAnotherProgramsChange()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("After");
     QString error;
-    QVERIFY(StoryWriter(*other).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*other).update(theirs), &error));
     QTest::qWait(2 * LibraryWatcher::kPollMs);
     QCOMPARE(tags->text(), QStringLiteral("topic/half"));
 

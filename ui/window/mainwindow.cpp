@@ -395,12 +395,12 @@ void MainWindow::onTrashEmptied(int count)
 void MainWindow::restorePerson()
 {
     const PersonRepository people(*mDb);
-    const std::optional<Person> remembered = people.get(mSettings.person(mDb->path()));
+    const Result<Person> remembered = people.get(mSettings.person(mDb->path()));
     if (remembered && remembered->active) {
         mSession->setPerson(*remembered);
         return;
     }
-    if (people.all(false).isEmpty()) {
+    if (people.all(false).value_or(QVector<Person>()).isEmpty()) {
         return; // nobody set up yet: changes are recorded for nobody until someone is added
     }
     // Asked once the window shows, and never when someone was set meanwhile (tests do).

@@ -1,5 +1,6 @@
 #include "window/persondialog.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "common/errorstrip.h"
 #include "common/session.h"
@@ -134,7 +135,8 @@ PersonDialog::PersonDialog(Session &session, QWidget *parent)
 
 void PersonDialog::reload(qint64 selectId)
 {
-    QVector<Person> people = PersonRepository(mSession.database()).all(false);
+    QVector<Person> people =
+        PersonRepository(mSession.database()).all(false).value_or(QVector<Person>());
     mModel->setPeople(people);
     const int row = mModel->rowOf(selectId);
     if (row >= 0 || !people.isEmpty()) {
@@ -179,7 +181,11 @@ void PersonDialog::addPerson()
     }
     if (!person.roles) {
         error = tr("Give %1 at least one role.").arg(person.name);
-    } else if (Workflow(mSession.database()).addPerson(person, mSession.person(), &error)) {
+    } else if (const Status added =
+                   Workflow(mSession.database()).addPerson(person, mSession.person());
+               !added) {
+        error = refusalText(added.refusal());
+    } else {
         mName->clear();
         mMessage->hide();
         reload(person.id);
