@@ -7,7 +7,7 @@
 #include "editor/bodyeditor.h"
 #include "editor/storyeditor.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "messages/refusaltext.h"
 #include "safety/shutdownguard.h"
 #include "window/mainwindow.h"
 #include "window/startupwarmup.h"
@@ -151,12 +151,20 @@ int runWindow(int argc, char **argv)
     }
     const bool firstStart = !explicitPath && !QFileInfo::exists(path);
     QString error;
-    auto db = fo::openLibrary(
-        path, firstStart ? fo::Database::OpenMode::CreateNew : fo::Database::OpenMode::MustExist,
-        &error);
-    if (db && firstStart && fo::createDemoLibrary(*db, &error) < 0) {
-        db.reset();
-        QFile::remove(path); // a half-made first library is worth nothing; start clean next time
+    std::unique_ptr<fo::Database> db;
+    if (auto opened = fo::Database::open(path, firstStart ? fo::Database::OpenMode::CreateNew
+                                                          : fo::Database::OpenMode::MustExist)) {
+        db = std::move(*opened);
+    } else {
+        error = fo::refusalText(opened.refusal());
+    }
+    if (db && firstStart) {
+        if (const fo::Result<int> demo = fo::createDemoLibrary(*db); !demo) {
+            error = fo::refusalText(demo.refusal());
+            // A half-made first library is worth nothing; start clean next time.
+            db.reset();
+            QFile::remove(path);
+        }
     }
     if (!db) {
         std::fprintf(stderr, "fieldoffice: %s\n", error.toUtf8().constData());
@@ -169,10 +177,10 @@ int runWindow(int argc, char **argv)
     fo::traceStartup("fonts");
     std::optional<fo::Person> person;
     if (!personName.isEmpty()) {
-        QString why;
-        person = fo::cli::findActingPerson(*db, personName, &why);
+        person = fo::cli::findActingPerson(*db, personName);
         if (!person) {
-            std::fprintf(stderr, "fieldoffice: %s\n", why.toUtf8().constData());
+            std::fprintf(stderr, "fieldoffice: %s\n",
+                         fo::cli::unknownPersonText(personName).toUtf8().constData());
             return 1;
         }
     }

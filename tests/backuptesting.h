@@ -3,7 +3,8 @@
 // Shared by the backup tests: a library with stories in it, made through the core.
 
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 
@@ -20,7 +21,7 @@ namespace backuptesting {
 inline std::unique_ptr<fo::Database> openLibrary(const QString &path)
 {
     QString error;
-    auto db = fo::openLibrary(path, fo::Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(path, fo::Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }
@@ -43,7 +44,7 @@ inline bool addStories(fo::Database &db, int count, const QString &prefix, int b
         story.datelineCountry = QStringLiteral("UGANDA");
         story.body = paragraph + QLatin1Char('\n');
         QString error;
-        if (!fo::StoryWriter(db).create(story, &error)) {
+        if (!fo::testing::said(fo::StoryWriter(db).create(story), &error)) {
             qWarning("cannot create story: %s", qPrintable(error));
             return false;
         }
@@ -61,8 +62,8 @@ inline bool makeLibrary(const QString &path, int count, int bodyBytes = 200)
 inline int storyCount(const QString &path)
 {
     QString error;
-    auto db = fo::openLibrary(path, fo::Database::OpenMode::MustExist, &error);
-    return db ? fo::StoryRepository(*db).count({}) : -1;
+    auto db = fo::testing::openLibrary(path, fo::Database::OpenMode::MustExist, &error);
+    return db ? fo::StoryRepository(*db).count({}).value_or(-1) : -1;
 }
 
 /// Every name in `folder`, hidden ones included.

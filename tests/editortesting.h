@@ -6,7 +6,8 @@
 #include "common/uisettings.h"
 #include "editor/storyeditor.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 #include "search/storylistmodel.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
@@ -33,8 +34,8 @@ inline std::unique_ptr<fo::Database> openLibrary(const QTemporaryDir &dir,
                                                  const QString &name = QStringLiteral("stories"))
 {
     QString error;
-    auto db = fo::openLibrary(dir.filePath(name + QStringLiteral(".fieldoffice")),
-                              fo::Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(name + QStringLiteral(".fieldoffice")),
+                                       fo::Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }
@@ -57,7 +58,7 @@ inline qint64 addStory(fo::Database &db, const QString &headline, const QString 
     // Created a while ago, so that any write would show in the updated time.
     story.createdAt = QDateTime(QDate(2024, 5, 1), QTime(8, 0), Qt::UTC);
     QString error;
-    if (!fo::StoryWriter(db).create(story, &error)) {
+    if (!fo::testing::said(fo::StoryWriter(db).create(story), &error)) {
         qWarning("cannot create story: %s", qPrintable(error));
     }
     return story.id;

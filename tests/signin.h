@@ -4,6 +4,7 @@
 // item 1). One person with every role, so that the workflow allows what the test does.
 
 #include "library/database.h"
+#include "messages/refusaltext.h"
 #include "people/personrepository.h"
 #include "window/mainwindow.h"
 
@@ -13,16 +14,15 @@ inline fo::Person deskTester(fo::Database &db)
 {
     const QString name = QStringLiteral("Desk Tester");
     fo::PersonRepository people(db);
-    if (const std::optional<fo::Person> known = people.findByName(name)) {
+    if (const fo::Result<fo::Person> known = people.findByName(name)) {
         return *known;
     }
     fo::Person person;
     person.name = name;
     person.roles =
         fo::Roles(fo::Role::Editor) | fo::Role::Reviewer | fo::Role::Exporter | fo::Role::Admin;
-    QString error;
-    if (!people.add(person, fo::Person(), &error)) {
-        qWarning("cannot add the tester: %s", qPrintable(error));
+    if (const fo::Status added = people.add(person, fo::Person()); !added) {
+        qWarning("cannot add the tester: %s", qPrintable(fo::refusalText(added.refusal())));
     }
     return person;
 }

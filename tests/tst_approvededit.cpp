@@ -3,6 +3,7 @@
 // submits and approves in one step unless the library's four-eyes rule forbids it.
 
 #include "editortesting.h"
+#include "refusaltesting.h"
 
 #include "common/session.h"
 #include "editor/approvededitguard.h"
@@ -73,7 +74,7 @@ Person TestApprovedEdit::add(Database &db, const QString &name, Roles roles)
     p.name = name;
     p.roles = roles;
     QString error;
-    if (!PersonRepository(db).add(p, Person(), &error)) {
+    if (!fo::testing::said(PersonRepository(db).add(p, Person()), &error)) {
         qWarning("%s", qPrintable(error));
     }
     return p;
@@ -93,8 +94,10 @@ std::unique_ptr<Database> TestApprovedEdit::makeLibrary()
                       QStringLiteral("The river rose quickly after the storm.\n"));
     QString error;
     StoryWriter writer(*db);
-    if (!writer.perform(mStory, WorkflowAction::Submit, mEditor, QString(), &error) ||
-        !writer.perform(mStory, WorkflowAction::Approve, mReviewer, QString(), &error)) {
+    if (!fo::testing::said(writer.perform(mStory, WorkflowAction::Submit, mEditor, QString()),
+                           &error) ||
+        !fo::testing::said(writer.perform(mStory, WorkflowAction::Approve, mReviewer, QString()),
+                           &error)) {
         qWarning("%s", qPrintable(error));
     }
     return db;
@@ -217,11 +220,13 @@ void TestApprovedEdit::submitAndApproveInOneStep()
     Story typo = stored(*db, mStory);
     typo.body = QStringLiteral("The river rose quickly after the storms.\n");
     QString error;
-    QVERIFY2(StoryWriter(*db).update(typo, mReviewer, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*db).update(typo, mReviewer), &error),
+             qPrintable(error));
     QCOMPARE(stored(*db, mStory).status, StoryStatus::Draft);
     const qint64 logged = ChangeLog(*db).lastSequence();
 
-    const auto result = StoryWriter(*db).submitAndApprove(mStory, mReviewer, QString(), &error);
+    const auto result =
+        fo::testing::said(StoryWriter(*db).submitAndApprove(mStory, mReviewer, QString()), &error);
     QVERIFY2(result, qPrintable(error));
     QCOMPARE(result->to, StoryStatus::Approved);
     QVERIFY(result->approval);
@@ -250,29 +255,33 @@ void TestApprovedEdit::theFourEyesRuleRefusesIt()
     Story typo = stored(*db, mStory);
     typo.body = QStringLiteral("The river rose quickly after the storms.\n");
     QString error;
-    QVERIFY(StoryWriter(*db).update(typo, mReviewer, &error));
-    QVERIFY(!StoryWriter(*db).submitAndApprove(mStory, mReviewer, QString(), &error));
+    QVERIFY(fo::testing::said(StoryWriter(*db).update(typo, mReviewer), &error));
+    QVERIFY(!fo::testing::said(StoryWriter(*db).submitAndApprove(mStory, mReviewer, QString()),
+                               &error));
     QVERIFY2(error.contains(QStringLiteral("four-eyes")), qPrintable(error));
     QCOMPARE(stored(*db, mStory).status, StoryStatus::Draft); // nothing half done
 
     // Submitted by the editor, the reviewer still may not approve their own change...
-    QVERIFY(StoryWriter(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString(), &error));
+    QVERIFY(fo::testing::said(
+        StoryWriter(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString()), &error));
     error.clear();
-    QVERIFY(
-        !StoryWriter(*db).perform(mStory, WorkflowAction::Approve, mReviewer, QString(), &error));
+    QVERIFY(!fo::testing::said(
+        StoryWriter(*db).perform(mStory, WorkflowAction::Approve, mReviewer, QString()), &error));
     QVERIFY2(error.contains(QStringLiteral("four-eyes")), qPrintable(error));
     // ... another reviewer may.
-    QVERIFY2(StoryWriter(*db).perform(mStory, WorkflowAction::Approve, mSecondReviewer, QString(),
-                                      &error),
+    QVERIFY2(fo::testing::said(StoryWriter(*db).perform(mStory, WorkflowAction::Approve,
+                                                        mSecondReviewer, QString()),
+                               &error),
              qPrintable(error));
 
     // Off again (the default): the one step works.
     QVERIFY(ReviewSettings(*db).setFourEyes(false));
     typo = stored(*db, mStory);
     typo.body = QStringLiteral("The river rose quickly after the storm.\n");
-    QVERIFY(StoryWriter(*db).update(typo, mReviewer, &error));
-    QVERIFY2(StoryWriter(*db).submitAndApprove(mStory, mReviewer, QString(), &error),
-             qPrintable(error));
+    QVERIFY(fo::testing::said(StoryWriter(*db).update(typo, mReviewer), &error));
+    QVERIFY2(
+        fo::testing::said(StoryWriter(*db).submitAndApprove(mStory, mReviewer, QString()), &error),
+        qPrintable(error));
 }
 
 void TestApprovedEdit::onlyAnAdminSetsTheRule()

@@ -2,7 +2,8 @@
 
 #include "library/database.h"
 #include "library/nestedtransaction.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 
@@ -64,14 +65,14 @@ void rawSql(const QString &path, const QStringList &statements)
 QString makeLibrary(const QString &path)
 {
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         return error;
     }
     Story s;
     s.headline = QStringLiteral("Police Officers Trained in Victim Care");
     s.officeName = QStringLiteral("Kampala");
-    StoryWriter(*db).create(s, &error);
+    fo::testing::said(StoryWriter(*db).create(s), &error);
     return error;
 }
 
@@ -120,7 +121,7 @@ void TestDatabase::newLibraryIsCurrent()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("new.fieldoffice"));
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->wasCreated());
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
@@ -138,19 +139,19 @@ void TestDatabase::reopenMigratesNothing()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(!db->wasCreated());
     QCOMPARE(db->migrationsApplied(), 0);
-    QCOMPARE(StoryRepository(*db).count({}), 1);
+    QCOMPARE(StoryRepository(*db).count({}).value_or(-1), 1);
 }
 
 void TestDatabase::pragmasAreSet()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = fo::openLibrary(dir.filePath(QStringLiteral("p.fieldoffice")),
-                              Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("p.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     QSqlQuery q(db->connection());
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
@@ -233,7 +234,7 @@ void TestDatabase::refusals()
 
     for (const auto mode : {Database::OpenMode::MustExist, Database::OpenMode::CreateIfMissing}) {
         QString error;
-        auto db = fo::openLibrary(path, mode, &error);
+        auto db = fo::testing::openLibrary(path, mode, &error);
         QVERIFY2(!db, qPrintable(kind));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY2(!error.contains(QLatin1Char('\n')), "the reason is one line");
@@ -251,7 +252,7 @@ void TestDatabase::missingFileForMustExist()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("absent.fieldoffice"));
     QString error;
-    QVERIFY(!fo::openLibrary(path, Database::OpenMode::MustExist, &error));
+    QVERIFY(!fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error));
     QVERIFY2(error.contains(QStringLiteral("no library at")), qPrintable(error));
     QVERIFY(!QFileInfo::exists(path));
 }
@@ -263,7 +264,7 @@ void TestDatabase::createNewRefusesExisting()
     QCOMPARE(makeLibrary(path), QString());
     const QByteArray before = fileBytes(path);
     QString error;
-    QVERIFY(!fo::openLibrary(path, Database::OpenMode::CreateNew, &error));
+    QVERIFY(!fo::testing::openLibrary(path, Database::OpenMode::CreateNew, &error));
     QVERIFY2(error.contains(QStringLiteral("already exists")), qPrintable(error));
     QCOMPARE(fileBytes(path), before);
 }
@@ -289,13 +290,13 @@ void TestDatabase::readOnlyLibraryOpensReadOnly()
     });
     const QByteArray before = fileBytes(path);
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
-    QCOMPARE(StoryRepository(*db).count({}), 1);
+    QCOMPARE(StoryRepository(*db).count({}).value_or(-1), 1);
     Story s;
     s.headline = QStringLiteral("Should not be stored");
-    QVERIFY(!StoryWriter(*db).create(s, &error));
+    QVERIFY(!fo::testing::said(StoryWriter(*db).create(s), &error));
     db.reset();
     QCOMPARE(fileBytes(path), before);
 }
@@ -308,7 +309,7 @@ void TestDatabase::olderVersionIsMigrated()
     const QString path = dir.filePath(QStringLiteral("old.fieldoffice"));
     rawSql(path, {QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId)});
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
     QCOMPARE(db->migrationsApplied(), Database::kSchemaVersion);
@@ -322,14 +323,14 @@ void TestDatabase::transactionTakesTheWriteLockAtOnce()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(anotherWriterCouldStart(path));
     {
         Transaction tx(db->connection());
-        QVERIFY(tx.started(&error));
+        QVERIFY(fo::testing::said(tx.begun(), &error));
         QVERIFY(!anotherWriterCouldStart(path));
-        QVERIFY2(tx.commit(&error), qPrintable(error));
+        QVERIFY2(fo::testing::said(tx.finish(), &error), qPrintable(error));
     }
     QVERIFY(anotherWriterCouldStart(path));
 }
@@ -340,15 +341,15 @@ void TestDatabase::nestedTransactionTakesTheWriteLockAtOnce()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     {
         NestedTransaction tx(db->connection());
-        QVERIFY(tx.started(&error));
+        QVERIFY(fo::testing::said(tx.begun(), &error));
         QVERIFY(!anotherWriterCouldStart(path));
         QSqlQuery q(db->connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE stories SET summary = 'committed'")));
-        QVERIFY2(tx.commit(&error), qPrintable(error));
+        QVERIFY2(fo::testing::said(tx.finish(), &error), qPrintable(error));
     }
     QVERIFY(anotherWriterCouldStart(path));
     {
@@ -367,17 +368,17 @@ void TestDatabase::nestedTransactionInsideATransactionIsAPart()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     {
         Transaction outer(db->connection());
-        QVERIFY(outer.started(&error));
+        QVERIFY(fo::testing::said(outer.begun(), &error));
         {
             NestedTransaction inner(db->connection());
-            QVERIFY(inner.started(&error));
+            QVERIFY(fo::testing::said(inner.begun(), &error));
             QSqlQuery q(db->connection());
             QVERIFY(q.exec(QStringLiteral("UPDATE stories SET summary = 'inner'")));
-            QVERIFY2(inner.commit(&error), qPrintable(error));
+            QVERIFY2(fo::testing::said(inner.finish(), &error), qPrintable(error));
         }
         // Still inside the outer transaction: nothing is committed yet.
         QCOMPARE(sqlite3_get_autocommit(sqliteHandle(db->connection())), 0);
@@ -394,18 +395,18 @@ void TestDatabase::busyWriteSaysWhy()
     const QString path = dir.filePath(QStringLiteral("lib.fieldoffice"));
     QCOMPARE(makeLibrary(path), QString());
     QString error;
-    auto first = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
-    auto second = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto first = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto second = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(first && second, qPrintable(error));
     QVERIFY(second->setBusyTimeout(0));
     Transaction holding(first->connection());
-    QVERIFY(holding.started(&error));
+    QVERIFY(fo::testing::said(holding.begun(), &error));
     NestedTransaction tx(second->connection());
-    QVERIFY(!tx.started(&error));
+    QVERIFY(!fo::testing::said(tx.begun(), &error));
     QCOMPARE(error,
              QStringLiteral("cannot save: the library is busy: another program is writing to it"));
     Transaction plain(second->connection());
-    QVERIFY(!plain.started(&error));
+    QVERIFY(!fo::testing::said(plain.begun(), &error));
     QCOMPARE(error,
              QStringLiteral("cannot save: the library is busy: another program is writing to it"));
 }
@@ -430,13 +431,13 @@ void TestDatabase::readOnlyWriteSaysWhy()
         QSKIP("running as root where chattr +i is not available: cannot make a read-only folder");
     }
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     QCOMPARE(db->readOnlyReason(), QStringLiteral("its folder is read-only"));
-    QCOMPARE(StoryRepository(*db).count({}), 1);
+    QCOMPARE(StoryRepository(*db).count({}).value_or(-1), 1);
     NestedTransaction tx(db->connection());
-    QVERIFY(!tx.started(&error));
+    QVERIFY(!fo::testing::said(tx.begun(), &error));
     QCOMPARE(error, QStringLiteral("cannot save: the library is read-only"));
 }
 

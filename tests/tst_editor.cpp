@@ -4,7 +4,7 @@
 #include "editor/autosaver.h"
 #include "editor/bodyeditor.h"
 #include "editor/linkdialog.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -480,7 +480,8 @@ void TestEditor::failedSaveKeepsTheTextAndRetries()
 
     // Another program makes every change of a story fail, as a full disk would.
     QString error;
-    auto other = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto other =
+        fo::testing::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE UPDATE ON stories BEGIN "
@@ -514,7 +515,8 @@ void TestEditor::lockedLibraryKeepsTheTextAndRetries()
     QVERIFY(window.openStory(id));
 
     QString error;
-    auto other = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto other =
+        fo::testing::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
@@ -562,7 +564,7 @@ void TestEditor::readOnlyLibraryIsReadOnly()
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(db->isReadOnly());
     MainWindow window(std::move(db));

@@ -5,6 +5,7 @@
 #include "editor/bodyeditor.h"
 #include "editor/tagfield.h"
 #include "editortesting.h"
+#include "refusaltesting.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
@@ -163,7 +164,7 @@ void TestEditorDetails::officeComesFromTheDatelineCity()
     story.headline = QStringLiteral("Court convicts recruiter");
     story.body = QStringLiteral("Text.\n");
     QString error;
-    QVERIFY2(StoryWriter(*db).create(story, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*db).create(story), &error), qPrintable(error));
     MainWindow window(std::move(db));
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(story.id));

@@ -1,4 +1,5 @@
 #include "editortesting.h"
+#include "refusaltesting.h"
 #include "signin.h"
 
 #include "editor/approvededitguard.h"
@@ -6,7 +7,7 @@
 #include "safety/librarywatcher.h"
 
 #include "history/revisionrepository.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "people/personrepository.h"
 #include "safety/recoveryjournal.h"
 
@@ -64,7 +65,8 @@ void TestEditorMerge::cleanup()
 std::unique_ptr<Database> TestEditorMerge::otherProgram(const MainWindow &window)
 {
     QString error;
-    auto db = fo::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
+    auto db =
+        fo::testing::openLibrary(window.database().path(), Database::OpenMode::MustExist, &error);
     if (!db) {
         qWarning("cannot open the library again: %s", qPrintable(error));
     }
@@ -86,7 +88,7 @@ void TestEditorMerge::otherHeadlineAndTypedTextBothSurvive()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("Headline from the command line");
     QString error;
-    QVERIFY2(StoryWriter(*other).update(theirs, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*other).update(theirs), &error), qPrintable(error));
 
     typeAtEnd(body(window), QStringLiteral(" Typed here."));
     QVERIFY2(window.editor()->save(&error), qPrintable(error));
@@ -117,7 +119,8 @@ void TestEditorMerge::bothChangedTheHeadline()
     alice.name = QStringLiteral("Alice");
     alice.roles = Role::Editor;
     QString error;
-    QVERIFY2(PersonRepository(*db).add(alice, Person(), &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(PersonRepository(*db).add(alice, Person()), &error),
+             qPrintable(error));
     MainWindow window(std::move(db));
     signIn(window);
     QVERIFY(showActive(window));
@@ -126,7 +129,8 @@ void TestEditorMerge::bothChangedTheHeadline()
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("Their headline");
-    QVERIFY2(StoryWriter(*other).update(theirs, alice, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*other).update(theirs, alice), &error),
+             qPrintable(error));
 
     auto *headline = part<QLineEdit>(window, QStringLiteral("headlineEdit"));
     headline->setFocus();
@@ -144,7 +148,8 @@ void TestEditorMerge::bothChangedTheHeadline()
     QVERIFY(useTheirs->isVisible());
     // Both versions are in the history.
     QStringList headlines;
-    for (const Revision &r : RevisionRepository(window.database()).forStory(id, true)) {
+    for (const Revision &r :
+         RevisionRepository(window.database()).forStory(id, true).value_or({})) {
         headlines << r.story.headline;
     }
     QVERIFY2(headlines.contains(QStringLiteral("Their headline")),
@@ -170,7 +175,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Approved"), QStringLiteral("Text.\n"));
     QString error;
-    QVERIFY(StoryWriter(*db).setStatus(id, StoryStatus::Approved, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*db).setStatus(id, StoryStatus::Approved), &error));
     MainWindow window(std::move(db));
     signIn(window);
     QVERIFY(showActive(window));
@@ -182,7 +187,7 @@ void TestEditorMerge::approvalIsLostAfterAMerge()
     auto other = otherProgram(window);
     Story theirs = stored(*other, id);
     theirs.summary = QStringLiteral("A new summary");
-    QVERIFY(StoryWriter(*other).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*other).update(theirs), &error));
     QCOMPARE(stored(*other, id).status, StoryStatus::Draft); // their change ended the approval
 
     typeAtEnd(body(window), QStringLiteral(" more"));
@@ -206,7 +211,7 @@ void TestEditorMerge::windowShowsAnotherProgramsChange()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("After");
     QString error;
-    QVERIFY(StoryWriter(*other).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*other).update(theirs), &error));
     QTRY_COMPARE_WITH_TIMEOUT(part<QLineEdit>(window, QStringLiteral("headlineEdit"))->text(),
                               QStringLiteral("After"), 10000);
     QVERIFY(part<QLabel>(window, QStringLiteral("mergeBannerText"))
@@ -236,7 +241,7 @@ void TestEditorMerge::tagBeingTypedSurvivesAnotherProgramsChange()
     Story theirs = stored(*other, id);
     theirs.headline = QStringLiteral("After");
     QString error;
-    QVERIFY(StoryWriter(*other).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*other).update(theirs), &error));
     QTest::qWait(2 * LibraryWatcher::kPollMs);
     QCOMPARE(tags->text(), QStringLiteral("topic/half"));
 

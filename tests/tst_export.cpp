@@ -5,6 +5,7 @@
 #include "clirun.h"
 #include "exportchecks.h"
 #include "exportfixtures.h"
+#include "refusaltesting.h"
 
 #include "demo/demolibrary.h"
 #include "export/htmlexporter.h"
@@ -13,7 +14,7 @@
 #include "export/storydocument.h"
 #include "library/database.h"
 #include "library/organisationsettings.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "stories/storyrepository.h"
 
 #include <QDir>
@@ -71,11 +72,12 @@ void TestExport::initTestCase()
     QVERIFY(mDir.isValid());
     mLibrary = path(QStringLiteral("demo.fieldoffice"));
     QString error;
-    auto db = fo::openLibrary(mLibrary, Database::OpenMode::CreateNew, &error);
+    auto db = fo::testing::openLibrary(mLibrary, Database::OpenMode::CreateNew, &error);
     QVERIFY2(db, qPrintable(error));
-    QVERIFY2(createDemoLibrary(*db, &error) > 0, qPrintable(error));
+    QVERIFY2(fo::testing::said(createDemoLibrary(*db), &error).value_or(-1) > 0, qPrintable(error));
     StoryRepository stories(*db);
-    for (const StoryRow &row : stories.list(StoryFilter(), 0, 1000, false)) {
+    const QVector<StoryRow> rows = stories.list(StoryFilter(), 0, 1000, false).value_or({});
+    for (const StoryRow &row : rows) {
         const auto s = stories.get(row.id);
         QVERIFY(s);
         mDemo.append(*s);
@@ -644,7 +646,7 @@ void TestExport::commandLine()
 {
     {
         QString error;
-        auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
+        auto db = fo::testing::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
         QVERIFY2(db, qPrintable(error));
         OrganisationSettings settings(*db);
         QCOMPARE(settings.load().name, QStringLiteral("Field Office Network")); // set by the demo

@@ -9,7 +9,7 @@
 #include "exportchecks.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -143,7 +143,7 @@ void TestExportFaults::fill(const QString &dir, qint64 room)
 int TestExportFaults::exportRows()
 {
     QString error;
-    auto db = fo::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
     if (!db) {
         qWarning("%s", qPrintable(error));
         return -1;

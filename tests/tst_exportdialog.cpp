@@ -4,13 +4,14 @@
 #include "export/packetbuilder.h"
 #include "library/database.h"
 #include "library/organisationsettings.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "messages/refusaltext.h"
 #include "output/exportdialog.h"
 #include "output/organisationdialog.h"
 #include "output/packetstorymodel.h"
 #include "output/storyexportdialog.h"
 #include "people/personrepository.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "window/mainwindow.h"
@@ -75,10 +76,11 @@ void TestExportDialog::init()
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
     QString error;
-    mDb = fo::openLibrary(mDir->filePath(QStringLiteral("demo.fieldoffice")),
-                          Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::testing::openLibrary(mDir->filePath(QStringLiteral("demo.fieldoffice")),
+                                   Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
-    QVERIFY2(createDemoLibrary(*mDb, &error) > 0, qPrintable(error));
+    QVERIFY2(fo::testing::said(createDemoLibrary(*mDb), &error).value_or(-1) > 0,
+             qPrintable(error));
     mSession = std::make_unique<Session>(*mDb);
     mSession->setPerson(personNamed(QStringLiteral("Maria Santos")));
     QVERIFY(mSession->person().has(Role::Exporter));
@@ -247,7 +249,8 @@ void TestExportDialog::cancelLeavesNoFile()
         copy.uuid.clear();
         copy.status = StoryStatus::Draft;
         copy.headline += QStringLiteral(" (%1)").arg(i);
-        QVERIFY2(StoryWriter(*mDb).create(copy, editor, &error), qPrintable(error));
+        QVERIFY2(fo::testing::said(StoryWriter(*mDb).create(copy, editor), &error),
+                 qPrintable(error));
         ids << copy.id;
     }
     ExportDialog dialog(*mSession, ids);
@@ -323,7 +326,7 @@ void TestExportDialog::organisationDialogSavesThePressContact()
     mSession.reset();
     mDb.reset();
     QString error;
-    mDb = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    mDb = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(mDb, qPrintable(error));
     OrganisationDialog again(*mDb, personNamed(QStringLiteral("Admin")));
     QCOMPARE(again.pressContactEdit()->toPlainText(), contact);
@@ -342,7 +345,7 @@ void TestExportDialog::windowOffersTheExportCommands()
     mSession.reset();
     mDb.reset();
     QString error;
-    auto db = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     MainWindow window(std::move(db));
     auto *packet = window.findChild<QAction *>(QStringLiteral("exportPacketAction"));

@@ -8,11 +8,12 @@
 #include "export/packetbuilder.h"
 #include "export/storydocument.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "output/embargonote.h"
 #include "output/exportdialog.h"
 #include "output/storyexportdialog.h"
 #include "people/personrepository.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 
@@ -64,10 +65,11 @@ void TestExportNaming::init()
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
     QString error;
-    mDb = fo::openLibrary(mDir->filePath(QStringLiteral("demo.fieldoffice")),
-                          Database::OpenMode::CreateIfMissing, &error);
+    mDb = fo::testing::openLibrary(mDir->filePath(QStringLiteral("demo.fieldoffice")),
+                                   Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(mDb, qPrintable(error));
-    QVERIFY2(createDemoLibrary(*mDb, &error) > 0, qPrintable(error));
+    QVERIFY2(fo::testing::said(createDemoLibrary(*mDb), &error).value_or(-1) > 0,
+             qPrintable(error));
     mSession = std::make_unique<Session>(*mDb);
     mSession->setPerson(firstWith(Role::Exporter));
     QVERIFY(mSession->person().has(Role::Exporter));
@@ -82,7 +84,7 @@ void TestExportNaming::cleanup()
 
 Person TestExportNaming::firstWith(Role role, const QString &except)
 {
-    for (const Person &p : PersonRepository(*mDb).all(false)) {
+    for (const Person &p : PersonRepository(*mDb).all(false).value_or(QVector<Person>())) {
         if (p.has(role) && p.name != except) {
             return p;
         }
@@ -177,19 +179,21 @@ void TestExportNaming::embargoedStoryIsNotReadyToSend()
     const qint64 id = approvedStory();
     QVERIFY(id > 0);
     QString error;
-    auto story = StoryRepository(*mDb).get(id, &error);
+    auto story = fo::testing::said(StoryRepository(*mDb).get(id), &error);
     QVERIFY2(story, qPrintable(error));
     const QDateTime embargo =
         QDateTime(QDateTime::currentDateTimeUtc().date().addDays(30), QTime(9, 0), Qt::UTC);
     story->embargoAt = embargo;
     StoryWriter writer(*mDb);
-    QVERIFY2(writer.update(*story, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(writer.update(*story), &error), qPrintable(error));
     const Person editor = firstWith(Role::Editor);
     const Person reviewer = firstWith(Role::Reviewer, editor.name);
-    QVERIFY2(writer.perform(id, WorkflowAction::Submit, editor, QString(), &error),
-             qPrintable(error));
-    QVERIFY2(writer.perform(id, WorkflowAction::Approve, reviewer, QString(), &error),
-             qPrintable(error));
+    QVERIFY2(
+        fo::testing::said(writer.perform(id, WorkflowAction::Submit, editor, QString()), &error),
+        qPrintable(error));
+    QVERIFY2(
+        fo::testing::said(writer.perform(id, WorkflowAction::Approve, reviewer, QString()), &error),
+        qPrintable(error));
 
     StoryExportDialog dialog(*mSession, id);
     QVERIFY(!dialog.isDraft());

@@ -2,6 +2,7 @@
 // opening other libraries from the window. Nothing is ever written by nobody.
 
 #include "editortesting.h"
+#include "refusaltesting.h"
 #include "signin.h"
 
 #include "browser/librarybrowser.h"
@@ -71,7 +72,7 @@ Person TestFirstRun::addPerson(Database &db, const QString &name, Roles roles)
     person.name = name;
     person.roles = roles;
     QString error;
-    if (!PersonRepository(db).add(person, Person(), &error)) {
+    if (!fo::testing::said(PersonRepository(db).add(person, Person()), &error)) {
         qWarning("cannot add %s: %s", qPrintable(name), qPrintable(error));
     }
     return person;
@@ -112,10 +113,10 @@ void TestFirstRun::theWindowsServiceRefusesNobody()
     Story changed = stored(*db, id);
     changed.body = QStringLiteral("Changed by nobody.\n");
     QString error;
-    QVERIFY(!nobody.save(changed, &error));
+    QVERIFY(!fo::testing::said(nobody.save(changed), &error));
     QCOMPARE(error, refusalText(Refusal(RefusalKind::NoPersonChosen)));
-    QVERIFY(!nobody.createBlank(QString(), &error));
-    QVERIFY(!nobody.moveToTrash(id, &error));
+    QVERIFY(!fo::testing::said(nobody.createBlank(QString()), &error));
+    QVERIFY(!fo::testing::said(nobody.moveToTrash(id), &error));
     QCOMPARE(stored(*db, id).body, QStringLiteral("The text.\n"));
     QVERIFY(!nobody.editRefusal(stored(*db, id)).isEmpty());
 }
@@ -187,7 +188,7 @@ void TestFirstRun::newcomerAsksAndAnAdminApproves()
         QCOMPARE(requests->model()->rowCount(), 1);
         QVERIFY(part<QCheckBox>(dialog, QStringLiteral("role_editor"))->isChecked());
         part<QPushButton>(dialog, QStringLiteral("approveJoin"))->click();
-        const std::optional<Person> nia =
+        const Result<Person> nia =
             PersonRepository(window.database()).findByName(QStringLiteral("Nia Newcomer"));
         QVERIFY(nia);
         QCOMPARE(nia->roles, Roles(Role::Editor));

@@ -7,7 +7,8 @@
 #include "import/storymarkdown.h"
 #include "library/database.h"
 #include "library/officerepository.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "messages/importtext.h"
 #include "stories/storyrepository.h"
 
 #include <QSqlQuery>
@@ -80,13 +81,13 @@ Rendered render(const QString &markdown)
 
 std::unique_ptr<Database> openLibrary(const QTemporaryDir &dir, QString *error)
 {
-    return fo::openLibrary(dir.filePath(QStringLiteral("test.fieldoffice")),
-                           Database::OpenMode::CreateIfMissing, error);
+    return fo::testing::openLibrary(dir.filePath(QStringLiteral("test.fieldoffice")),
+                                    Database::OpenMode::CreateIfMissing, error);
 }
 
 int storyCount(Database &db)
 {
-    return StoryRepository(db).count(StoryFilter{});
+    return StoryRepository(db).count(StoryFilter{}).value_or(-1);
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
@@ -526,10 +527,10 @@ void TestImport::plainTextMultiStory()
     const auto db = openLibrary(dir, &error);
     QVERIFY2(db, qPrintable(error));
     const Importer::FileResult imported = Importer(*db).importFile(path);
-    QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
+    QVERIFY2(imported.ok(), qPrintable(importErrorText(imported)));
     QCOMPARE(imported.imported.size(), 3);
     QCOMPARE(imported.notes, r.notes);
-    const std::optional<Story> stored = StoryRepository(*db).get(imported.imported.at(1).id);
+    const Result<Story> stored = StoryRepository(*db).get(imported.imported.at(1).id);
     QVERIFY(stored);
     QCOMPARE(stored->headline, b.headline);
     QCOMPARE(stored->body, b.body);
@@ -586,9 +587,9 @@ void TestImport::bengaliHeadline()
     QVERIFY2(db, qPrintable(error));
     const Importer::FileResult r =
         Importer(*db).importFile(dataPath(QStringLiteral("bengali.txt")));
-    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QVERIFY2(r.ok(), qPrintable(importErrorText(r)));
     QCOMPARE(r.imported.size(), 1);
-    const std::optional<Story> s = StoryRepository(*db).get(r.imported.first().id);
+    const Result<Story> s = StoryRepository(*db).get(r.imported.first().id);
     QVERIFY(s);
     QCOMPARE(s->headline, u8("কলকাতায় পুলিশ প্রশিক্ষণ"));
     QCOMPARE(s->dateline(), QStringLiteral("KOLKATA, INDIA"));
@@ -806,8 +807,8 @@ void TestImport::roundTrip()
     const QString path = writeFile(dir, QStringLiteral("story.md"), markdown.toUtf8());
     QVERIFY(!path.isEmpty());
     const Importer::FileResult imported = Importer(*db).importFile(path);
-    QVERIFY2(imported.error.isEmpty(), qPrintable(imported.error));
-    std::optional<Story> stored = StoryRepository(*db).get(imported.imported.first().id);
+    QVERIFY2(imported.ok(), qPrintable(importErrorText(imported)));
+    Result<Story> stored = StoryRepository(*db).get(imported.imported.first().id);
     QVERIFY(stored);
     QStringList storedTags = stored->tags;
     QStringList wantedTags = story.tags;
@@ -947,15 +948,16 @@ void TestImport::batchWithBrokenMiddle()
     for (const QString &file : files) {
         results.append(importer.importFile(file));
     }
-    QVERIFY2(results.at(0).error.isEmpty(), qPrintable(results.at(0).error));
+    QVERIFY2(results.at(0).ok(), qPrintable(importErrorText(results.at(0))));
     QCOMPARE(results.at(0).imported.size(), 1);
     QCOMPARE(results.at(1).error, QDir::toNativeSeparators(files.at(1)) +
                                       QStringLiteral(":5: front matter is not closed with ---"));
     QVERIFY(results.at(1).imported.isEmpty());
-    QVERIFY2(results.at(2).error.isEmpty(), qPrintable(results.at(2).error));
+    QVERIFY2(results.at(2).ok(), qPrintable(importErrorText(results.at(2))));
     QCOMPARE(results.at(2).imported.size(), 2);
 
-    const QVector<StoryRow> rows = StoryRepository(*db).list(StoryFilter{}, 0, 100, false);
+    const QVector<StoryRow> rows =
+        StoryRepository(*db).list(StoryFilter{}, 0, 100, false).value_or({});
     QStringList headlines;
     for (const StoryRow &row : rows) {
         headlines.append(row.headline);
@@ -966,7 +968,7 @@ void TestImport::batchWithBrokenMiddle()
                           QStringLiteral("Police Officers Train on Victim-Centred Interviews"),
                           QStringLiteral("Shelter Opens Counselling Room")}));
     QVERIFY(!OfficeRepository(*db).findByName(QStringLiteral("Kampala"))); // nothing of file 2
-    const std::optional<Story> gulu = StoryRepository(*db).get(results.at(0).imported.first().id);
+    const Result<Story> gulu = StoryRepository(*db).get(results.at(0).imported.first().id);
     QVERIFY(gulu);
     QCOMPARE(gulu->tags,
              QStringList({QStringLiteral("topic/justice-system"), QStringLiteral("type/court")}));
@@ -991,17 +993,18 @@ void TestImport::failingStoryRollsBackItsFile()
                       .toUtf8());
     const Importer::FileResult r = Importer(*db).importFile(path);
     QVERIFY(r.imported.isEmpty());
-    QVERIFY2(r.error.startsWith(QDir::toNativeSeparators(path) +
-                                QStringLiteral(":5: not imported (\"Second Story REFUSED\"): ")),
-             qPrintable(r.error));
-    QVERIFY2(r.error.contains(QStringLiteral("refused by the test")), qPrintable(r.error));
+    const QString why = importErrorText(r);
+    QVERIFY2(why.startsWith(QDir::toNativeSeparators(path) +
+                            QStringLiteral(":5: not imported (\"Second Story REFUSED\"): ")),
+             qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("refused by the test")), qPrintable(why));
     QCOMPARE(storyCount(*db), 0);
     QCOMPARE(OfficeRepository(*db).all()->size(), 0); // the first story's office went too
 
     // The library is still usable: the next file imports.
     const Importer::FileResult next =
         Importer(*db).importFile(dataPath(QStringLiteral("bengali.txt")));
-    QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
+    QVERIFY2(next.ok(), qPrintable(importErrorText(next)));
     QCOMPARE(storyCount(*db), 1);
 }
 
@@ -1014,8 +1017,8 @@ void TestImport::officesFromDatelines()
     const auto db = openLibrary(dir, &error);
     QVERIFY2(db, qPrintable(error));
     Importer importer(*db);
-    QVERIFY(importer.importFile(dataPath(QStringLiteral("multi-story.txt"))).error.isEmpty());
-    QVERIFY(importer.importFile(dataPath(QStringLiteral("front-matter.md"))).error.isEmpty());
+    QVERIFY(importer.importFile(dataPath(QStringLiteral("multi-story.txt"))).ok());
+    QVERIFY(importer.importFile(dataPath(QStringLiteral("front-matter.md"))).ok());
     QStringList names;
     const QVector<Office> offices = *OfficeRepository(*db).all();
     for (const Office &office : offices) {

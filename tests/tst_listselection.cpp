@@ -4,6 +4,7 @@
 // vanishes without a word, and a snippet never shows the tags' text.
 
 #include "editortesting.h"
+#include "refusaltesting.h"
 #include "signin.h"
 
 #include "browser/librarybrowser.h"
@@ -66,7 +67,7 @@ std::unique_ptr<Database> demoLibrary(const QTemporaryDir &dir)
 {
     auto db = openLibrary(dir, QStringLiteral("demo"));
     QString error;
-    if (!db || createDemoLibrary(*db, &error) <= 0) {
+    if (!db || fo::testing::said(createDemoLibrary(*db), &error).value_or(-1) <= 0) {
         qWarning("cannot make the demo library: %s", qPrintable(error));
     }
     return db;

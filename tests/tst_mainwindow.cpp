@@ -5,7 +5,8 @@
 #include "editor/storyeditor.h"
 #include "history/revisionrepository.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 #include "safety/recoveryjournal.h"
 #include "search/storylistmodel.h"
 #include "signin.h"
@@ -98,8 +99,8 @@ void TestMainWindow::cleanup()
 std::unique_ptr<Database> TestMainWindow::openLibrary(const QString &name)
 {
     QString error;
-    auto db = fo::openLibrary(mDir->filePath(name + QStringLiteral(".fieldoffice")),
-                              Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(mDir->filePath(name + QStringLiteral(".fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     if (!db) {
         qWarning("cannot open library: %s", qPrintable(error));
     }
@@ -122,7 +123,7 @@ Story TestMainWindow::addStory(Database &db, const QString &headline, const QStr
     mClock = mClock.addSecs(3600);
     story.createdAt = mClock;
     QString error;
-    if (!StoryWriter(db).create(story, &error)) {
+    if (!fo::testing::said(StoryWriter(db).create(story), &error)) {
         qWarning("cannot create story: %s", qPrintable(error));
     }
     return story;
@@ -605,7 +606,7 @@ void TestMainWindow::journalIsRecoveredAtStart()
     const std::optional<Revision> latest = RevisionRepository(window.database()).latest(2);
     QVERIFY(latest);
     QCOMPARE(latest->note, QStringLiteral("recovered unsaved changes"));
-    QVERIFY(RevisionRepository(window.database()).forStory(2).size() >= 2);
+    QVERIFY(RevisionRepository(window.database()).forStory(2)->size() >= 2);
 }
 
 QTEST_MAIN(TestMainWindow)

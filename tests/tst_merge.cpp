@@ -1,7 +1,8 @@
 #include "domain/storymerge.h"
 #include "history/revisionrepository.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 
@@ -212,25 +213,26 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = fo::openLibrary(dir.filePath(QStringLiteral("m.fieldoffice")),
-                              Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("m.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository stories(*db);
     Story created = baseStory();
     created.id = 0;
-    QVERIFY2(StoryWriter(*db).create(created, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*db).create(created), &error), qPrintable(error));
     const Story base = *stories.get(created.id);
 
     Story theirs = base;
     theirs.headline = QStringLiteral("Changed from the command line");
     theirs.tags << QStringLiteral("topic/land");
-    QVERIFY2(StoryWriter(*db).update(theirs, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*db).update(theirs), &error), qPrintable(error));
 
     Story mine = base;
     mine.body += QStringLiteral("\nA paragraph typed in the window.\n");
     SaveResult result;
-    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error),
-             qPrintable(error));
+    QVERIFY2(
+        fo::testing::said(StoryWriter(*db).update(base, mine, ChangeContext(), &result), &error),
+        qPrintable(error));
     QVERIFY(result.merged);
     QVERIFY(result.merge.conflicts.isEmpty());
     const Story after = *stories.get(base.id);
@@ -242,7 +244,8 @@ void TestMerge::saveWithStaleBaseKeepsTheirChange()
     // Without a change meanwhile, a save with a base is a plain save.
     Story again = after;
     again.summary = QStringLiteral("Later.");
-    QVERIFY(StoryWriter(*db).update(after, again, ChangeContext(), &result, &error));
+    QVERIFY(
+        fo::testing::said(StoryWriter(*db).update(after, again, ChangeContext(), &result), &error));
     QVERIFY(!result.merged);
     QCOMPARE(stories.get(base.id)->summary, QStringLiteral("Later."));
 }
@@ -254,39 +257,42 @@ void TestMerge::conflictKeepsBothInTheHistory()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = fo::openLibrary(dir.filePath(QStringLiteral("c.fieldoffice")),
-                              Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("c.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     StoryRepository stories(*db);
     Story created = baseStory();
     created.id = 0;
-    QVERIFY(StoryWriter(*db).create(created, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*db).create(created), &error));
     const Story base = *stories.get(created.id);
 
     Story theirs = base;
     theirs.headline = QStringLiteral("Theirs");
-    QVERIFY(StoryWriter(*db).update(theirs, &error));
+    QVERIFY(fo::testing::said(StoryWriter(*db).update(theirs), &error));
     Story mine = base;
     mine.headline = QStringLiteral("Mine");
     SaveResult result;
-    QVERIFY2(StoryWriter(*db).update(base, mine, ChangeContext(), &result, &error),
-             qPrintable(error));
+    QVERIFY2(
+        fo::testing::said(StoryWriter(*db).update(base, mine, ChangeContext(), &result), &error),
+        qPrintable(error));
     QCOMPARE(joinFields(result.merge.conflicts), QStringLiteral("headline"));
     QCOMPARE(result.merge.conflicts.first().theirs, QStringLiteral("Theirs"));
     QVERIFY(result.theirRevision > 0);
     QCOMPARE(stories.get(base.id)->headline, QStringLiteral("Mine"));
 
-    const QVector<Revision> revisions = RevisionRepository(*db).forStory(base.id, true);
+    const QVector<Revision> revisions =
+        RevisionRepository(*db).forStory(base.id, true).value_or({});
     QStringList headlines;
     for (const Revision &r : revisions) {
         headlines << r.story.headline;
     }
     QVERIFY2(headlines.contains(QStringLiteral("Theirs")), qPrintable(headlines.join(u'|')));
     QVERIFY2(headlines.contains(QStringLiteral("Mine")), qPrintable(headlines.join(u'|')));
-    const std::optional<Revision> theirRevision =
+    const Result<Revision> theirRevision =
         RevisionRepository(*db).get(base.id, result.theirRevision);
     QVERIFY(theirRevision);
-    QCOMPARE(RevisionRepository(*db).get(base.id, result.theirRevision, &error)->number,
+    QCOMPARE(fo::testing::said(RevisionRepository(*db).get(base.id, result.theirRevision), &error)
+                 ->number,
              result.theirRevision);
 }
 

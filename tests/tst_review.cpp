@@ -1,5 +1,6 @@
 #include "editortesting.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 
 #include "common/session.h"
 #include "editor/approvededitguard.h"
@@ -98,7 +99,7 @@ Person TestReview::addPerson(Database &db, const QString &name, Roles roles)
     p.name = name;
     p.roles = roles;
     QString error;
-    if (!PersonRepository(db).add(p, Person(), &error)) {
+    if (!fo::testing::said(PersonRepository(db).add(p, Person()), &error)) {
         qWarning("%s", qPrintable(error));
     }
     return p;
@@ -117,7 +118,8 @@ std::unique_ptr<MainWindow> TestReview::openWindow(As as)
                       QStringLiteral("The river rose quickly after the storm.\n\n"
                                      "Families moved to the school on the hill.\n"));
     QString error;
-    if (!StoryWriter(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString(), &error)) {
+    if (!fo::testing::said(
+            StoryWriter(*db).perform(mStory, WorkflowAction::Submit, mEditor, QString()), &error)) {
         qWarning("%s", qPrintable(error));
     }
     auto window = std::make_unique<MainWindow>(std::move(db));
@@ -256,7 +258,8 @@ void TestReview::aFailedFlushStopsTheActionAndSaysWhy()
     QVERIFY(window);
     QVERIFY(showActive(*window));
     QString error;
-    auto other = openLibrary(window->database().path(), Database::OpenMode::MustExist, &error);
+    auto other =
+        fo::testing::openLibrary(window->database().path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse BEFORE UPDATE ON stories BEGIN "
@@ -350,7 +353,8 @@ void TestReview::historyComparesAndRestores()
     Story changed = stored(window->database(), mStory);
     changed.headline = QStringLiteral("River Falls in Kolkata");
     QString error;
-    QVERIFY2(StoryWriter(window->database()).update(changed, mEditor, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(window->database()).update(changed, mEditor), &error),
+             qPrintable(error));
     window->editor()->reload();
 
     HistoryPanel *history = window->reviewDock()->historyPanel();
@@ -398,7 +402,7 @@ void TestReview::commentsOnASelectionShowTheirPassage()
 
     comments->view()->setCurrentIndex(model->index(0, 0, model->index(0, 0)));
     QVERIFY(comments->toggleResolved());
-    QVERIFY(CommentRepository(window->database()).forStory(mStory).first().isResolved());
+    QVERIFY(CommentRepository(window->database()).forStory(mStory)->first().isResolved());
 
     // A general comment needs no selection.
     text->setPlainText(QStringLiteral("Looks good."));

@@ -3,6 +3,7 @@
 // keys of their own, and the preview shows when it has the focus.
 
 #include "editortesting.h"
+#include "refusaltesting.h"
 
 #include "common/session.h"
 #include "editor/previewpane.h"
@@ -65,8 +66,8 @@ std::unique_ptr<MainWindow> TestReviewKeys::openWindow(bool asReviewer, bool doc
     mEditor.roles = Role::Editor;
     mReviewer.name = QStringLiteral("Rita Reviewer");
     mReviewer.roles = Role::Reviewer;
-    if (!PersonRepository(*db).add(mEditor, Person(), &error) ||
-        !PersonRepository(*db).add(mReviewer, Person(), &error)) {
+    if (!fo::testing::said(PersonRepository(*db).add(mEditor, Person()), &error) ||
+        !fo::testing::said(PersonRepository(*db).add(mReviewer, Person()), &error)) {
         qWarning("%s", qPrintable(error));
     }
     mStory = addStory(*db, QStringLiteral("Police Trained in Gulu"),

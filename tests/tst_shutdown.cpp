@@ -1,7 +1,8 @@
 #include "history/revisionrepository.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "people/personrepository.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 
@@ -57,18 +58,19 @@ void TestShutdown::init()
     mLibrary = mDir->filePath(QStringLiteral("stories.fieldoffice"));
     mOutput.clear();
     QString error;
-    auto db = fo::openLibrary(mLibrary, Database::OpenMode::CreateNew, &error);
+    auto db = fo::testing::openLibrary(mLibrary, Database::OpenMode::CreateNew, &error);
     QVERIFY2(db, qPrintable(error));
     Story story;
     story.headline = QStringLiteral("Typed into");
     story.body = kBody;
-    QVERIFY2(StoryWriter(*db).create(story, &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(StoryWriter(*db).create(story), &error), qPrintable(error));
     QCOMPARE(story.id, qint64(1));
     // The window writes only as a person (issue 12 item 1): it starts as this one (--as).
     Person editor;
     editor.name = QStringLiteral("Grace Achieng");
     editor.roles = Role::Editor;
-    QVERIFY2(PersonRepository(*db).add(editor, Person(), &error), qPrintable(error));
+    QVERIFY2(fo::testing::said(PersonRepository(*db).add(editor, Person()), &error),
+             qPrintable(error));
 }
 
 void TestShutdown::cleanup()
@@ -110,7 +112,7 @@ bool TestShutdown::waitTyped(QProcess &window, int count)
 QString TestShutdown::body()
 {
     QString error;
-    auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     return db ? StoryRepository(*db).get(1).value_or(Story()).body : error;
 }
 
@@ -153,7 +155,7 @@ void TestShutdown::killLosesAtMostTheLastSecond()
 void TestShutdown::journalBringsBackTextTheLibraryRefused()
 {
     QString error;
-    auto holder = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
+    auto holder = fo::testing::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     QVERIFY2(holder, qPrintable(error));
     QSqlQuery lock(holder->connection());
     QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
@@ -177,7 +179,7 @@ void TestShutdown::journalBringsBackTextTheLibraryRefused()
     QCOMPARE(again.exitCode(), 0);
     QCOMPARE(body(), QStringLiteral("First paragraph. Journal\n"));
     QCOMPARE(recovery.entryList(QDir::Files).size(), 0);
-    auto db = fo::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(mLibrary, Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(RevisionRepository(*db).latest(1).value_or(Revision()).note,
              QStringLiteral("recovered unsaved changes"));

@@ -9,8 +9,9 @@
 #include "editor/previewpane.h"
 #include "editor/storyeditor.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "people/personrepository.h"
+#include "refusaltesting.h"
 #include "review/reviewdock.h"
 #include "search/storylistmodel.h"
 #include "window/mainwindow.h"
@@ -72,12 +73,11 @@ void TestSmallScreen::fitsTheScreen()
     QFETCH(QSize, screen);
     QTemporaryDir dir;
     QString error;
-    auto db = openLibrary(dir.filePath(QStringLiteral("demo.fieldoffice")),
-                          Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("demo.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
-    QVERIFY2(createDemoLibrary(*db, &error) > 0, qPrintable(error));
-    const std::optional<Person> editor =
-        PersonRepository(*db).findByName(QStringLiteral("Grace Achieng"));
+    QVERIFY2(fo::testing::said(createDemoLibrary(*db), &error).value_or(-1) > 0, qPrintable(error));
+    const Result<Person> editor = PersonRepository(*db).findByName(QStringLiteral("Grace Achieng"));
     QVERIFY(editor);
     MainWindow window(std::move(db));
     window.setCurrentPerson(*editor);

@@ -3,7 +3,7 @@
 // encoding, and the library's own dictionary shared through the library file.
 
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "messages/refusaltext.h"
 #include "spelling/librarydictionary.h"
 #include "spelling/spelldictionary.h"
@@ -176,7 +176,7 @@ void TestSpelling::libraryWordIsSharedByTheLibrary()
     const QString path = dir.filePath(QStringLiteral("dictionary.fieldoffice"));
     QString error;
     {
-        auto db = openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
+        auto db = fo::testing::openLibrary(path, Database::OpenMode::CreateIfMissing, &error);
         QVERIFY2(db, qPrintable(error));
         const Status added = LibraryDictionary(*db).add(
             QStringLiteral("Sarika"), QStringLiteral("en"), QStringLiteral("Amina Diallo"));
@@ -186,7 +186,7 @@ void TestSpelling::libraryWordIsSharedByTheLibrary()
                                            QStringLiteral("Someone Else")));
     }
     // Another program opening the library gets the word; another language does not.
-    auto other = openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto other = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     const Result<QStringList> words = LibraryDictionary(*other).words(QStringLiteral("en"));
     QVERIFY(words);
@@ -203,8 +203,8 @@ void TestSpelling::libraryRefusesWhatIsNotAWord()
 {
     QTemporaryDir dir;
     QString error;
-    auto db = openLibrary(dir.filePath(QStringLiteral("d.fieldoffice")),
-                          Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("d.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     QVERIFY2(db, qPrintable(error));
     const Status refused =
         LibraryDictionary(*db).add(QStringLiteral("two words"), QStringLiteral("en"), QString());

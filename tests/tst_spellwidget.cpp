@@ -3,6 +3,8 @@
 // the library, and a Tamil story that says it is not checked instead of underlining.
 
 #include "editortesting.h"
+#include "libraryopentesting.h"
+#include "refusaltesting.h"
 
 #include "common/session.h"
 #include "editor/bodyeditor.h"
@@ -107,7 +109,7 @@ std::unique_ptr<TestSpellWidget::Open> TestSpellWidget::open(const QString &body
     story.language = language;
     story.body = body;
     QString error;
-    if (!StoryWriter(*o->db).create(story, &error)) {
+    if (!fo::testing::said(StoryWriter(*o->db).create(story), &error)) {
         qWarning("%s", qPrintable(error));
         return nullptr;
     }
@@ -224,7 +226,7 @@ void TestSpellWidget::addedWordIsSharedByTheLibrary()
 
     // Another program on the same library: its editor accepts the word too.
     QString error;
-    auto other = fo::openLibrary(o->db->path(), Database::OpenMode::MustExist, &error);
+    auto other = fo::testing::openLibrary(o->db->path(), Database::OpenMode::MustExist, &error);
     QVERIFY2(other, qPrintable(error));
     QCOMPARE(*LibraryDictionary(*other).words(QStringLiteral("en")),
              QStringList{QStringLiteral("Sarika")});

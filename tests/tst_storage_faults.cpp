@@ -5,7 +5,7 @@
 // another connection of the same process.
 
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "processrun.h"
 
 #include <QCryptographicHash>
@@ -518,7 +518,7 @@ void TestStorageFaults::secondOpenKeepsTheFirstConnectionsLocks()
     const QString path = makeLibrary(QStringLiteral("lib.fieldoffice"));
     QVERIFY(!path.isEmpty());
     QString error;
-    auto window = fo::openLibrary(path, Database::OpenMode::MustExist, &error);
+    auto window = fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error);
     QVERIFY2(window, qPrintable(error));
     {
         QSqlQuery q(window->connection());
@@ -526,7 +526,8 @@ void TestStorageFaults::secondOpenKeepsTheFirstConnectionsLocks()
         QVERIFY(q.exec(QStringLiteral("UPDATE stories SET summary = 'kept' WHERE id = 1")));
     }
     QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
-    QVERIFY2(fo::openLibrary(path, Database::OpenMode::MustExist, &error), qPrintable(error));
+    QVERIFY2(fo::testing::openLibrary(path, Database::OpenMode::MustExist, &error),
+             qPrintable(error));
     // Another program that reads and closes must see the window still there, and leave its
     // write-ahead log alone.
     const Run r = fo({QStringLiteral("list"), QStringLiteral("--library"), path});

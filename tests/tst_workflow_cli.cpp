@@ -5,8 +5,9 @@
 #include "clirun.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "processrun.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 
 #include <QFile>
@@ -449,10 +450,11 @@ void TestWorkflowCli::datelineIsSplitAsImportSplitsIt()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QString imported = r.out.section(QLatin1Char(' '), 1, 1).chopped(1); // "imported 16: …"
     QString error;
-    auto db = fo::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
+    auto db = fo::testing::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
     QVERIFY2(db, qPrintable(error));
     for (const QString &which : {id, imported}) {
-        const std::optional<fo::Story> s = fo::StoryRepository(*db).get(which.toLongLong(), &error);
+        const fo::Result<fo::Story> s =
+            fo::testing::said(fo::StoryRepository(*db).get(which.toLongLong()), &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->datelineCity, QStringLiteral("KOLKATA"));
         QCOMPARE(s->datelineCountry, QStringLiteral("WEST BENGAL, INDIA"));
@@ -563,7 +565,7 @@ void TestWorkflowCli::exportIsRecorded()
 {
     const auto exports = [this] {
         QString error;
-        auto db = fo::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
+        auto db = fo::testing::openLibrary(mLib, fo::Database::OpenMode::MustExist, &error);
         fo::AuditFilter f;
         f.actions = {fo::AuditAction::Exported};
         return db ? *fo::AuditLog(*db).list(f) : QVector<fo::AuditEntry>();

@@ -7,8 +7,9 @@
 #include "base/clock.h"
 #include "library/auditlog.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "libraryopentesting.h"
 #include "people/personrepository.h"
+#include "refusaltesting.h"
 #include "stories/storyrepository.h"
 #include "stories/storywriter.h"
 #include "workflow/workflow.h"
@@ -27,8 +28,8 @@ protected:
         mDir = std::make_unique<QTemporaryDir>();
         QVERIFY(mDir->isValid());
         QString error;
-        mDb = fo::openLibrary(mDir->filePath(QStringLiteral("lib.fieldoffice")),
-                              Database::OpenMode::CreateIfMissing, &error);
+        mDb = fo::testing::openLibrary(mDir->filePath(QStringLiteral("lib.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
         QVERIFY2(mDb, qPrintable(error));
         mNow = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
         Clock::setOverride([this] { return mNow; });
@@ -49,7 +50,7 @@ protected:
         p.name = name;
         p.roles = roles;
         QString error;
-        if (!fo::PersonRepository(*mDb).add(p, fo::Person(), &error)) {
+        if (!fo::testing::said(fo::PersonRepository(*mDb).add(p, fo::Person()), &error)) {
             qWarning("%s", qPrintable(error));
         }
         return p;
@@ -68,7 +69,7 @@ protected:
                                 "Amina*, 16, told the team what changed.");
         s.tags = QStringList{QStringLiteral("topic/justice-system"), QStringLiteral("type/court")};
         QString error;
-        if (!fo::StoryWriter(*mDb).create(s, mSetup, &error)) {
+        if (!fo::testing::said(fo::StoryWriter(*mDb).create(s, mSetup), &error)) {
             qWarning("%s", qPrintable(error));
         }
         return s.id;
@@ -101,7 +102,8 @@ protected:
         }
         for (const auto &step : steps) {
             QString error;
-            QVERIFY2(StoryWriter(*mDb).perform(id, step.first, mSetup, step.second, &error),
+            QVERIFY2(fo::testing::said(
+                         StoryWriter(*mDb).perform(id, step.first, mSetup, step.second), &error),
                      qPrintable(error));
         }
         QCOMPARE(story(id).status, status);

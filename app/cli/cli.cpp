@@ -6,7 +6,7 @@
 #include "historycommands.h"
 #include "library/database.h"
 #include "librarycommands.h"
-#include "messages/libraryopen.h"
+#include "messages/refusaltext.h"
 #include "packetcommand.h"
 #include "people/personrepository.h"
 #include "stories/storyrepository.h"
@@ -115,35 +115,38 @@ QCommandLineOption asOption(const QString &description)
                               QStringLiteral("NAME"));
 }
 
-std::optional<Person> findActingPerson(Database &db, const QString &name, QString *why)
+std::optional<Person> findActingPerson(Database &db, const QString &name)
 {
-    const std::optional<Person> person = PersonRepository(db).findByName(name);
+    Result<Person> person = PersonRepository(db).findByName(name);
     if (!person) {
-        *why = QStringLiteral("no person named '%1' in this library (see fieldoffice person "
-                              "list)")
-                   .arg(name);
+        return std::nullopt;
     }
-    return person;
+    return std::move(*person);
+}
+
+QString unknownPersonText(const QString &name)
+{
+    return QStringLiteral("no person named '%1' in this library (see fieldoffice person list)")
+        .arg(name);
 }
 
 std::optional<Person> actingPerson(Database &db, const QString &name)
 {
-    QString why;
-    const std::optional<Person> person = findActingPerson(db, name, &why);
+    const std::optional<Person> person = findActingPerson(db, name);
     if (!person) {
-        printError(why);
+        printError(unknownPersonText(name));
     }
     return person;
 }
 
 std::optional<Story> storyOrComplain(Database &db, qint64 id)
 {
-    QString error;
-    std::optional<Story> story = StoryRepository(db).get(id, &error);
+    Result<Story> story = StoryRepository(db).get(id);
     if (!story) {
-        printError(error.isEmpty() ? QStringLiteral("no story with id %1").arg(id) : error);
+        printError(refusalText(story.refusal()));
+        return std::nullopt;
     }
-    return story;
+    return std::move(*story);
 }
 
 QTextStream &out()
@@ -279,13 +282,13 @@ std::unique_ptr<Database> Command::open(bool create, bool forWriting)
         // The default location's folder is ours to make; a folder the user named is not.
         QDir().mkpath(QFileInfo(path).absolutePath());
     }
-    QString error;
-    auto db = fo::openLibrary(
-        path, create ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist, &error);
-    if (!db) {
-        printError(error);
+    Result<std::unique_ptr<Database>> opened = Database::open(
+        path, create ? Database::OpenMode::CreateIfMissing : Database::OpenMode::MustExist);
+    if (!opened) {
+        printError(refusalText(opened.refusal()));
         return nullptr;
     }
+    std::unique_ptr<Database> db = std::move(*opened);
     if (db->isReadOnly()) {
         if (forWriting) {
             printError(QStringLiteral("%1 is read-only (%2); nothing was changed")

@@ -57,9 +57,11 @@ bool storyIdArgument(Command &cmd, qint64 *id);
 /// --as NAME, the one definition every command adds; `description` says what the person does
 /// in that command ("Who imports: ...").
 QCommandLineOption asOption(const QString &description);
-/// The person a name given with --as (here or to the window) stands for; nullopt and the one
-/// line saying why when there is none.
-std::optional<Person> findActingPerson(Database &db, const QString &name, QString *why);
+/// The person a name given with --as (here or to the window) stands for; nullopt when there is
+/// none (unknownPersonText() says so).
+std::optional<Person> findActingPerson(Database &db, const QString &name);
+/// "no person named 'NAME' in this library (see fieldoffice person list)".
+QString unknownPersonText(const QString &name);
 /// The same, printing why not.
 std::optional<Person> actingPerson(Database &db, const QString &name);
 /// Story `id`; prints why not ("no story with id 9") and returns nullopt when there is none.

@@ -7,6 +7,7 @@
 #include "jsonstream.h"
 #include "library/database.h"
 #include "library/tagrepository.h"
+#include "messages/importtext.h"
 #include "messages/refusaltext.h"
 #include "search/storyquery.h"
 #include "stories/storyrepository.h"
@@ -74,15 +75,16 @@ int runDemo(const QStringList &arguments)
     if (!db) {
         return Refused;
     }
-    QString error;
-    const int count = createDemoLibrary(*db, &error);
-    if (count < 0) {
+    const Result<int> created = createDemoLibrary(*db);
+    if (!created) {
         const QString file = db->path();
         db.reset();
         QFile::remove(file);
-        printError(QStringLiteral("cannot create the demo library: %1").arg(error));
+        printError(QStringLiteral("cannot create the demo library: %1")
+                       .arg(refusalText(created.refusal())));
         return Refused;
     }
+    const int count = *created;
     printOut(QStringLiteral("created %1 with %2 demo stories")
                  .arg(QDir::toNativeSeparators(db->path()))
                  .arg(count));
@@ -139,8 +141,8 @@ int runImport(const QStringList &arguments)
         for (const QString &note : result.notes) {
             printError(QStringLiteral("note: ") + note);
         }
-        if (!result.error.isEmpty()) {
-            printError(result.error);
+        if (!result.ok()) {
+            printError(importErrorText(result));
             ++failed;
             continue;
         }

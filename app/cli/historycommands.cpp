@@ -5,6 +5,7 @@
 #include "history/approvalrepository.h"
 #include "history/revisionrepository.h"
 #include "library/database.h"
+#include "messages/refusaltext.h"
 #include "stories/storyrepository.h"
 #include "workflow/workflow.h"
 
@@ -127,8 +128,9 @@ std::optional<Story> versionOf(Database &db, const Story &current, const QString
     } else {
         number = which.toInt();
     }
-    const std::optional<Revision> r = RevisionRepository(db).get(current.id, number, error);
+    const Result<Revision> r = RevisionRepository(db).get(current.id, number);
     if (!r) {
+        *error = refusalText(r.refusal());
         return std::nullopt;
     }
     *label = QStringLiteral("revision %1").arg(number);
@@ -169,14 +171,15 @@ int runHistory(const QStringList &arguments)
     if (!story) {
         return Refused;
     }
-    QString error;
     const ApprovalState state = Workflow(*db).approvalState(*story);
-    QVector<Revision> revisions = RevisionRepository(*db).forStory(id, false, &error);
-    const QVector<Approval> approvals = ApprovalRepository(*db).forStory(id, &error);
-    if (!error.isEmpty()) {
-        printError(error);
+    const Result<QVector<Revision>> read = RevisionRepository(*db).forStory(id, false);
+    const Result<QVector<Approval>> approvalsRead = ApprovalRepository(*db).forStory(id);
+    if (!read || !approvalsRead) {
+        printError(refusalText(approvalsRead ? read.refusal() : approvalsRead.refusal()));
         return Refused;
     }
+    QVector<Revision> revisions = *read;
+    const QVector<Approval> &approvals = *approvalsRead;
     if (revisions.isEmpty()) {
         // A story nobody has changed since it was imported: its history is what it is now.
         Revision r;

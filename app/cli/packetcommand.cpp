@@ -150,8 +150,9 @@ int runPacket(const QStringList &arguments)
     const QVector<PacketRefusal> refused = builder.gate(*stories);
     if (!refused.isEmpty() && !a.request.allowUnapproved) {
         for (const PacketRefusal &r : refused) {
-            printError(
-                QStringLiteral("story %1 \"%2\": %3").arg(r.storyId).arg(r.headline, r.reason));
+            printError(QStringLiteral("story %1 \"%2\": %3")
+                           .arg(r.storyId)
+                           .arg(r.headline, refusalText(r.why)));
         }
         return Refused;
     }

@@ -59,9 +59,8 @@ int personAdd(Command &cmd, const QStringList &args, const QCommandLineOption &r
     Person person;
     person.name = name;
     person.roles = *parsed;
-    QString error;
-    if (!Workflow(*db).addPerson(person, actor, &error)) {
-        printError(error);
+    if (const Status added = Workflow(*db).addPerson(person, actor); !added) {
+        printError(refusalText(added.refusal()));
         return Refused;
     }
     printOut(QStringLiteral("added person %1: %2 (%3)")
@@ -76,12 +75,12 @@ int personList(Command &cmd, const QCommandLineOption &json)
     if (!db) {
         return Refused;
     }
-    QString error;
-    const QVector<Person> people = PersonRepository(*db).all(true, &error);
-    if (!error.isEmpty()) {
-        printError(error);
+    const Result<QVector<Person>> read = PersonRepository(*db).all(true);
+    if (!read) {
+        printError(refusalText(read.refusal()));
         return Refused;
     }
+    const QVector<Person> &people = *read;
     if (cmd.parser().isSet(json)) {
         QJsonArray array;
         for (const Person &person : people) {
@@ -261,10 +260,9 @@ bool applyEdits(const QCommandLineParser &p, const EditOptions &o, const QString
 /// What an edit did: the fields, the revision, and whether the story lost its approval.
 int reportEdit(Database &db, const Story &before)
 {
-    QString error;
-    const std::optional<Story> after = StoryRepository(db).get(before.id, &error);
+    const Result<Story> after = StoryRepository(db).get(before.id);
     if (!after) {
-        printError(error);
+        printError(refusalText(after.refusal()));
         return Refused;
     }
     const ChangedFields changed = fieldsChanged(before, *after);
@@ -391,9 +389,9 @@ int runEdit(const QStringList &arguments)
         return Refused;
     }
     StoryRepository stories(*db);
-    const std::optional<Story> before = stories.get(id, &error);
+    const Result<Story> before = stories.get(id);
     if (!before) {
-        printError(error);
+        printError(refusalText(before.refusal()));
         return Refused;
     }
     Story story = *before;
@@ -405,8 +403,8 @@ int runEdit(const QStringList &arguments)
     ChangeContext context;
     context.actor = *actor;
     SaveResult saved;
-    if (!StoryWriter(*db).update(*before, story, context, &saved, &error)) {
-        printError(QStringLiteral("story %1: %2").arg(id).arg(error));
+    if (const Status updated = StoryWriter(*db).update(*before, story, context, &saved); !updated) {
+        printError(QStringLiteral("story %1: %2").arg(id).arg(refusalText(updated.refusal())));
         return Refused;
     }
     for (const FieldConflict &c : saved.merge.conflicts) {
@@ -479,11 +477,10 @@ int runReview(const QStringList &arguments)
     if (!actor) {
         return Refused;
     }
-    QString error;
-    const std::optional<WorkflowResult> result =
-        StoryWriter(*db).perform(id, *action, *actor, p.value(comment), &error);
+    const Result<WorkflowResult> result =
+        StoryWriter(*db).perform(id, *action, *actor, p.value(comment));
     if (!result) {
-        printError(QStringLiteral("story %1: %2").arg(id).arg(error));
+        printError(QStringLiteral("story %1: %2").arg(id).arg(refusalText(result.refusal())));
         return Refused;
     }
     QString line = QStringLiteral("story %1: %2 → %3 by %4 (revision %5")

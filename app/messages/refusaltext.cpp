@@ -1,8 +1,10 @@
 #include "messages/refusaltext.h"
 
+#include "domain/storylimits.h"
 #include "library/database.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <sqlite3.h>
 
@@ -149,7 +151,171 @@ QString coreText(const Refusal &r)
     }
 }
 
+/// "5,000": numbers as the limits' messages write them.
+QString count(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n);
+}
+
+QString fieldName(qint64 field)
+{
+    switch (StoryLimitField(field)) {
+    case StoryLimitField::Headline:
+        return tr("headline");
+    case StoryLimitField::Summary:
+        return tr("summary");
+    case StoryLimitField::Byline:
+        return tr("byline");
+    case StoryLimitField::OfficeName:
+        return tr("office name");
+    case StoryLimitField::DatelineCity:
+        return tr("dateline city");
+    default:
+        return tr("dateline country");
+    }
+}
+
+/// The limits of a story (domain/storylimits.h): a save refused past one.
+QString limitText(const Refusal &r)
+{
+    switch (r.kind) {
+    case RefusalKind::StoryBodyTooLarge:
+        return tr("cannot save: the story is %1 of text; a story may hold at most %2 (split it "
+                  "into several stories)")
+            .arg(formatByteSize(r.number), formatByteSize(limits::kMaxBodyBytes));
+    case RefusalKind::StoryTooManyTags:
+        return tr("cannot save: the story has %1 tags; a story may have at most %2")
+            .arg(count(r.number), count(limits::kMaxTagsPerStory));
+    case RefusalKind::StoryTagTooLong:
+        return tr("cannot save: the tag '%1' is %2 characters long; a tag may have at most %3")
+            .arg(r.subject, count(r.number), count(limits::kMaxTagLength));
+    case RefusalKind::StoryFieldTooLong:
+        return tr("cannot save: the %1 is %2 characters long; it may have at most %3")
+            .arg(fieldName(r.id), count(r.number), count(storyFieldLimit(StoryLimitField(r.id))));
+    default:
+        return QString();
+    }
+}
+
+/// Why a story's approval does not let it out, after "story N" (ApprovalState::why).
+QString approvalText(const Refusal &r, const QString &story)
+{
+    switch (r.kind) {
+    case RefusalKind::StoryNotApproved:
+        return tr("%1 is %2, not approved").arg(story, r.subject);
+    case RefusalKind::ApprovalMissing:
+        return tr("%1 is marked %2 but has no approval on record").arg(story, r.subject);
+    case RefusalKind::ApprovalNotCounted:
+        return tr("%1 is marked %2 but its approval does not count: %3")
+            .arg(story, r.subject, r.detail);
+    case RefusalKind::ChangedAfterApproval:
+        return tr("%1 changed after its approval of revision %2")
+            .arg(story, QString::number(r.number));
+    default:
+        return QString();
+    }
+}
+
+/// What refusalText() says for the refusals of storylimits … demo (see refusal.h), or a null
+/// string for a kind that is not one of them.
+QString laterText(const Refusal &r)
+{
+    if (const QString limit = limitText(r); !limit.isNull()) {
+        return limit;
+    }
+    if (const QString approval = approvalText(r, tr("story %1").arg(r.id)); !approval.isNull()) {
+        return approval;
+    }
+    switch (r.kind) {
+    case RefusalKind::PersonNeedsName:
+        return tr("a person needs a name");
+    case RefusalKind::PersonNameTooLong:
+        return tr("a name is one line of at most 200 characters");
+    case RefusalKind::PersonNeedsRole:
+        return tr("%1 needs at least one role").arg(r.subject);
+    case RefusalKind::PersonNameTaken:
+        return tr("there is already a person named '%1'").arg(r.subject);
+    case RefusalKind::CannotAddPerson:
+        return tr("cannot add %1: %2").arg(r.subject, queryReasonText(r));
+    case RefusalKind::CannotChangePerson:
+        return tr("cannot change %1: %2").arg(r.subject, queryReasonText(r));
+    case RefusalKind::CannotSaveRoles:
+        return tr("cannot save roles: %1").arg(queryReasonText(r));
+    case RefusalKind::PersonNotFound:
+        return tr("no person with id %1").arg(r.id);
+    case RefusalKind::NoPersonNamed:
+        return tr("no person named '%1'").arg(r.subject);
+    case RefusalKind::LastAdmin:
+        return tr("%1 is the last admin; give someone else the admin role first").arg(r.subject);
+    case RefusalKind::WorkflowRefused:
+        return r.detail;
+    case RefusalKind::CommentNeedsPerson:
+        return tr("a comment needs a person: say who you are first");
+    case RefusalKind::CommentEmpty:
+        return tr("the comment is empty");
+    case RefusalKind::CommentOtherStory:
+        return tr("comment %1 belongs to another story").arg(r.id);
+    case RefusalKind::CannotSaveComment:
+        return tr("cannot save the comment: %1").arg(queryReasonText(r));
+    case RefusalKind::CannotChangeComment:
+        return tr("cannot change the comment: %1").arg(queryReasonText(r));
+    case RefusalKind::CommentNotFound:
+        return tr("no comment with id %1").arg(r.id);
+    case RefusalKind::CannotMoveAnchor:
+        return tr("cannot move a comment anchor: %1").arg(queryReasonText(r));
+    case RefusalKind::CannotSaveRevision:
+        return tr("cannot save the revision: %1").arg(queryReasonText(r));
+    case RefusalKind::RevisionNotFound:
+        return tr("story %1 has no revision %2").arg(r.id).arg(r.number);
+    case RefusalKind::RevisionIdNotFound:
+        return tr("no revision with id %1").arg(r.id);
+    case RefusalKind::CannotSaveApproval:
+        return tr("cannot save the approval: %1").arg(queryReasonText(r));
+    case RefusalKind::CannotReadApproval:
+        return tr("cannot read the approval back: %1").arg(queryReasonText(r));
+    case RefusalKind::CannotSaveNewStory:
+        return tr("cannot save story: %1").arg(queryReasonText(r));
+    case RefusalKind::CannotSaveStory:
+        return tr("cannot save story %1: %2").arg(r.id).arg(queryReasonText(r));
+    case RefusalKind::CannotChangeStory:
+        return tr("cannot change story %1: %2").arg(r.id).arg(queryReasonText(r));
+    case RefusalKind::StateRevisionMissing:
+        return tr("the state revision is missing");
+    case RefusalKind::RestoredRevisionMissing:
+        return tr("the restored revision is missing");
+    case RefusalKind::NothingToRestore:
+        return tr("nothing to restore: revision %1 has the current content").arg(r.number);
+    case RefusalKind::CannotReadTrash:
+        return tr("cannot read the Trash: %1").arg(queryReasonText(r));
+    case RefusalKind::CannotEmptyTrash:
+        return tr("cannot empty the Trash: %1").arg(queryReasonText(r));
+    case RefusalKind::ReleaseNotApproved:
+    case RefusalKind::ReleaseApprovalMissing:
+    case RefusalKind::ReleaseApprovalNotCounted:
+    case RefusalKind::ReleaseChangedAfterApproval: {
+        Refusal approval = r;
+        approval.kind = RefusalKind(int(RefusalKind::StoryNotApproved) + int(r.kind) -
+                                    int(RefusalKind::ReleaseNotApproved));
+        return tr("cannot release: %1").arg(refusalText(approval));
+    }
+    case RefusalKind::FingerprintFailed:
+    case RefusalKind::DemoStoryUnreadable:
+        return r.detail;
+    case RefusalKind::DemoStoriesMissing:
+        return tr("the demo stories are missing from this build");
+    default:
+        return QString();
+    }
+}
+
 } // namespace
+
+QString approvalRefusalText(const Refusal &refusal, const QString &headline)
+{
+    const QString story = tr("story %1 \u201c%2\u201d").arg(refusal.id).arg(headline);
+    const QString words = approvalText(refusal, story);
+    return words.isNull() ? refusalText(refusal) : words;
+}
 
 QString writeReasonText(const Refusal &refusal)
 {
@@ -225,8 +391,11 @@ QString refusalText(const Refusal &refusal)
     default:
         break;
     }
-    const QString core = coreText(refusal);
-    return core.isNull() ? refusal.detail : core;
+    if (const QString core = coreText(refusal); !core.isNull()) {
+        return core;
+    }
+    const QString later = laterText(refusal);
+    return later.isNull() ? refusal.detail : later;
 }
 
 } // namespace fo

@@ -19,5 +19,8 @@ QString queryReasonText(const Refusal &refusal);
 /// Why a file could not be written, from the errno in `number` ("the disk is full",
 /// "permission denied"; strerror's words in `detail` otherwise).
 QString writeReasonText(const Refusal &refusal);
+/// Why a story may not go out (ApprovalState::why, PacketRefusal::why) with its headline:
+/// "story 12 “Headline” is in review, not approved"; refusalText() for any other refusal.
+QString approvalRefusalText(const Refusal &refusal, const QString &headline);
 
 } // namespace fo

@@ -1,7 +1,7 @@
 #include "generator.h"
 
+#include "../libraryopentesting.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
 #include "wordlist.h"
 
 #include <QDateTime>
@@ -167,7 +167,7 @@ bool generateLibrary(const GenerateOptions &options, QString *error)
 {
     QElapsedTimer timer;
     timer.start();
-    auto db = fo::openLibrary(options.library, Database::OpenMode::CreateNew, error);
+    auto db = fo::testing::openLibrary(options.library, Database::OpenMode::CreateNew, error);
     if (!db) {
         return false;
     }

@@ -1,7 +1,9 @@
 #include "runner.h"
+#include "../refusaltesting.h"
 #include "backupbench.h"
 #include "spellbench.h"
 
+#include "../libraryopentesting.h"
 #include "browser/librarybrowser.h"
 #include "browser/storylistview.h"
 #include "editor/bodyeditor.h"
@@ -14,7 +16,6 @@
 #include "generator.h"
 #include "library/database.h"
 #include "library/tagrepository.h"
-#include "messages/libraryopen.h"
 #include "messages/refusaltext.h"
 #include "search/searchquery.h"
 #include "search/storylistmodel.h"
@@ -323,13 +324,13 @@ void measureEditor(Database &source, QVector<Measure> &out)
     }
     QTemporaryDir dir;
     QString error;
-    auto db = fo::openLibrary(dir.filePath(QStringLiteral("editor.fieldoffice")),
-                              Database::OpenMode::CreateIfMissing, &error);
+    auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("editor.fieldoffice")),
+                                       Database::OpenMode::CreateIfMissing, &error);
     Story big = storyOfWords(stories.first(), 5000);
     big.id = 0;
     big.uuid.clear();
     big.officeId = 0; // found or created again from officeName in this library
-    if (!db || !StoryWriter(*db).create(big, &error)) {
+    if (!db || !fo::testing::said(StoryWriter(*db).create(big), &error)) {
         return;
     }
     Session session(*db);
@@ -416,13 +417,13 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         m.name = QStringLiteral("open → first page of the list");
         m.target = 150;
         m.ours = measure(10, [&] {
-            auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
+            auto db = fo::testing::openLibrary(library, Database::OpenMode::MustExist, error);
             StoryListModel model(*db);
             Q_ASSERT(model.rowCount() > 0);
         });
         out << m;
     }
-    auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
+    auto db = fo::testing::openLibrary(library, Database::OpenMode::MustExist, error);
     if (!db) {
         return {};
     }
@@ -436,7 +437,8 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         filter.search = query.text;
         filter.tag = query.tag;
         int rows = 0;
-        m.ours = measure(20, [&] { rows = stories.list(filter, 0, 50, false).size(); });
+        m.ours =
+            measure(20, [&] { rows = stories.list(filter, 0, 50, false).value_or({}).size(); });
         const qint64 tagId = query.tag.isEmpty() ? 0 : TagRepository(*db).find(query.tag);
         const QString fts = SearchQuery(query.text).ftsExpression();
         m.floor = measure(5, [&] { floor.search(fts, tagId); });
@@ -455,7 +457,7 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         filter.prefixLastWord = true;
         int counted = 0;
         m.ours = measure(5, [&] {
-            auto own = fo::openLibrary(library, Database::OpenMode::MustExist, error);
+            auto own = fo::testing::openLibrary(library, Database::OpenMode::MustExist, error);
             const Result<int> n = StoryQuery(*own).count(filter);
             counted = n ? *n : -1;
         });
@@ -469,8 +471,9 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         StoryFilter filter;
         filter.tag = midTag(*db);
         int rows = 0;
-        m.ours = measure(
-            20, [&] { rows = stories.list(filter, 0, StoryListModel::kPageSize, false).size(); });
+        m.ours = measure(20, [&] {
+            rows = stories.list(filter, 0, StoryListModel::kPageSize, false).value_or({}).size();
+        });
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }
@@ -482,8 +485,9 @@ QVector<Measure> runBenchmarks(const QString &library, const QStringList &only, 
         filter.status = StoryStatus::InReview;
         filter.office = QStringLiteral("Kolkata");
         int rows = 0;
-        m.ours = measure(
-            20, [&] { rows = stories.list(filter, 0, StoryListModel::kPageSize, false).size(); });
+        m.ours = measure(20, [&] {
+            rows = stories.list(filter, 0, StoryListModel::kPageSize, false).value_or({}).size();
+        });
         m.note = QStringLiteral("%1 rows").arg(rows);
         out << m;
     }

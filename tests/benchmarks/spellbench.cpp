@@ -1,12 +1,13 @@
 #include "spellbench.h"
 
+#include "../libraryopentesting.h"
+#include "../refusaltesting.h"
 #include "common/session.h"
 #include "editor/bodyeditor.h"
 #include "editor/spellcheck.h"
 #include "editor/spellchecker.h"
 #include "editor/storyeditor.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
 #include "spelling/spelldictionary.h"
 #include "spelling/spellwords.h"
 #include "stories/storyrepository.h"
@@ -158,10 +159,10 @@ void measureSpelling(Database &source, QVector<Measure> &out)
     for (const bool on : {false, true}) {
         QTemporaryDir dir;
         QString error;
-        auto db = fo::openLibrary(dir.filePath(QStringLiteral("spelling.fieldoffice")),
-                                  Database::OpenMode::CreateIfMissing, &error);
+        auto db = fo::testing::openLibrary(dir.filePath(QStringLiteral("spelling.fieldoffice")),
+                                           Database::OpenMode::CreateIfMissing, &error);
         Story big = story;
-        if (!db || !StoryWriter(*db).create(big, &error)) {
+        if (!db || !fo::testing::said(StoryWriter(*db).create(big), &error)) {
             return;
         }
         Session session(*db);

@@ -22,7 +22,6 @@ void removeLibrary(const QString &path)
 
 void readSome(fo::Database &db)
 {
-    QString error;
     fo::StoryQuery query(db);
     fo::StoryFilter filter;
     (void)query.list(filter, 0, 20, true);
@@ -30,8 +29,8 @@ void readSome(fo::Database &db)
     filter.search = QStringLiteral("court");
     (void)query.list(filter, 0, 20, false);
     fo::StoryRepository stories(db);
-    (void)stories.get(1, &error);
-    (void)fo::RevisionRepository(db).forStory(1, true, &error);
+    (void)stories.get(1);
+    (void)fo::RevisionRepository(db).forStory(1, true);
 }
 
 } // namespace

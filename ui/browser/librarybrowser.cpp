@@ -1,5 +1,6 @@
 #include "browser/librarybrowser.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "browser/resultcounter.h"
 #include "browser/storyfilterbar.h"
@@ -63,7 +64,8 @@ LibraryBrowser::LibraryBrowser(Database &db, QWidget *parent) : QWidget(parent),
             &LibraryBrowser::onCurrentRowChanged);
     connect(mModel, &QAbstractItemModel::modelReset, this, &LibraryBrowser::selectOpenStory);
     connect(mModel, &QAbstractItemModel::modelReset, this, &LibraryBrowser::updateEmptyHint);
-    connect(mModel, &StoryListModel::loadFailed, this, &LibraryBrowser::loadFailed);
+    connect(mModel, &StoryListModel::loadFailed, this,
+            [this](const Refusal &why) { emit loadFailed(listErrorText(why)); });
     updateEmptyHint();
 }
 
@@ -242,14 +244,19 @@ void LibraryBrowser::selectOpenStory()
     mList->scrollTo(index);
 }
 
+QString LibraryBrowser::listErrorText(const Refusal &why)
+{
+    return tr("Cannot read the story list: %1").arg(refusalText(why));
+}
+
 void LibraryBrowser::updateEmptyHint()
 {
     if (mModel->rowCount() > 0) {
         return;
     }
     QString hint;
-    if (!mModel->lastError().isEmpty()) {
-        hint = mModel->lastError();
+    if (const std::optional<Refusal> why = mModel->lastRefusal()) {
+        hint = listErrorText(*why);
     } else if (mModel->filter().onlyDeleted) {
         hint = tr("The Trash is empty.");
     } else if (mModel->isLibraryEmpty()) {

@@ -72,6 +72,8 @@ signals:
     void loadFailed(const QString &error);
 
 private:
+    /// "Cannot read the story list: …".
+    static QString listErrorText(const Refusal &why);
     void onCurrentRowChanged(const QModelIndex &index);
     void selectOpenStory();
     void updateEmptyHint();

@@ -108,11 +108,9 @@ void StoryActions::newStory()
     if (!mSession.flush()) {
         return;
     }
-    QString error;
-    const std::optional<Story> story =
-        StoryService(mDb, mSession.person()).createBlank(mDefaultOffice, &error);
+    const Result<Story> story = StoryService(mDb, mSession.person()).createBlank(mDefaultOffice);
     if (!story) {
-        emit failed(tr("Cannot create a story: %1").arg(error));
+        emit failed(tr("Cannot create a story: %1").arg(refusalText(story.refusal())));
         return;
     }
     emit storyCreated(story->id);
@@ -123,11 +121,9 @@ void StoryActions::duplicate()
     if (!mStoryId || !mSession.flush()) {
         return;
     }
-    QString error;
-    const std::optional<Story> copy =
-        StoryService(mDb, mSession.person()).duplicate(mStoryId, &error);
+    const Result<Story> copy = StoryService(mDb, mSession.person()).duplicate(mStoryId);
     if (!copy) {
-        emit failed(tr("Cannot duplicate the story: %1").arg(error));
+        emit failed(tr("Cannot duplicate the story: %1").arg(refusalText(copy.refusal())));
         return;
     }
     emit storyCreated(copy->id);
@@ -138,10 +134,9 @@ void StoryActions::archive()
     if (!mStoryId || !mSession.flush()) {
         return;
     }
-    QString error;
     const qint64 id = mStoryId;
-    if (!StoryService(mDb, mSession.person()).archive(id, &error)) {
-        emit failed(tr("Cannot archive the story: %1").arg(error));
+    if (const Status done = StoryService(mDb, mSession.person()).archive(id); !done) {
+        emit failed(tr("Cannot archive the story: %1").arg(refusalText(done.refusal())));
         return;
     }
     mSession.reportStateChanged(id);
@@ -172,10 +167,9 @@ void StoryActions::moveToTrash()
     if (!mSession.flush()) {
         return;
     }
-    QString error;
     const qint64 id = mStoryId;
-    if (!StoryService(mDb, mSession.person()).moveToTrash(id, &error)) {
-        emit failed(tr("Cannot move the story to the Trash: %1").arg(error));
+    if (const Status done = StoryService(mDb, mSession.person()).moveToTrash(id); !done) {
+        emit failed(tr("Cannot move the story to the Trash: %1").arg(refusalText(done.refusal())));
         return;
     }
     emit storyTrashed(id);
@@ -186,10 +180,9 @@ void StoryActions::restore()
     if (!mStoryId || !mInTrash) {
         return;
     }
-    QString error;
     const qint64 id = mStoryId;
-    if (!StoryService(mDb, mSession.person()).restoreFromTrash(id, &error)) {
-        emit failed(tr("Cannot restore the story: %1").arg(error));
+    if (const Status done = StoryService(mDb, mSession.person()).restoreFromTrash(id); !done) {
+        emit failed(tr("Cannot restore the story: %1").arg(refusalText(done.refusal())));
         return;
     }
     mSession.reportStateChanged(id);
@@ -211,13 +204,12 @@ void StoryActions::emptyTrash()
     if (!mSession.flush()) {
         return;
     }
-    QString error;
-    const int deleted = StoryService(mDb, mSession.person()).emptyTrash(&error);
-    if (deleted < 0) {
-        emit failed(tr("Cannot empty the Trash: %1").arg(error));
+    const Result<int> deleted = StoryService(mDb, mSession.person()).emptyTrash();
+    if (!deleted) {
+        emit failed(tr("Cannot empty the Trash: %1").arg(refusalText(deleted.refusal())));
         return;
     }
-    emit trashEmptied(deleted);
+    emit trashEmptied(*deleted);
 }
 
 } // namespace fo

@@ -1,5 +1,6 @@
 #include "editor/storyeditor.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "common/errorstrip.h"
 #include "domain/contenthash.h"
@@ -122,8 +123,11 @@ Story StoryEditor::currentStory() const
 bool StoryEditor::openStory(qint64 id, QString *error)
 {
     const StoryService service(mDb, actor());
-    const std::optional<Story> story = service.get(id, error);
+    const Result<Story> story = service.get(id);
     if (!story) {
+        if (error) {
+            *error = refusalText(story.refusal());
+        }
         return false;
     }
     ensurePage();
@@ -195,7 +199,7 @@ void StoryEditor::reloadIfChanged()
         return;
     }
     const StoryService service(mDb, actor());
-    const std::optional<Story> story = service.get(mStored.id);
+    const Result<Story> story = service.get(mStored.id);
     if (!story) {
         closeStory(); // deleted elsewhere
     } else if (story->updatedAt != mStored.updatedAt || story->status != mStored.status ||
@@ -221,7 +225,7 @@ void StoryEditor::followStoryState()
         return;
     }
     const StoryService service(mDb, actor());
-    const std::optional<Story> story = service.get(mStored.id);
+    const Result<Story> story = service.get(mStored.id);
     if (!story) {
         closeStory(); // deleted meanwhile
         return;
@@ -329,7 +333,10 @@ bool StoryEditor::write(QString *error)
     StoryService service(mDb, actor());
     SaveResult result;
     // mStored is the base: what another program saved since is merged, never overwritten.
-    if (!service.save(mStored, story, &result, error)) {
+    if (const Status saved = service.save(mStored, story, &result); !saved) {
+        if (error) {
+            *error = refusalText(saved.refusal());
+        }
         return false;
     }
     const bool newChoices = result.stored.officeName != mStored.officeName ||

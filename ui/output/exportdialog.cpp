@@ -192,13 +192,7 @@ QString ExportDialog::gateSummary() const
     QStringList parts;
     parts << (ready == 1 ? tr("1 story ready") : tr("%1 stories ready").arg(ready));
     for (const PacketRefusal &r : mRefusals) {
-        // "story 12 is in review, not approved" → "story 12 “Headline” is in review, …"
-        const QString prefix = QStringLiteral("story %1").arg(r.storyId);
-        QString reason = r.reason;
-        if (reason.startsWith(prefix)) {
-            reason.insert(prefix.size(), QStringLiteral(" \u201c%1\u201d").arg(r.headline));
-        }
-        parts << reason;
+        parts << approvalRefusalText(r.why, r.headline); // "story 12 “Headline” is in review, …"
     }
     // Issue 12 item 18: ready, but not to be published yet (the cover and pages say so too).
     if (const QString embargo = embargoNote(mStories); !embargo.isEmpty()) {
@@ -288,7 +282,7 @@ QString ExportDialog::exportRefusal() const
         QStringList reasons;
         // A few are enough to act on; the summary above the list names them all.
         for (const PacketRefusal &r : mRefusals.mid(0, 3)) {
-            reasons << r.reason;
+            reasons << refusalText(r.why);
         }
         if (mRefusals.size() > 3) {
             reasons << tr("%1 more").arg(mRefusals.size() - 3);

@@ -42,7 +42,9 @@ StoryExportDialog::StoryExportDialog(Session &session, qint64 storyId, QWidget *
     setWindowTitle(tr("Export Story"));
     mJob = new BackgroundJob(this);
     QString error;
-    if (const auto story = StoryRepository(session.database()).get(storyId, &error)) {
+    if (const auto story = StoryRepository(session.database()).get(storyId); !story) {
+        error = refusalText(story.refusal());
+    } else {
         mStory = *story;
         mLoaded = true;
         // Anything but the approved version, unchanged, leaves the office marked as a draft.

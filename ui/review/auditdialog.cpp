@@ -137,7 +137,8 @@ AuditDialog::AuditDialog(Database &db, QWidget *parent)
     mPerson->setObjectName(QStringLiteral("auditPerson"));
     mPerson->setAccessibleName(tr("Person"));
     mPerson->addItem(tr("Everyone"), qint64(0));
-    for (const Person &p : PersonRepository(mDb).all(true)) {
+    const QVector<Person> people = PersonRepository(mDb).all(true).value_or(QVector<Person>());
+    for (const Person &p : people) {
         mPerson->addItem(p.name, p.id);
     }
     auto *personLabel = new QLabel(tr("&Person:"), this);

@@ -1,5 +1,6 @@
 #include "review/commentspanel.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "comments/selectionanchor.h"
 #include "common/errorstrip.h"
@@ -178,10 +179,10 @@ void CommentsPanel::refresh()
         return;
     }
     Database &db = mSession.database();
-    QString error;
-    mComments = CommentRepository(db).forStory(mStoryId, &error);
-    if (!error.isEmpty()) {
-        showError(error);
+    const Result<QVector<Comment>> comments = CommentRepository(db).forStory(mStoryId);
+    mComments = comments.value_or(QVector<Comment>());
+    if (!comments) {
+        showError(refusalText(comments.refusal()));
     }
     const QString body = StoryRepository(db).get(mStoryId).value_or(Story()).body;
     QHash<qint64, QStandardItem *> threads;
@@ -337,11 +338,10 @@ bool CommentsPanel::addComment(bool anchored)
 
 bool CommentsPanel::post(const QString &text, const CommentAnchor &anchor, qint64 parent)
 {
-    QString error;
     const auto added = CommentRepository(mSession.database())
-                           .add(mStoryId, mSession.person(), text, anchor, parent, &error);
+                           .add(mStoryId, mSession.person(), text, anchor, parent);
     if (!added) {
-        showError(error);
+        showError(refusalText(added.refusal()));
         return false;
     }
     mText->clear();
@@ -375,15 +375,18 @@ bool CommentsPanel::toggleResolved()
 {
     const qint64 id = selectedCommentId();
     CommentRepository comments(mSession.database());
-    const std::optional<Comment> comment = comments.get(id);
+    const Result<Comment> comment = comments.get(id);
     if (!comment) {
         return false;
     }
-    const std::optional<Comment> root =
-        comment->parentId ? comments.get(comment->parentId) : comment;
-    QString error;
-    if (!root || !comments.setResolved(root->id, !root->isResolved(), mSession.person(), &error)) {
-        showError(error);
+    const Result<Comment> root = comment->parentId ? comments.get(comment->parentId) : comment;
+    if (!root) {
+        showError(QString());
+        return false;
+    }
+    if (const Status done = comments.setResolved(root->id, !root->isResolved(), mSession.person());
+        !done) {
+        showError(refusalText(done.refusal()));
         return false;
     }
     mMessage->hide();

@@ -1,5 +1,6 @@
 #include "review/historypanel.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "common/errorstrip.h"
 #include "common/session.h"
@@ -190,12 +191,13 @@ void HistoryPanel::setStory(qint64 id)
 
 void HistoryPanel::refresh()
 {
-    QString error;
-    mModel->setRevisions(
-        mStoryId ? RevisionRepository(mSession.database()).forStory(mStoryId, false, &error)
-                 : QVector<Revision>());
-    if (!error.isEmpty()) {
-        mDiff->setPlainText(tr("Cannot read the history: %1").arg(error));
+    const Result<QVector<Revision>> revisions =
+        mStoryId ? RevisionRepository(mSession.database()).forStory(mStoryId, false)
+                 : Result<QVector<Revision>>(QVector<Revision>());
+    mModel->setRevisions(revisions.value_or(QVector<Revision>()));
+    if (!revisions) {
+        mDiff->setPlainText(
+            tr("Cannot read the history: %1").arg(refusalText(revisions.refusal())));
     }
     setEnabled(mStoryId != 0);
     updateButtons();
@@ -221,11 +223,10 @@ void HistoryPanel::updateButtons()
 bool HistoryPanel::compare(int older, int newer)
 {
     const RevisionRepository revisions(mSession.database());
-    QString error;
-    const std::optional<Revision> a = revisions.get(mStoryId, older, &error);
-    const std::optional<Revision> b = a ? revisions.get(mStoryId, newer, &error) : std::nullopt;
+    const Result<Revision> a = revisions.get(mStoryId, older);
+    const Result<Revision> b = a ? revisions.get(mStoryId, newer) : a;
     if (!b) {
-        mDiff->setPlainText(tr("Cannot compare: %1").arg(error));
+        mDiff->setPlainText(tr("Cannot compare: %1").arg(refusalText(b.refusal())));
         return false;
     }
     const ReadableDiff diff = readableDiff(a->story, b->story);
@@ -244,12 +245,13 @@ bool HistoryPanel::restore(int number)
                       .arg(number))) {
         return false;
     }
-    QString error;
     if (!mSession.flush()) {
         return false;
     }
-    if (!StoryWriter(mSession.database()).restore(mStoryId, number, mSession.person(), &error)) {
-        mMessage->showMessage(tr("Not restored: %1").arg(error));
+    const Result<Revision> restored =
+        StoryWriter(mSession.database()).restore(mStoryId, number, mSession.person());
+    if (!restored) {
+        mMessage->showMessage(tr("Not restored: %1").arg(refusalText(restored.refusal())));
         return false;
     }
     mMessage->clearMessage();

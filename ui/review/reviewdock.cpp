@@ -87,8 +87,12 @@ ReviewDock::ReviewDock(Session &session, QWidget *parent)
 
 void ReviewDock::updateActions()
 {
-    const std::optional<Story> story =
-        mStoryId ? StoryRepository(mSession.database()).get(mStoryId) : std::nullopt;
+    std::optional<Story> story;
+    if (mStoryId) {
+        if (Result<Story> read = StoryRepository(mSession.database()).get(mStoryId)) {
+            story = *read;
+        }
+    }
     const QVector<WorkflowAction> available =
         story ? Workflow::availableActions(story->status, mSession.person())
               : QVector<WorkflowAction>();

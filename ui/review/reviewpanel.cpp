@@ -1,5 +1,6 @@
 #include "review/reviewpanel.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "common/errorstrip.h"
 #include "common/session.h"
@@ -117,8 +118,9 @@ QString ReviewPanel::messageText() const
 void ReviewPanel::refresh()
 {
     Database &db = mSession.database();
-    const std::optional<Story> story = mStoryId ? StoryRepository(db).get(mStoryId) : std::nullopt;
-    setEnabled(story.has_value());
+    const Result<Story> story =
+        mStoryId ? StoryRepository(db).get(mStoryId) : Result<Story>(Refusal());
+    setEnabled(story.ok());
     mDiff->clearDiff();
     mDiff->hide();
     mDiffLabel->hide();
@@ -138,7 +140,9 @@ void ReviewPanel::refresh()
     mStatus->setText(Workflow::statusText(story->status, approval));
 
     QStringList lines;
-    for (const Approval &a : ApprovalRepository(db).forStory(mStoryId)) {
+    const QVector<Approval> approvals =
+        ApprovalRepository(db).forStory(mStoryId).value_or(QVector<Approval>());
+    for (const Approval &a : approvals) {
         lines << tr("Revision %1 approved by %2, %3")
                      .arg(a.revisionNumber)
                      .arg(a.personName, localTime(a.approvedAt));
@@ -155,7 +159,7 @@ void ReviewPanel::refresh()
     mComment->setVisible(!available.isEmpty() || mOneStep->isVisibleTo(this));
 
     if (approval.changedSinceApproval && approval.approval) {
-        const std::optional<Revision> approved =
+        const Result<Revision> approved =
             RevisionRepository(db).byId(approval.approval->revisionId);
         if (approved) {
             mDiff->setDiffHtml(readableDiffToHtml(readableDiff(approved->story, *story)));
@@ -175,12 +179,11 @@ bool ReviewPanel::perform(WorkflowAction action)
         showMessage(tr("The open story could not be saved, so its state was not changed."), true);
         return false;
     }
-    QString error;
     const QString comment = mComment->toPlainText().trimmed();
-    const auto result = StoryWriter(mSession.database())
-                            .perform(mStoryId, action, mSession.person(), comment, &error);
+    const auto result =
+        StoryWriter(mSession.database()).perform(mStoryId, action, mSession.person(), comment);
     if (!result) {
-        showMessage(error, true);
+        showMessage(refusalText(result.refusal()), true);
         if (action == WorkflowAction::RequestChanges && comment.isEmpty()) {
             mComment->setFocus();
         }
@@ -204,12 +207,11 @@ bool ReviewPanel::submitAndApprove()
         showMessage(tr("The open story could not be saved, so its state was not changed."), true);
         return false;
     }
-    QString error;
-    const auto result = StoryWriter(mSession.database())
-                            .submitAndApprove(mStoryId, mSession.person(),
-                                              mComment->toPlainText().trimmed(), &error);
+    const Result<WorkflowResult> result =
+        StoryWriter(mSession.database())
+            .submitAndApprove(mStoryId, mSession.person(), mComment->toPlainText().trimmed());
     if (!result) {
-        showMessage(error, true);
+        showMessage(refusalText(result.refusal()), true);
         refresh();
         return false;
     }

@@ -2,6 +2,7 @@
 
 #include "common/uisettings.h"
 #include "library/database.h"
+#include "messages/refusaltext.h"
 #include "people/personrepository.h"
 #include "safety/recoveryjournal.h"
 #include "stories/storyservice.h"
@@ -69,16 +70,17 @@ qint64 StartupRecovery::replayJournal(const Person &fallback)
         }
         return 0;
     }
-    const std::optional<Person> typist = PersonRepository(mDb).get(entry->personId);
+    const Result<Person> typist = PersonRepository(mDb).get(entry->personId);
     StoryService service(mDb, typist ? *typist : fallback);
     const QString when = QLocale().toString(entry->writtenAt.toLocalTime(), QLocale::ShortFormat);
     const QString headline =
         entry->pending.headline.trimmed().isEmpty() ? tr("Untitled") : entry->pending.headline;
     SaveResult result;
-    if (!service.recover(entry->base, entry->pending, &result, &error)) {
+    if (const Status recovered = service.recover(entry->base, entry->pending, &result);
+        !recovered) {
         mMessages << tr("Unsaved changes to “%1” from %2 could not be recovered yet (%3); "
                         "Field Office tries again at the next start.")
-                         .arg(headline, when, error);
+                         .arg(headline, when, refusalText(recovered.refusal()));
         return 0;
     }
     journal.remove();
@@ -113,7 +115,7 @@ void StartupRecovery::closedCleanly()
 
 QString StartupRecovery::headlineOf(qint64 id) const
 {
-    const std::optional<Story> story = StoryService(mDb).get(id);
+    const Result<Story> story = StoryService(mDb).get(id);
     if (!story) {
         return tr("story %1").arg(id);
     }

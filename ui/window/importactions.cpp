@@ -5,7 +5,8 @@
 #include "common/uisettings.h"
 #include "import/importer.h"
 #include "library/database.h"
-#include "messages/libraryopen.h"
+#include "messages/importtext.h"
+#include "messages/refusaltext.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -89,10 +90,12 @@ bool ImportActions::importPaths(const QStringList &paths)
         if (files.isEmpty()) {
             return true;
         }
-        auto db = fo::openLibrary(library, Database::OpenMode::MustExist, error);
-        if (!db) {
+        auto opened = Database::open(library, Database::OpenMode::MustExist);
+        if (!opened) {
+            *error = refusalText(opened.refusal());
             return false;
         }
+        std::unique_ptr<Database> db = std::move(*opened);
         Importer importer(*db, actor);
         for (const QString &file : files) {
             if (!progress(report->filesDone, report->files)) {
@@ -101,8 +104,8 @@ bool ImportActions::importPaths(const QStringList &paths)
             const Importer::FileResult result = importer.importFile(file);
             report->notes << result.notes;
             ++report->filesDone;
-            if (!result.error.isEmpty()) {
-                report->refused << result.error;
+            if (!result.ok()) {
+                report->refused << importErrorText(result);
                 continue;
             }
             for (const Story &s : result.imported) {

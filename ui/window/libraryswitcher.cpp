@@ -2,7 +2,7 @@
 
 #include "common/session.h"
 #include "common/uisettings.h"
-#include "messages/libraryopen.h"
+#include "messages/refusaltext.h"
 #include "window/mainwindow.h"
 
 #include <QAction>
@@ -55,10 +55,12 @@ MainWindow *LibrarySwitcher::switchTo(const QString &path, Database::OpenMode mo
         *error = tr("the open story could not be saved first: %1").arg(why);
         return nullptr;
     }
-    std::unique_ptr<Database> db = openLibrary(absolute, mode, error);
-    if (!db) {
+    Result<std::unique_ptr<Database>> opened = Database::open(absolute, mode);
+    if (!opened) {
+        *error = refusalText(opened.refusal());
         return nullptr; // refused: this window and its library stay as they were
     }
+    std::unique_ptr<Database> db = std::move(*opened);
     UiSettings().addRecentLibrary(absolute);
     auto *next = new MainWindow(std::move(db));
     next->setAttribute(Qt::WA_DeleteOnClose);

@@ -18,7 +18,7 @@ namespace fo {
 void MainWindow::restorePerson()
 {
     const PersonRepository people(*mDb);
-    const std::optional<Person> remembered = people.get(mSettings.person(mDb->path()));
+    const Result<Person> remembered = people.get(mSettings.person(mDb->path()));
     if (remembered && remembered->active) {
         mSession->setPerson(*remembered);
         return;
@@ -26,8 +26,9 @@ void MainWindow::restorePerson()
     // A newcomer who asked to join on this computer works as themselves once an admin added
     // them, without being asked again.
     const QString joinName = mSettings.joinName(mDb->path());
-    if (const std::optional<Person> joined =
-            joinName.isEmpty() ? std::nullopt : people.findByName(joinName);
+    if (const Result<Person> joined = joinName.isEmpty()
+                                          ? Result<Person>(Refusal(RefusalKind::NoPersonNamed))
+                                          : people.findByName(joinName);
         joined && joined->active) {
         mSettings.setJoinName(mDb->path(), QString());
         mSession->setPerson(*joined);

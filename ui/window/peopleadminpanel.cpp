@@ -2,6 +2,7 @@
 
 #include "common/errorstrip.h"
 #include "common/session.h"
+#include "messages/refusaltext.h"
 #include "workflow/joinrequests.h"
 #include "workflow/workflow.h"
 
@@ -118,12 +119,11 @@ void PeopleAdminPanel::approve()
     if (row < 0 || row >= mRequests.size()) {
         return;
     }
-    QString error;
-    const std::optional<Person> added =
+    const Result<Person> added =
         JoinRequests(mSession.database())
-            .approve(mRequests.at(row).id, checkedRoles(), mSession.person(), &error);
+            .approve(mRequests.at(row).id, checkedRoles(), mSession.person());
     if (!added) {
-        mMessage->showMessage(error);
+        mMessage->showMessage(refusalText(added.refusal()));
         return;
     }
     mMessage->showMessage(tr("%1 can now work in this library.").arg(added->name),
@@ -137,10 +137,10 @@ void PeopleAdminPanel::decline()
     if (row < 0 || row >= mRequests.size()) {
         return;
     }
-    QString error;
-    if (!JoinRequests(mSession.database())
-             .decline(mRequests.at(row).id, mSession.person(), &error)) {
-        mMessage->showMessage(error);
+    if (const Status declined =
+            JoinRequests(mSession.database()).decline(mRequests.at(row).id, mSession.person());
+        !declined) {
+        mMessage->showMessage(refusalText(declined.refusal()));
         return;
     }
     reload();
@@ -154,9 +154,9 @@ void PeopleAdminPanel::addByName()
     if (person.name.isEmpty() || !person.roles) {
         return;
     }
-    QString error;
-    if (!Workflow(mSession.database()).addPerson(person, mSession.person(), &error)) {
-        mMessage->showMessage(error);
+    if (const Status added = Workflow(mSession.database()).addPerson(person, mSession.person());
+        !added) {
+        mMessage->showMessage(refusalText(added.refusal()));
         return;
     }
     mName->clear();

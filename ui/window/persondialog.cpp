@@ -1,5 +1,6 @@
 #include "window/persondialog.h"
 #include "common/childsignals.h"
+#include "messages/refusaltext.h"
 
 #include "common/errorstrip.h"
 #include "common/session.h"
@@ -142,7 +143,8 @@ PersonDialog::PersonDialog(Session &session, QWidget *parent)
 
 void PersonDialog::reload(qint64 selectId)
 {
-    const QVector<Person> people = PersonRepository(mSession.database()).all(false);
+    QVector<Person> people =
+        PersonRepository(mSession.database()).all(false).value_or(QVector<Person>());
     mModel->setPeople(people);
     const int row = mModel->rowOf(selectId);
     if (row >= 0 || !people.isEmpty()) {

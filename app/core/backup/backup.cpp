@@ -348,16 +348,21 @@ BackupCheck readLibraryCopy(const QString &path)
     return inspect(path, false);
 }
 
-QString libraryFingerprint(const QString &path, QString *error)
+Result<QString> libraryFingerprint(const QString &path)
 {
+    // The backup module words SQLite's codes itself (describe()): its sentence is the detail.
+    QString error;
     Connection c;
-    if (!openConnection(path, SQLITE_OPEN_READONLY, &c, error)) {
-        return QString();
+    if (!openConnection(path, SQLITE_OPEN_READONLY, &c, &error)) {
+        return Refusal(RefusalKind::FingerprintFailed, QString(), error);
     }
     QString fingerprint;
-    if (exec(c.db, "BEGIN", error)) {
-        fingerprint = fingerprintOf(c.db, error);
-        exec(c.db, "COMMIT", error);
+    if (exec(c.db, "BEGIN", &error)) {
+        fingerprint = fingerprintOf(c.db, &error);
+        exec(c.db, "COMMIT", &error);
+    }
+    if (fingerprint.isEmpty()) {
+        return Refusal(RefusalKind::FingerprintFailed, QString(), error);
     }
     return fingerprint;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 
 namespace fo {
@@ -37,8 +39,8 @@ BackupCheck verifyLibraryCopy(const QString &path);
 BackupCheck readLibraryCopy(const QString &path);
 
 /// The fingerprint of the library at `path` as it is now (one read transaction), read through
-/// a read-only SQLite connection of its own. Empty with `error` set when it cannot be read.
-QString libraryFingerprint(const QString &path, QString *error);
+/// a read-only SQLite connection of its own, or FingerprintFailed when it cannot be read.
+Result<QString> libraryFingerprint(const QString &path);
 
 /// Writes a consistent copy of the library at `library` to `destination` with VACUUM INTO.
 ///

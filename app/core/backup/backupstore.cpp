@@ -119,10 +119,13 @@ BackupResult BackupStore::backUpIfChanged(bool *written, QStringList *removed) c
 {
     *written = false;
     BackupResult result;
-    const QString now = libraryFingerprint(mLibrary, &result.error);
-    if (now.isEmpty()) {
+    const Result<QString> fingerprint = libraryFingerprint(mLibrary);
+    if (!fingerprint) {
+        // The backup's results still carry their words (BackupResult::error).
+        result.error = fingerprint.refusal().detail;
         return result;
     }
+    const QString &now = *fingerprint;
     // The newest backup that can be read is the one to compare with.
     for (const BackupEntry &entry : list(false)) {
         const BackupCheck check = readLibraryCopy(entry.path);

@@ -90,6 +90,62 @@ enum class RefusalKind
     SpellingDictionaryUnreadable, // dictionary `subject` cannot be read: `detail` why
     NotAWord,                     // `subject` cannot go into the library's dictionary
 
+    // refusals: storylimits, people, comments, history, workflow, stories, backup, demo
+    // (issue 11 item 3, the rest). A "query" in a comment: SQLite's code in `number` and its
+    // text in `detail`, worded by queryReasonText().
+    StoryBodyTooLarge,    // "cannot save: …": the body is `number` bytes of UTF-8
+    StoryTooManyTags,     // "cannot save: …": `number` distinct tags
+    StoryTagTooLong,      // "cannot save: …": tag `subject` (its start) is `number` characters
+    StoryFieldTooLong,    // "cannot save: …": field `id` (StoryLimitField) is `number` characters
+    PersonNeedsName,      // a person needs a name
+    PersonNameTooLong,    // a name is one line of at most 200 characters
+    PersonNeedsRole,      // `subject` needs at least one role
+    PersonNameTaken,      // there is already a person named `subject`
+    CannotAddPerson,      // cannot add `subject`: a query
+    CannotChangePerson,   // cannot change `subject`: a query
+    CannotSaveRoles,      // cannot save roles: a query
+    PersonNotFound,       // no person with id `id`
+    NoPersonNamed,        // no person named `subject`
+    LastAdmin,            // `subject` is the last admin
+    WorkflowRefused,      // a workflow rule's sentence (Workflow::refusal() & co.) in `detail`
+    CommentNeedsPerson,   // a comment needs a person
+    CommentEmpty,         // the comment is empty
+    CommentOtherStory,    // comment `id` belongs to another story
+    CannotSaveComment,    // cannot save the comment: a query
+    CannotChangeComment,  // cannot change the comment: a query
+    CommentNotFound,      // no comment with id `id`
+    CannotMoveAnchor,     // cannot move a comment anchor: a query
+    CannotSaveRevision,   // cannot save the revision: a query
+    RevisionNotFound,     // story `id` has no revision `number`
+    RevisionIdNotFound,   // no revision with id `id`
+    CannotSaveApproval,   // cannot save the approval: a query
+    CannotReadApproval,   // cannot read the approval back: a query
+    CannotSaveNewStory,   // cannot save story: a query
+    CannotSaveStory,      // cannot save story `id`: a query
+    CannotChangeStory,    // cannot change story `id`: a query
+    StateRevisionMissing, // the state revision is missing
+    RestoredRevisionMissing, // the restored revision is missing
+    NothingToRestore,        // revision `number` has the current content
+    CannotReadTrash,         // cannot read the Trash: a query
+    CannotEmptyTrash,        // cannot empty the Trash: a query
+                      // Why a story's approval does not let it out (ApprovalState::why): `id` the
+                      // story.
+    StoryNotApproved,     // story is `subject` (its state as read, lower case), not approved
+    ApprovalMissing,      // marked `subject` (its state) but no approval on record
+    ApprovalNotCounted,   // marked `subject` but its approval does not count: `detail` the rule
+    ChangedAfterApproval, // changed after its approval of revision `number`
+                          // The same four refused a release: "cannot release: …", with the same
+                          // fields.
+    ReleaseNotApproved,
+    ReleaseApprovalMissing,
+    ReleaseApprovalNotCounted,
+    ReleaseChangedAfterApproval,
+    FingerprintFailed,   // the backup's reading of the library failed: `detail` its words
+    DemoStoriesMissing,  // the demo stories are missing from this build
+    DemoStoryUnreadable, // a demo story did not parse: `detail` the parser's words
+
+    // end of refusals: storylimits … demo
+
     Count_ // keep last: the number of kinds (tests iterate up to it)
 };
 
@@ -124,6 +180,8 @@ public:
     const T &operator*() const { return *mValue; }
     T *operator->() { return &*mValue; }
     const T *operator->() const { return &*mValue; }
+    /// The value, or `fallback` when refused.
+    T value_or(T fallback) const { return mValue ? *mValue : std::move(fallback); }
     /// Only meaningful when !ok().
     const Refusal &refusal() const { return mRefusal; }
 

@@ -45,32 +45,30 @@ QString excerpt(const QString &text)
 
 } // namespace
 
-std::optional<Comment> CommentRepository::add(qint64 storyId, const Person &author,
-                                              const QString &text, const CommentAnchor &anchor,
-                                              qint64 parentId, QString *error)
+Result<Comment> CommentRepository::add(qint64 storyId, const Person &author, const QString &text,
+                                       const CommentAnchor &anchor, qint64 parentId)
 {
     if (!author.isKnown()) {
-        *error = QStringLiteral("a comment needs a person: say who you are first");
-        return std::nullopt;
+        return Refusal(RefusalKind::CommentNeedsPerson);
     }
     if (text.trimmed().isEmpty()) {
-        *error = QStringLiteral("the comment is empty");
-        return std::nullopt;
+        return Refusal(RefusalKind::CommentEmpty);
     }
     CommentAnchor a = parentId ? CommentAnchor() : anchor;
     if (parentId) {
-        const std::optional<Comment> parent = get(parentId, error);
+        const Result<Comment> parent = get(parentId);
         if (!parent) {
-            return std::nullopt;
+            return parent.refusal();
         }
         if (parent->storyId != storyId) {
-            *error = QStringLiteral("comment %1 belongs to another story").arg(parentId);
-            return std::nullopt;
+            Refusal r(RefusalKind::CommentOtherStory);
+            r.id = parentId;
+            return r;
         }
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral(
@@ -88,39 +86,38 @@ std::optional<Comment> CommentRepository::add(qint64 storyId, const Person &auth
     q.addBindValue(notNull(a.after));
     q.addBindValue(a.isNull() ? -1 : a.offset);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot save the comment: %1").arg(sqlError(q));
-        return std::nullopt;
+        return queryRefusal(q, RefusalKind::CannotSaveComment);
     }
     const qint64 id = q.lastInsertId().toLongLong();
     const QString detail = a.isNull()
                                ? excerpt(text)
                                : QStringLiteral("on “%1”: %2").arg(excerpt(a.quote), excerpt(text));
-    if (!AuditLog(mDb).record(AuditAction::CommentAdded, storyId, author, detail, error) ||
-        !tx.commit(error)) {
-        return std::nullopt;
+    if (const Status audited =
+            AuditLog(mDb).append(AuditAction::CommentAdded, storyId, author, detail);
+        !audited) {
+        return audited.refusal();
     }
-    return get(id, error);
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
+    }
+    return get(id);
 }
 
-bool CommentRepository::setResolved(qint64 commentId, bool resolved, const Person &actor,
-                                    QString *error)
+Status CommentRepository::setResolved(qint64 commentId, bool resolved, const Person &actor)
 {
-    std::optional<Comment> c = get(commentId, error);
-    if (!c) {
-        return false;
+    Result<Comment> c = get(commentId);
+    if (c && c->parentId) {
+        c = get(c->parentId);
     }
-    if (c->parentId) {
-        c = get(c->parentId, error);
-        if (!c) {
-            return false;
-        }
+    if (!c) {
+        return c.refusal();
     }
     if (c->isResolved() == resolved) {
-        return true;
+        return Status();
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("UPDATE comments SET resolved_at = ?, resolved_by = ? WHERE id = ?"));
@@ -129,18 +126,18 @@ bool CommentRepository::setResolved(qint64 commentId, bool resolved, const Perso
     q.addBindValue(resolved ? notNull(actor.name) : QStringLiteral(""));
     q.addBindValue(c->id);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot change the comment: %1").arg(sqlError(q));
-        return false;
+        return queryRefusal(q, RefusalKind::CannotChangeComment);
     }
-    if (!AuditLog(mDb).record(resolved ? AuditAction::CommentResolved
-                                       : AuditAction::CommentReopened,
-                              c->storyId, actor, excerpt(c->text), error)) {
-        return false;
+    if (const Status audited = AuditLog(mDb).append(resolved ? AuditAction::CommentResolved
+                                                             : AuditAction::CommentReopened,
+                                                    c->storyId, actor, excerpt(c->text));
+        !audited) {
+        return audited;
     }
-    return tx.commit(error);
+    return tx.finish();
 }
 
-std::optional<Comment> CommentRepository::get(qint64 commentId, QString *error) const
+Result<Comment> CommentRepository::get(qint64 commentId) const
 {
     QSqlQuery q(mDb.connection());
     q.prepare(kSelect + QStringLiteral("WHERE id = ?"));
@@ -148,13 +145,12 @@ std::optional<Comment> CommentRepository::get(qint64 commentId, QString *error) 
     if (q.exec() && q.next()) {
         return commentFrom(q);
     }
-    if (error) {
-        *error = QStringLiteral("no comment with id %1").arg(commentId);
-    }
-    return std::nullopt;
+    Refusal r(RefusalKind::CommentNotFound);
+    r.id = commentId;
+    return r;
 }
 
-QVector<Comment> CommentRepository::forStory(qint64 storyId, QString *error) const
+Result<QVector<Comment>> CommentRepository::forStory(qint64 storyId) const
 {
     QVector<Comment> out;
     QSqlQuery q(mDb.connection());
@@ -164,10 +160,7 @@ QVector<Comment> CommentRepository::forStory(qint64 storyId, QString *error) con
                                        "created_at, id"));
     q.addBindValue(storyId);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return out;
+        return queryRefusal(q);
     }
     while (q.next()) {
         out.append(commentFrom(q));
@@ -175,12 +168,14 @@ QVector<Comment> CommentRepository::forStory(qint64 storyId, QString *error) con
     return out;
 }
 
-bool CommentRepository::reanchor(qint64 storyId, const QString &body, QString *error)
+Status CommentRepository::reanchor(qint64 storyId, const QString &body)
 {
+    // As before: a story whose comments cannot be read has no anchor to move.
+    const Result<QVector<Comment>> comments = forStory(storyId);
     QSqlQuery update(mDb.connection());
     update.prepare(QStringLiteral(
         "UPDATE comments SET anchor_before = ?, anchor_after = ?, anchor_offset = ? WHERE id = ?"));
-    for (const Comment &c : forStory(storyId)) {
+    for (const Comment &c : comments ? *comments : QVector<Comment>()) {
         if (c.anchor.isNull() || c.parentId) {
             continue;
         }
@@ -203,11 +198,10 @@ bool CommentRepository::reanchor(qint64 storyId, const QString &body, QString *e
         update.addBindValue(now.offset);
         update.addBindValue(c.id);
         if (!update.exec()) {
-            *error = QStringLiteral("cannot move a comment anchor: %1").arg(sqlError(update));
-            return false;
+            return queryRefusal(update, RefusalKind::CannotMoveAnchor);
         }
     }
-    return true;
+    return Status();
 }
 
 } // namespace fo

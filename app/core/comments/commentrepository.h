@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include "comments/commentanchor.h"
 #include "domain/person.h"
 
@@ -39,19 +41,20 @@ public:
 
     /// Adds a comment by `author` (a known person). With `parentId` it is a reply and the
     /// anchor is ignored (the thread's first comment holds it).
-    std::optional<Comment> add(qint64 storyId, const Person &author, const QString &text,
-                               const CommentAnchor &anchor, qint64 parentId, QString *error);
+    Result<Comment> add(qint64 storyId, const Person &author, const QString &text,
+                        const CommentAnchor &anchor, qint64 parentId);
     /// Resolves or reopens the thread the comment belongs to.
-    bool setResolved(qint64 commentId, bool resolved, const Person &actor, QString *error);
+    Status setResolved(qint64 commentId, bool resolved, const Person &actor);
 
-    std::optional<Comment> get(qint64 commentId, QString *error = nullptr) const;
+    /// The comment, or CommentNotFound (also when the library cannot be read).
+    Result<Comment> get(qint64 commentId) const;
     /// Threads in the order they were started, each followed by its replies, oldest first.
-    QVector<Comment> forStory(qint64 storyId, QString *error = nullptr) const;
+    Result<QVector<Comment>> forStory(qint64 storyId) const;
 
     /// Finds each anchor of the story in its new `body` and remembers where it is now, so that it
     /// keeps following its passage through later edits. Called by StoryRepository on a body
     /// change; an anchor whose quote is no longer there keeps its last known place.
-    bool reanchor(qint64 storyId, const QString &body, QString *error);
+    Status reanchor(qint64 storyId, const QString &body);
 
 private:
     Database &mDb;

@@ -17,7 +17,7 @@ static void initDemoResources()
 
 namespace fo {
 
-int createDemoLibrary(Database &db, QString *error)
+Result<int> createDemoLibrary(Database &db)
 {
     initDemoResources();
     const QDir dir(QStringLiteral(":/demo"));
@@ -29,12 +29,11 @@ int createDemoLibrary(Database &db, QString *error)
         }
     }
     if (stories.isEmpty()) {
-        *error = QStringLiteral("the demo stories are missing from this build");
-        return -1;
+        return Refusal(RefusalKind::DemoStoriesMissing);
     }
     Transaction tx(db.connection());
-    if (!tx.started(error)) {
-        return -1;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
     StoryWriter writer(db);
     // Spread the stories over the past weeks, newest last in file order, so the list looks
@@ -44,8 +43,7 @@ int createDemoLibrary(Database &db, QString *error)
     for (int i = 0; i < stories.size(); ++i) {
         const ParseResult parsed = parseFile(dir.filePath(stories.at(i)));
         if (!parsed.ok()) {
-            *error = parsed.error;
-            return -1;
+            return Refusal(RefusalKind::DemoStoryUnreadable, QString(), parsed.error);
         }
         for (const ParsedStory &p : parsed.stories) {
             Story story = p.story;
@@ -54,19 +52,19 @@ int createDemoLibrary(Database &db, QString *error)
             const qint64 ageHours = qint64(stories.size() - i) * 31 + 5;
             story.createdAt = now.addSecs(-(ageHours + 52) * 3600);
             story.updatedAt = now.addSecs(-ageHours * 3600);
-            if (!writer.create(story, error)) {
-                return -1;
+            if (const Status written = writer.create(story); !written) {
+                return written.refusal();
             }
             ++created;
         }
     }
     // One person per role, and real approvals for the Approved and Released stories, so that
     // a press packet can be built from a fresh demo library.
-    if (!addDemoPeopleAndApprovals(db, error)) {
-        return -1;
+    if (const Status people = addDemoPeopleAndApprovals(db); !people) {
+        return people.refusal();
     }
-    if (!tx.commit(error)) {
-        return -1;
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
     }
     // A cover with a press contact, as a real office would set it up once (its own
     // transaction: the settings class keeps its writes atomic by itself).
@@ -76,8 +74,7 @@ int createDemoLibrary(Database &db, QString *error)
         QStringLiteral("Press office: Ana Reyes\n+63 2 8123 4567\npress@example.org");
     org.website = QStringLiteral("https://example.org");
     if (const Status saved = OrganisationSettings(db).save(org); !saved) {
-        *error = legacyRefusalWords(saved.refusal());
-        return -1;
+        return saved.refusal();
     }
     return created;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include "base/refusal.h"
 
 namespace fo {
 
@@ -8,7 +8,7 @@ class Database;
 
 /// Fills a new library with the demo stories shipped in resources/demo (fictional stories in the
 /// house style, every workflow state, Bengali and Tamil passages, pseudonyms with footnotes).
-/// One transaction. Returns the number of stories created, or -1 and sets `error`.
-int createDemoLibrary(Database &db, QString *error);
+/// One transaction. Returns the number of stories created, or why not.
+Result<int> createDemoLibrary(Database &db);
 
 } // namespace fo

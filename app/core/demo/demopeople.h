@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include "base/refusal.h"
 
 namespace fo {
 
@@ -12,6 +12,6 @@ class Database;
 /// Approved and Released stories get real approvals by the reviewer (revision and content
 /// hash), so that a press packet can be built from a fresh demo library.
 /// Call once, after the stories are created (createDemoLibrary does). Atomic.
-bool addDemoPeopleAndApprovals(Database &db, QString *error);
+Status addDemoPeopleAndApprovals(Database &db);
 
 } // namespace fo

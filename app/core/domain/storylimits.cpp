@@ -21,15 +21,6 @@ QString shortened(const QString &text)
     return text.size() <= kShown ? text : text.left(kShown) + QStringLiteral("…");
 }
 
-QString checkLength(const QString &value, int limit, const QString &what)
-{
-    if (value.size() <= limit) {
-        return {};
-    }
-    return QStringLiteral("the %1 is %2 characters long; it may have at most %3")
-        .arg(what, number(value.size()), number(limit));
-}
-
 bool isNonCharacter(char32_t c)
 {
     return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
@@ -109,32 +100,68 @@ QString checkTags(const QStringList &tags)
     return {};
 }
 
-QString checkStoryLimits(const Story &story)
+int storyFieldLimit(StoryLimitField field)
 {
-    QString error = checkBodySize(story.body);
-    if (error.isEmpty()) {
-        error = checkTags(story.tags);
+    switch (field) {
+    case StoryLimitField::Headline:
+        return limits::kMaxHeadlineLength;
+    case StoryLimitField::Summary:
+        return limits::kMaxSummaryLength;
+    default:
+        return limits::kMaxShortFieldLength;
+    }
+}
+
+Status withinStoryLimits(const Story &story)
+{
+    // The same checks, in the same order, as checkBodySize() and checkTags().
+    if (story.body.size() > limits::kMaxBodyBytes / 3) {
+        if (const qsizetype bytes = utf8Size(story.body); bytes > limits::kMaxBodyBytes) {
+            Refusal r(RefusalKind::StoryBodyTooLarge);
+            r.number = bytes;
+            return r;
+        }
+    }
+    if (story.tags.size() > limits::kMaxTagsPerStory) {
+        QSet<QString> distinct;
+        distinct.reserve(int(story.tags.size()));
+        for (const QString &tag : story.tags) {
+            distinct.insert(tag.trimmed().toCaseFolded());
+        }
+        if (distinct.size() > limits::kMaxTagsPerStory) {
+            Refusal r(RefusalKind::StoryTooManyTags);
+            r.number = distinct.size();
+            return r;
+        }
+    }
+    for (const QString &tag : story.tags) {
+        if (tag.size() > limits::kMaxTagLength) {
+            Refusal r(RefusalKind::StoryTagTooLong, shortened(tag));
+            r.number = tag.size();
+            return r;
+        }
     }
     const struct
     {
         const QString &value;
-        int limit;
-        const char *what;
+        StoryLimitField field;
     } fields[] = {
-        {story.headline, limits::kMaxHeadlineLength, "headline"},
-        {story.summary, limits::kMaxSummaryLength, "summary"},
-        {story.byline, limits::kMaxShortFieldLength, "byline"},
-        {story.officeName, limits::kMaxShortFieldLength, "office name"},
-        {story.datelineCity, limits::kMaxShortFieldLength, "dateline city"},
-        {story.datelineCountry, limits::kMaxShortFieldLength, "dateline country"},
+        {story.headline, StoryLimitField::Headline},
+        {story.summary, StoryLimitField::Summary},
+        {story.byline, StoryLimitField::Byline},
+        {story.officeName, StoryLimitField::OfficeName},
+        {story.datelineCity, StoryLimitField::DatelineCity},
+        {story.datelineCountry, StoryLimitField::DatelineCountry},
     };
-    for (const auto &field : fields) {
-        if (!error.isEmpty()) {
-            break;
+    for (const auto &f : fields) {
+        if (f.value.size() > storyFieldLimit(f.field)) {
+            Refusal r(RefusalKind::StoryFieldTooLong);
+            r.id = qint64(f.field);
+            r.number = f.value.size();
+            return r;
         }
-        error = checkLength(field.value, field.limit, QString::fromLatin1(field.what));
     }
-    return error;
+    return Status();
 }
 
 QString checkPasteSize(qsizetype bodyBytes, qsizetype pasteBytes)
@@ -172,18 +199,6 @@ QString checkPasteHtmlSize(qsizetype chars)
     return QStringLiteral("Not pasted: the clipboard holds %1 of web page; a paste may hold at "
                           "most %2.")
         .arg(formatByteSize(chars * 2), formatByteSize(limits::kMaxPasteHtmlChars * 2));
-}
-
-bool withinStoryLimits(const Story &story, QString *error)
-{
-    const QString reason = checkStoryLimits(story);
-    if (reason.isEmpty()) {
-        return true;
-    }
-    if (error) {
-        *error = QStringLiteral("cannot save: ") + reason;
-    }
-    return false;
 }
 
 int replaceNonCharacters(QString *text, qsizetype *firstAt)

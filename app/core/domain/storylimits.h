@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -10,7 +12,7 @@ struct Story;
 /// The sizes a story may have, in one place, and the checks that enforce them. Every way a story
 /// gets into a library (import, paste, `fieldoffice edit --body-file`, the editor's saves) ends in
 /// StoryRepository::create/update, which refuses a story past these limits with
-/// checkStoryLimits()'s message; import and paste check earlier too, to refuse before the work.
+/// withinStoryLimits()'s refusal; import and paste check earlier too, to refuse before the work.
 namespace limits {
 
 /// A story's body, in bytes of UTF-8 Markdown. A news story is 1–20 KB (the demo stories 2–4 KB)
@@ -62,10 +64,21 @@ qsizetype utf8Size(const QString &text);
 QString checkBodySize(const QString &body);
 /// Why the tag list cannot be stored, or an empty string. Linear in the number of tags.
 QString checkTags(const QStringList &tags);
-/// Why the story cannot be stored: the first limit it passes, or an empty string.
-QString checkStoryLimits(const Story &story);
-/// checkStoryLimits() for a save: false, with the reason in `error` (when given), past a limit.
-bool withinStoryLimits(const Story &story, QString *error);
+/// The short fields with a length limit, as StoryFieldTooLong names them (in its `id`).
+enum class StoryLimitField
+{
+    Headline,
+    Summary,
+    Byline,
+    OfficeName,
+    DatelineCity,
+    DatelineCountry,
+};
+/// The most characters `field` may have.
+int storyFieldLimit(StoryLimitField field);
+/// Done when the story may be stored; otherwise the first limit it passes (StoryBodyTooLarge,
+/// StoryTooManyTags, StoryTagTooLong, StoryFieldTooLong), worded "cannot save: …".
+Status withinStoryLimits(const Story &story);
 
 /// Why a paste cannot be taken: `pasteBytes` of text (UTF-8) into a body of `bodyBytes` would
 /// pass limits::kMaxBodyBytes. Empty when it fits.

@@ -14,35 +14,13 @@
 
 namespace fo {
 
-namespace {
-
-/// A story, or why not. StoryRepository::get() still says why in words (until it returns a
-/// refusal): "no story with id N" is StoryNotFound, anything else SQLite's words as sqlError()
-/// put them.
-Result<Story> readStory(const StoryRepository &repo, qint64 id)
-{
-    QString why;
-    std::optional<Story> story = repo.get(id, &why);
-    if (story) {
-        return *story;
-    }
-    if (why == QStringLiteral("no story with id %1").arg(id)) {
-        Refusal r(RefusalKind::StoryNotFound);
-        r.id = id;
-        return r;
-    }
-    return Refusal(RefusalKind::QueryFailed, QString(), why);
-}
-
-} // namespace
-
 Result<QVector<Story>> PacketBuilder::select(const PacketRequest &request) const
 {
     StoryRepository repo(mDb);
     QVector<Story> stories;
     if (!request.storyIds.isEmpty()) {
         for (const qint64 id : request.storyIds) {
-            Result<Story> story = readStory(repo, id);
+            Result<Story> story = repo.get(id);
             if (!story) {
                 return story.refusal();
             }
@@ -55,7 +33,7 @@ Result<QVector<Story>> PacketBuilder::select(const PacketRequest &request) const
     filter.tag = request.tags.value(0);
     std::optional<Refusal> notFound;
     const Status read = StoryQuery(mDb).forEachRow(filter, 1000, false, [&](const StoryRow &row) {
-        Result<Story> story = readStory(repo, row.id);
+        Result<Story> story = repo.get(row.id);
         if (!story) {
             notFound = story.refusal();
             return false;
@@ -95,9 +73,8 @@ QVector<PacketRefusal> PacketBuilder::gate(const QVector<Story> &stories) const
     QVector<PacketRefusal> refused;
     const Workflow workflow(mDb);
     for (const Story &story : stories) {
-        const QString reason = workflow.exportableRefusal(story);
-        if (!reason.isEmpty()) {
-            refused.append({story.id, story.headline, reason});
+        if (const Status exportable = workflow.exportableRefusal(story); !exportable) {
+            refused.append({story.id, story.headline, exportable.refusal()});
         }
     }
     return refused;

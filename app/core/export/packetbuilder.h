@@ -30,7 +30,7 @@ struct PacketRefusal
 {
     qint64 storyId = 0;
     QString headline;
-    QString reason;
+    Refusal why; // ApprovalState::why; in words: refusalText(), approvalRefusalText()
 };
 
 /// The press-packet gate and assembly, shared by the command line and the window: only stories

@@ -41,8 +41,7 @@ Approval approvalFrom(const QSqlQuery &q)
 
 } // namespace
 
-std::optional<Approval> ApprovalRepository::add(const Revision &revision, const Person &reviewer,
-                                                QString *error)
+Result<Approval> ApprovalRepository::add(const Revision &revision, const Person &reviewer)
 {
     QSqlQuery q(mDb.connection());
     q.prepare(
@@ -58,28 +57,23 @@ std::optional<Approval> ApprovalRepository::add(const Revision &revision, const 
         (revision.createdAt.isValid() ? revision.createdAt : Clock::now()).toMSecsSinceEpoch());
     q.addBindValue(QString::fromLatin1(revision.contentHash));
     if (!q.exec()) {
-        *error = QStringLiteral("cannot save the approval: %1").arg(sqlError(q));
-        return std::nullopt;
+        return queryRefusal(q, RefusalKind::CannotSaveApproval);
     }
     const qint64 id = q.lastInsertId().toLongLong();
     q.prepare(kSelect + QStringLiteral("WHERE a.id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next()) {
-        *error = QStringLiteral("cannot read the approval back: %1").arg(sqlError(q));
-        return std::nullopt;
+        return queryRefusal(q, RefusalKind::CannotReadApproval);
     }
     return approvalFrom(q);
 }
 
-std::optional<Approval> ApprovalRepository::latest(qint64 storyId, QString *error) const
+std::optional<Approval> ApprovalRepository::latest(qint64 storyId) const
 {
     QSqlQuery q(mDb.connection());
     q.prepare(kSelect + QStringLiteral("WHERE a.story_id = ? ORDER BY a.id DESC LIMIT 1"));
     q.addBindValue(storyId);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
         return std::nullopt;
     }
     if (!q.next()) {
@@ -88,17 +82,14 @@ std::optional<Approval> ApprovalRepository::latest(qint64 storyId, QString *erro
     return approvalFrom(q);
 }
 
-QVector<Approval> ApprovalRepository::forStory(qint64 storyId, QString *error) const
+Result<QVector<Approval>> ApprovalRepository::forStory(qint64 storyId) const
 {
     QVector<Approval> out;
     QSqlQuery q(mDb.connection());
     q.prepare(kSelect + QStringLiteral("WHERE a.story_id = ? ORDER BY a.id DESC"));
     q.addBindValue(storyId);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return out;
+        return queryRefusal(q);
     }
     while (q.next()) {
         out.append(approvalFrom(q));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include "domain/person.h"
 
 #include <QByteArray>
@@ -46,11 +48,12 @@ public:
     explicit ApprovalRepository(Database &db) : mDb(db) {}
 
     /// Records `reviewer`'s approval of `revision` (its content hash), at the revision's time.
-    std::optional<Approval> add(const Revision &revision, const Person &reviewer, QString *error);
-    /// The story's most recent approval, or nullopt when it was never approved.
-    std::optional<Approval> latest(qint64 storyId, QString *error = nullptr) const;
+    Result<Approval> add(const Revision &revision, const Person &reviewer);
+    /// The story's most recent approval, or nullopt when it was never approved (or the library
+    /// cannot be read).
+    std::optional<Approval> latest(qint64 storyId) const;
     /// Newest first.
-    QVector<Approval> forStory(qint64 storyId, QString *error = nullptr) const;
+    Result<QVector<Approval>> forStory(qint64 storyId) const;
 
 private:
     Database &mDb;

@@ -142,28 +142,23 @@ Story storyFromSnapshot(const QJsonObject &o)
     return s;
 }
 
-std::optional<Revision> RevisionRepository::record(const Story &story, RevisionKind kind,
-                                                   const Person &actor, const QString &note,
-                                                   QString *error, bool *coalesced,
-                                                   const QDateTime &at, bool mayCoalesce,
-                                                   const QByteArray &knownHash)
+Result<Revision> RevisionRepository::record(const Story &story, RevisionKind kind,
+                                            const Person &actor, const QString &note,
+                                            bool *coalesced, const QDateTime &at, bool mayCoalesce,
+                                            const QByteArray &knownHash)
 {
     const QByteArray hash = knownHash.isEmpty() ? contentHash(story) : knownHash;
     if (coalesced) {
         *coalesced = false;
     }
     const QDateTime now = at.isValid() ? at.toUTC() : Clock::now();
-    QString latestError;
     // Every autosave passes here: the latest revision's metadata is enough, not its snapshot.
-    const std::optional<Revision> last =
-        fetch(QStringLiteral("story_id = ? ORDER BY number DESC LIMIT 1"), {story.id}, false,
-              &latestError);
-    if (!latestError.isEmpty()) {
-        if (error) {
-            *error = latestError;
-        }
-        return std::nullopt;
+    const Result<std::optional<Revision>> latestRead =
+        fetch(QStringLiteral("story_id = ? ORDER BY number DESC LIMIT 1"), {story.id}, false);
+    if (!latestRead) {
+        return latestRead.refusal();
     }
+    const std::optional<Revision> &last = *latestRead;
     QSqlQuery q(mDb.connection());
     if (mayCoalesce && kind == RevisionKind::Edit && last && last->kind == RevisionKind::Edit &&
         last->personId == actor.id && last->status == story.status && last->createdAt <= now &&
@@ -176,10 +171,7 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
         q.addBindValue(snapshotText(story));
         q.addBindValue(last->id);
         if (!q.exec()) {
-            if (error) {
-                *error = QStringLiteral("cannot save the revision: %1").arg(sqlError(q));
-            }
-            return std::nullopt;
+            return queryRefusal(q, RefusalKind::CannotSaveRevision);
         }
         if (coalesced) {
             *coalesced = true;
@@ -207,10 +199,7 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
     q.addBindValue(snapshotText(story));
     q.addBindValue(notNull(note));
     if (!q.exec()) {
-        if (error) {
-            *error = QStringLiteral("cannot save the revision: %1").arg(sqlError(q));
-        }
-        return std::nullopt;
+        return queryRefusal(q, RefusalKind::CannotSaveRevision);
     }
     // The revision as written: reading it back would only parse the snapshot just made.
     Revision r;
@@ -229,17 +218,16 @@ std::optional<Revision> RevisionRepository::record(const Story &story, RevisionK
     return r;
 }
 
-bool RevisionRepository::ensureBaseline(const Story &story, QString *error)
+Status RevisionRepository::ensureBaseline(const Story &story)
 {
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("SELECT 1 FROM revisions WHERE story_id = ? LIMIT 1"));
     q.addBindValue(story.id);
     if (!q.exec()) {
-        *error = sqlError(q);
-        return false;
+        return queryRefusal(q);
     }
     if (q.next()) {
-        return true;
+        return Status();
     }
     const QDateTime at = story.updatedAt.isValid() ? story.updatedAt : Clock::now();
     q.prepare(QStringLiteral(
@@ -254,14 +242,12 @@ bool RevisionRepository::ensureBaseline(const Story &story, QString *error)
     q.addBindValue(snapshotText(story));
     q.addBindValue(QStringLiteral("as it was when its history began"));
     if (!q.exec()) {
-        *error = QStringLiteral("cannot save the revision: %1").arg(sqlError(q));
-        return false;
+        return queryRefusal(q, RefusalKind::CannotSaveRevision);
     }
-    return true;
+    return Status();
 }
 
-QVector<Revision> RevisionRepository::forStory(qint64 storyId, bool withSnapshots,
-                                               QString *error) const
+Result<QVector<Revision>> RevisionRepository::forStory(qint64 storyId, bool withSnapshots) const
 {
     QVector<Revision> out;
     QSqlQuery q(mDb.connection());
@@ -270,10 +256,7 @@ QVector<Revision> RevisionRepository::forStory(qint64 storyId, bool withSnapshot
               QStringLiteral(" FROM revisions WHERE story_id = ? ORDER BY number DESC"));
     q.addBindValue(storyId);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return out;
+        return queryRefusal(q);
     }
     while (q.next()) {
         out.append(revisionFrom(q, withSnapshots));
@@ -281,8 +264,8 @@ QVector<Revision> RevisionRepository::forStory(qint64 storyId, bool withSnapshot
     return out;
 }
 
-std::optional<Revision> RevisionRepository::fetch(const QString &where, const QVariantList &values,
-                                                  bool withSnapshot, QString *error) const
+Result<std::optional<Revision>>
+RevisionRepository::fetch(const QString &where, const QVariantList &values, bool withSnapshot) const
 {
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM revisions WHERE ") +
@@ -291,46 +274,49 @@ std::optional<Revision> RevisionRepository::fetch(const QString &where, const QV
         q.addBindValue(v);
     }
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return std::nullopt;
+        return queryRefusal(q);
     }
     if (!q.next()) {
-        return std::nullopt;
+        return std::optional<Revision>();
     }
-    return revisionFrom(q, withSnapshot);
+    return std::optional<Revision>(revisionFrom(q, withSnapshot));
 }
 
-std::optional<Revision> RevisionRepository::get(qint64 storyId, int number, QString *error) const
+Result<Revision> RevisionRepository::get(qint64 storyId, int number) const
 {
-    QString sqlProblem;
-    auto r =
-        fetch(QStringLiteral("story_id = ? AND number = ?"), {storyId, number}, true, &sqlProblem);
-    if (!r && error) {
-        *error = sqlProblem.isEmpty()
-                     ? QStringLiteral("story %1 has no revision %2").arg(storyId).arg(number)
-                     : sqlProblem;
+    const Result<std::optional<Revision>> r =
+        fetch(QStringLiteral("story_id = ? AND number = ?"), {storyId, number}, true);
+    if (!r) {
+        return r.refusal();
     }
-    return r;
+    if (!*r) {
+        Refusal none(RefusalKind::RevisionNotFound);
+        none.id = storyId;
+        none.number = number;
+        return none;
+    }
+    return **r;
 }
 
-std::optional<Revision> RevisionRepository::byId(qint64 revisionId, QString *error) const
+Result<Revision> RevisionRepository::byId(qint64 revisionId) const
 {
-    QString sqlProblem;
-    auto r = fetch(QStringLiteral("id = ?"), {revisionId}, true, &sqlProblem);
-    if (!r && error) {
-        *error = sqlProblem.isEmpty() ? QStringLiteral("no revision with id %1").arg(revisionId)
-                                      : sqlProblem;
+    const Result<std::optional<Revision>> r = fetch(QStringLiteral("id = ?"), {revisionId}, true);
+    if (!r) {
+        return r.refusal();
     }
-    return r;
+    if (!*r) {
+        Refusal none(RefusalKind::RevisionIdNotFound);
+        none.id = revisionId;
+        return none;
+    }
+    return **r;
 }
 
-std::optional<Revision> RevisionRepository::latest(qint64 storyId, QString *error) const
+std::optional<Revision> RevisionRepository::latest(qint64 storyId) const
 {
-    // No revision is not an error: error stays empty.
-    return fetch(QStringLiteral("story_id = ? ORDER BY number DESC LIMIT 1"), {storyId}, true,
-                 error);
+    const Result<std::optional<Revision>> r =
+        fetch(QStringLiteral("story_id = ? ORDER BY number DESC LIMIT 1"), {storyId}, true);
+    return r ? *r : std::nullopt;
 }
 
 } // namespace fo

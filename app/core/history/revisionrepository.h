@@ -66,25 +66,28 @@ public:
     /// (A change of state, such as an approval lost, therefore always starts a new revision.)
     /// `mayCoalesce` false always starts a new one. `hash`: contentHash(story) when the caller
     /// has it already (empty: computed here). Returns the revision as written (its snapshot is
-    /// `story`; nothing is read back), or nullopt and sets `error`.
-    std::optional<Revision> record(const Story &story, RevisionKind kind, const Person &actor,
-                                   const QString &note, QString *error, bool *coalesced = nullptr,
-                                   const QDateTime &at = QDateTime(), bool mayCoalesce = true,
-                                   const QByteArray &hash = QByteArray());
+    /// `story`; nothing is read back), or why not (CannotSaveRevision, QueryFailed).
+    Result<Revision> record(const Story &story, RevisionKind kind, const Person &actor,
+                            const QString &note, bool *coalesced = nullptr,
+                            const QDateTime &at = QDateTime(), bool mayCoalesce = true,
+                            const QByteArray &hash = QByteArray());
     /// When the story has no revision yet, records how it is now as revision 1 (Baseline, by
     /// nobody, at its last update time), so that the first change can be compared with it.
-    bool ensureBaseline(const Story &story, QString *error);
+    Status ensureBaseline(const Story &story);
 
     /// Newest first. Snapshots are parsed only when asked for.
-    QVector<Revision> forStory(qint64 storyId, bool withSnapshots = false,
-                               QString *error = nullptr) const;
-    std::optional<Revision> get(qint64 storyId, int number, QString *error = nullptr) const;
-    std::optional<Revision> byId(qint64 revisionId, QString *error = nullptr) const;
-    std::optional<Revision> latest(qint64 storyId, QString *error = nullptr) const;
+    Result<QVector<Revision>> forStory(qint64 storyId, bool withSnapshots = false) const;
+    /// The revision, or RevisionNotFound (QueryFailed when the library cannot be read).
+    Result<Revision> get(qint64 storyId, int number) const;
+    /// The revision, or RevisionIdNotFound (QueryFailed when the library cannot be read).
+    Result<Revision> byId(qint64 revisionId) const;
+    /// The story's latest revision; nullopt when it has none or the library cannot be read.
+    std::optional<Revision> latest(qint64 storyId) const;
 
 private:
-    std::optional<Revision> fetch(const QString &where, const QVariantList &values,
-                                  bool withSnapshot, QString *error) const;
+    /// The first row of the query (nullopt: none), or why it could not be read.
+    Result<std::optional<Revision>> fetch(const QString &where, const QVariantList &values,
+                                          bool withSnapshot) const;
 
     Database &mDb;
 };

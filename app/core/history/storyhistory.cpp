@@ -8,21 +8,24 @@
 
 namespace fo {
 
-std::optional<Revision> StoryHistory::recordCreated(const Story &stored, const Person &actor,
-                                                    QString *error)
+Result<Revision> StoryHistory::recordCreated(const Story &stored, const Person &actor)
 {
-    std::optional<Revision> rev = RevisionRepository(mDb).record(
-        stored, RevisionKind::Created, actor, QString(), error, nullptr, stored.createdAt);
-    if (!rev || !AuditLog(mDb).record(AuditAction::Created, stored.id, actor, stored.headline,
-                                      error, rev->number)) {
-        return std::nullopt;
+    Result<Revision> rev = RevisionRepository(mDb).record(stored, RevisionKind::Created, actor,
+                                                          QString(), nullptr, stored.createdAt);
+    if (!rev) {
+        return rev;
+    }
+    if (const Status audited = AuditLog(mDb).append(AuditAction::Created, stored.id, actor,
+                                                    stored.headline, rev->number);
+        !audited) {
+        return audited.refusal();
     }
     return rev;
 }
 
-std::optional<Revision> StoryHistory::recordEdit(const Story &before, const Story &after,
-                                                 const ChangeContext &context, bool approvalLost,
-                                                 QString *error, bool *coalescedOut)
+Result<Revision> StoryHistory::recordEdit(const Story &before, const Story &after,
+                                          const ChangeContext &context, bool approvalLost,
+                                          bool *coalescedOut)
 {
     RevisionRepository revisions(mDb);
     const bool restore = context.action == AuditAction::Restored;
@@ -39,56 +42,66 @@ std::optional<Revision> StoryHistory::recordEdit(const Story &before, const Stor
         note = note.isEmpty() ? lost : note + QStringLiteral("; ") + lost;
     }
     bool coalesced = false;
-    const std::optional<Revision> rev =
+    const Result<Revision> rev =
         revisions.record(after, restore ? RevisionKind::Restore : RevisionKind::Edit, context.actor,
-                         note, error, &coalesced, QDateTime(), !context.separateRevision);
+                         note, &coalesced, QDateTime(), !context.separateRevision);
     if (!rev) {
-        return std::nullopt;
+        return rev;
     }
     if (coalescedOut) {
         *coalescedOut = coalesced;
     }
     AuditLog audit(mDb);
     // One audit row per revision: an editing session is one "edited" row, not one per autosave.
-    if (!coalesced && !audit.record(context.action, after.id, context.actor,
-                                    context.note.isEmpty() ? fields
-                                                           : context.note + QStringLiteral(" (") +
-                                                                 fields + QLatin1Char(')'),
-                                    error, rev->number)) {
-        return std::nullopt;
+    if (!coalesced) {
+        const QString detail = context.note.isEmpty() ? fields
+                                                      : context.note + QStringLiteral(" (") +
+                                                            fields + QLatin1Char(')');
+        if (const Status audited =
+                audit.append(context.action, after.id, context.actor, detail, rev->number);
+            !audited) {
+            return audited.refusal();
+        }
     }
-    if (approvalLost &&
-        !audit.record(AuditAction::ApprovalLost, after.id, context.actor,
-                      QStringLiteral("%1 → %2: %3 changed%4")
-                          .arg(statusKey(before.status), statusKey(after.status), fields,
-                               approval ? QStringLiteral(" since revision %1 (sha256 %2)")
-                                              .arg(approval->revisionNumber)
-                                              .arg(QString::fromLatin1(approval->contentHash))
-                                        : QString()),
-                      error, rev->number)) {
-        return std::nullopt;
+    if (approvalLost) {
+        const QString detail =
+            QStringLiteral("%1 → %2: %3 changed%4")
+                .arg(statusKey(before.status), statusKey(after.status), fields,
+                     approval ? QStringLiteral(" since revision %1 (sha256 %2)")
+                                    .arg(approval->revisionNumber)
+                                    .arg(QString::fromLatin1(approval->contentHash))
+                              : QString());
+        if (const Status audited = audit.append(AuditAction::ApprovalLost, after.id, context.actor,
+                                                detail, rev->number);
+            !audited) {
+            return audited.refusal();
+        }
     }
-    if (before.body != after.body &&
-        !CommentRepository(mDb).reanchor(after.id, after.body, error)) {
-        return std::nullopt;
+    if (before.body != after.body) {
+        if (const Status moved = CommentRepository(mDb).reanchor(after.id, after.body); !moved) {
+            return moved.refusal();
+        }
     }
     return rev;
 }
 
-std::optional<Revision> StoryHistory::recordStateChange(const Story &before, const Story &after,
-                                                        const ChangeContext &context,
-                                                        QString *error, const QByteArray &hash)
+Result<Revision> StoryHistory::recordStateChange(const Story &before, const Story &after,
+                                                 const ChangeContext &context,
+                                                 const QByteArray &hash)
 {
     const QString change =
         QStringLiteral("%1 → %2").arg(statusKey(before.status), statusKey(after.status));
-    std::optional<Revision> rev =
-        RevisionRepository(mDb).record(after, RevisionKind::State, context.actor, context.note,
-                                       error, nullptr, context.at, true, hash);
-    if (!rev || !AuditLog(mDb).record(
-                    context.action, after.id, context.actor,
-                    context.note.isEmpty() ? change : change + QStringLiteral(": ") + context.note,
-                    error, rev->number)) {
-        return std::nullopt;
+    Result<Revision> rev = RevisionRepository(mDb).record(
+        after, RevisionKind::State, context.actor, context.note, nullptr, context.at, true, hash);
+    if (!rev) {
+        return rev;
+    }
+    if (const Status audited = AuditLog(mDb).append(
+            context.action, after.id, context.actor,
+            context.note.isEmpty() ? change : change + QStringLiteral(": ") + context.note,
+            rev->number);
+        !audited) {
+        return audited.refusal();
     }
     return rev;
 }

@@ -44,15 +44,15 @@ public:
     explicit StoryHistory(Database &db) : mDb(db) {}
 
     /// Revision 1 ("created") at the story's creation time, and the audit row.
-    std::optional<Revision> recordCreated(const Story &stored, const Person &actor, QString *error);
+    Result<Revision> recordCreated(const Story &stored, const Person &actor);
     /// `before` and `after` as stored. `approvalLost`: the edit moved an approved story to Draft.
     /// `*coalesced`: the edit extended the latest revision (an editing session).
-    std::optional<Revision> recordEdit(const Story &before, const Story &after,
-                                       const ChangeContext &context, bool approvalLost,
-                                       QString *error, bool *coalesced = nullptr);
-    std::optional<Revision> recordStateChange(const Story &before, const Story &after,
-                                              const ChangeContext &context, QString *error,
-                                              const QByteArray &hash = QByteArray());
+    Result<Revision> recordEdit(const Story &before, const Story &after,
+                                const ChangeContext &context, bool approvalLost,
+                                bool *coalesced = nullptr);
+    Result<Revision> recordStateChange(const Story &before, const Story &after,
+                                       const ChangeContext &context,
+                                       const QByteArray &hash = QByteArray());
 
 private:
     Database &mDb;

@@ -87,15 +87,14 @@ Importer::FileResult Importer::importFile(const QString &path)
         result.error = parsed.error;
         return result;
     }
-    const QString name = QDir::toNativeSeparators(path);
     if (mDb.isReadOnly()) {
-        result.error = QStringLiteral("%1: not imported: the library is read-only").arg(name);
+        result.refused = Refused::ReadOnly;
         return result;
     }
     Transaction transaction(mDb.connection());
-    if (!transaction.isActive()) {
-        result.error = QStringLiteral("%1: not imported: cannot write to the library: %2")
-                           .arg(name, transaction.refusal());
+    if (const Status begun = transaction.begun(); !begun) {
+        result.refused = Refused::Begin;
+        result.why = begun.refusal();
         return result;
     }
     StoryWriter writer(mDb);
@@ -107,18 +106,19 @@ Importer::FileResult Importer::importFile(const QString &path)
         Story story = p.story;
         story.id = 0;
         story.status = StoryStatus::Draft; // a front-matter "status:" is for the demo loader only
-        QString error;
-        if (!writer.create(story, context, &error)) {
+        if (const Status written = writer.create(story, context); !written) {
             // The transaction rolls back: nothing of this file stays.
-            result.error = QStringLiteral("%1:%2: not imported (\"%3\"): %4")
-                               .arg(name, QString::number(p.line), story.headline, error);
+            result.refused = Refused::Story;
+            result.why = written.refusal();
+            result.line = p.line;
+            result.headline = story.headline;
             return result;
         }
         created.append(story);
     }
-    QString error;
-    if (!transaction.commit(&error)) {
-        result.error = QStringLiteral("%1: not imported: %2").arg(name, error);
+    if (const Status done = transaction.finish(); !done) {
+        result.refused = Refused::Commit;
+        result.why = done.refusal();
         return result;
     }
     result.imported = created;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/person.h"
 #include "domain/story.h"
 
@@ -21,12 +22,29 @@ class Importer
 public:
     explicit Importer(Database &db, const Person &actor = Person()) : mDb(db), mActor(actor) {}
 
+    /// Where the library refused a file that the parser read.
+    enum class Refused
+    {
+        No,
+        ReadOnly, // the library is read-only
+        Begin,    // the write transaction did not start: `why` a storage refusal
+        Story,    // the writer refused the story at `line` with `headline`: `why`
+        Commit,   // the transaction did not commit: `why` a storage refusal
+    };
+
+    /// In words (importErrorText() in app/messages): "FILE:LINE: message".
     struct FileResult
     {
         QString path;
         QVector<Story> imported; // as stored, with ids
         QStringList notes;
-        QString error; // "FILE:LINE: message"; empty when the file was imported
+        QString error; // the parser's "FILE:LINE: message"; empty when it read the file
+        Refused refused = Refused::No;
+        Refusal why;
+        int line = 0;     // Refused::Story: the story's first line
+        QString headline; // Refused::Story: its headline
+        /// True when the file was imported.
+        bool ok() const { return error.isEmpty() && refused == Refused::No; }
     };
 
     FileResult importFile(const QString &path);

@@ -116,19 +116,6 @@ QVector<AuditAction> allAuditActions()
     return all;
 }
 
-bool AuditLog::record(AuditAction action, qint64 storyId, const Person &actor,
-                      const QString &detail, QString *error, int revision)
-{
-    const Status appended = append(action, storyId, actor, detail, revision);
-    if (!appended && error) {
-        Refusal query = appended.refusal();
-        query.kind = RefusalKind::QueryFailed;
-        *error =
-            QStringLiteral("cannot record in the audit trail: %1").arg(legacyRefusalWords(query));
-    }
-    return appended.ok();
-}
-
 Status AuditLog::append(AuditAction action, qint64 storyId, const Person &actor,
                         const QString &detail, int revision)
 {

@@ -77,10 +77,6 @@ public:
     /// so that both are saved or neither. Refused with AuditRecordFailed.
     Status append(AuditAction action, qint64 storyId, const Person &actor, const QString &detail,
                   int revision = 0);
-    /// append() for the callers that still take sentences (stories, workflow, comments, people,
-    /// history: until they return refusals): sets `error` to its English words on failure.
-    bool record(AuditAction action, qint64 storyId, const Person &actor, const QString &detail,
-                QString *error, int revision = 0);
 
     /// Newest first.
     Result<QVector<AuditEntry>> list(const AuditFilter &filter, int offset = 0,

@@ -299,56 +299,6 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return driverHandle(db.driver());
 }
 
-// The English words of the QString *error interface, until its last caller has moved to
-// Status (the front ends word refusals themselves: app/messages/refusaltext.cpp).
-QString legacyReasonWords(const Refusal &why)
-{
-    switch (why.kind) {
-    case RefusalKind::LibraryBusy:
-        return QStringLiteral("the library is busy: another program is writing to it");
-    case RefusalKind::LibraryReadOnly:
-        return QStringLiteral("the library is read-only");
-    case RefusalKind::DiskFull:
-        return QStringLiteral("the disk is full");
-    case RefusalKind::FileSizeLimit:
-        return QStringLiteral("the file size limit was reached");
-    case RefusalKind::LibraryDamaged:
-        return QStringLiteral("it is damaged (%1)").arg(why.detail);
-    case RefusalKind::NotALibrary:
-        return QStringLiteral("it is not an SQLite database");
-    default:
-        return why.detail;
-    }
-}
-
-QString legacyRefusalWords(const Refusal &why)
-{
-    switch (why.kind) {
-    case RefusalKind::QueryFailed:
-        switch (int(why.number)) {
-        case SQLITE_BUSY:
-            return QStringLiteral("the library is busy: another program is writing to it (%1)")
-                .arg(why.detail);
-        case SQLITE_CORRUPT:
-            return QStringLiteral("the library is damaged (%1)").arg(why.detail);
-        case SQLITE_FULL:
-            return QStringLiteral("the disk is full (%1)").arg(why.detail);
-        default:
-            return why.detail;
-        }
-    case RefusalKind::LibraryBusy:
-    case RefusalKind::LibraryReadOnly:
-    case RefusalKind::DiskFull:
-    case RefusalKind::FileSizeLimit:
-    case RefusalKind::LibraryDamaged:
-    case RefusalKind::NotALibrary:
-    case RefusalKind::StorageFailed:
-        return QStringLiteral("cannot save: ") + legacyReasonWords(why);
-    default:
-        return why.detail;
-    }
-}
-
 Refusal writeRefusalOf(const QSqlDatabase &db, const QSqlError &error)
 {
     sqlite3 *handle = sqliteHandle(db);
@@ -384,7 +334,6 @@ Transaction::Transaction(const QSqlDatabase &db) : mDb(db)
     mActive = begun.ok();
     if (!mActive) {
         mWhy = begun.refusal();
-        mRefusal = legacyReasonWords(mWhy);
     }
 }
 
@@ -396,7 +345,6 @@ Status Transaction::finish()
     QSqlQuery q(mDb);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         mWhy = writeRefusalOf(mDb, q.lastError());
-        mRefusal = legacyReasonWords(mWhy);
         q.exec(QStringLiteral("ROLLBACK"));
         mActive = false;
         return mWhy;
@@ -411,37 +359,6 @@ Transaction::~Transaction()
         QSqlQuery q(mDb);
         q.exec(QStringLiteral("ROLLBACK"));
     }
-}
-
-bool Transaction::started(QString *error) const
-{
-    if (!mActive && error) {
-        *error = QStringLiteral("cannot save: ") + mRefusal;
-    }
-    return mActive;
-}
-
-bool Transaction::commit(QString *error)
-{
-    if (!mActive) {
-        if (error) {
-            *error = QStringLiteral("cannot save: ") + mRefusal;
-        }
-        return false;
-    }
-    QSqlQuery q(mDb);
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        mWhy = writeRefusalOf(mDb, q.lastError());
-        mRefusal = legacyReasonWords(mWhy);
-        if (error) {
-            *error = QStringLiteral("cannot save: ") + mRefusal;
-        }
-        q.exec(QStringLiteral("ROLLBACK"));
-        mActive = false;
-        return false;
-    }
-    mActive = false;
-    return true;
 }
 
 } // namespace fo

@@ -94,22 +94,14 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     bool isActive() const { return mActive; }
-    /// True when the transaction began; otherwise sets `error` to why not, in SQLite's terms:
-    /// "cannot save: the library is busy: another program is writing to it", "… read-only",
-    /// "… the disk is full".
-    bool started(QString *error) const;
-    bool commit(QString *error = nullptr);
     /// Done when the transaction began; otherwise why not (LibraryBusy, LibraryReadOnly, …).
     Status begun() const { return mActive ? Status() : Status(mWhy); }
     /// Commits; on failure says why, and the transaction rolls back.
     Status finish();
-    /// Why it did not start or commit, without "cannot save: ": "the disk is full".
-    QString refusal() const { return mRefusal; }
 
 private:
     QSqlDatabase mDb;
     bool mActive = false;
-    QString mRefusal;
     Refusal mWhy;
 };
 
@@ -117,11 +109,6 @@ private:
 sqlite3 *sqliteHandle(const QSqlDatabase &db);
 /// Why a write failed, as a refusal (LibraryBusy, LibraryReadOnly, DiskFull, …).
 Refusal writeRefusalOf(const QSqlDatabase &db, const QSqlError &error);
-/// A storage refusal in the English of the old QString *error interface (until it is gone).
-QString legacyReasonWords(const Refusal &why);
-/// legacyReasonWords() with "cannot save: " for a storage refusal, sqlError()'s words for a
-/// QueryFailed: for core code that still returns sentences (until it is gone).
-QString legacyRefusalWords(const Refusal &why);
 /// BEGIN IMMEDIATE, refused at once on a read-only connection (LibraryReadOnly): the one
 /// "start a write or say why" of every writer. Transaction and NestedTransaction start here.
 Status beginWrite(const QSqlDatabase &db);

@@ -20,7 +20,6 @@ NestedTransaction::NestedTransaction(const QSqlDatabase &db) : mDb(db)
         mActive = begun.ok();
         if (!mActive) {
             mWhy = begun.refusal();
-            mRefusal = legacyReasonWords(mWhy);
         }
         return;
     }
@@ -28,7 +27,6 @@ NestedTransaction::NestedTransaction(const QSqlDatabase &db) : mDb(db)
     mActive = q.exec(QStringLiteral("SAVEPOINT workflow_write"));
     if (!mActive) {
         mWhy = writeRefusalOf(mDb, q.lastError());
-        mRefusal = legacyReasonWords(mWhy);
     }
 }
 
@@ -45,14 +43,6 @@ NestedTransaction::~NestedTransaction()
     }
 }
 
-bool NestedTransaction::started(QString *error) const
-{
-    if (!mActive && error) {
-        *error = QStringLiteral("cannot save: ") + mRefusal;
-    }
-    return mActive;
-}
-
 Status NestedTransaction::finish()
 {
     if (!mActive) {
@@ -62,33 +52,10 @@ Status NestedTransaction::finish()
     if (!q.exec(mOwnsTransaction ? QStringLiteral("COMMIT")
                                  : QStringLiteral("RELEASE workflow_write"))) {
         mWhy = writeRefusalOf(mDb, q.lastError());
-        mRefusal = legacyReasonWords(mWhy);
         return mWhy; // still active: the destructor rolls back
     }
     mActive = false;
     return Status();
-}
-
-bool NestedTransaction::commit(QString *error)
-{
-    if (!mActive) {
-        if (error) {
-            *error = QStringLiteral("cannot save: ") + mRefusal;
-        }
-        return false;
-    }
-    QSqlQuery q(mDb);
-    if (!q.exec(mOwnsTransaction ? QStringLiteral("COMMIT")
-                                 : QStringLiteral("RELEASE workflow_write"))) {
-        mWhy = writeRefusalOf(mDb, q.lastError());
-        mRefusal = legacyReasonWords(mWhy);
-        if (error) {
-            *error = QStringLiteral("cannot save: ") + mRefusal;
-        }
-        return false; // still active: the destructor rolls back
-    }
-    mActive = false;
-    return true;
 }
 
 } // namespace fo

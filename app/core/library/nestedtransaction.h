@@ -21,12 +21,8 @@ public:
     NestedTransaction &operator=(const NestedTransaction &) = delete;
 
     bool isActive() const { return mActive; }
-    /// True when the write began; otherwise sets `error` to why not, in SQLite's terms:
-    /// "cannot save: the library is busy: another program is writing to it", "… read-only",
-    /// "… the disk is full". The one check every writer makes before it writes.
-    bool started(QString *error) const;
-    bool commit(QString *error);
-    /// Done when the write began; otherwise why not (LibraryBusy, LibraryReadOnly, …).
+    /// Done when the write began; otherwise why not (LibraryBusy, LibraryReadOnly, …): the one
+    /// check every writer makes before it writes.
     Status begun() const { return mActive ? Status() : Status(mWhy); }
     /// Commits (or releases the savepoint); on failure says why.
     Status finish();
@@ -35,8 +31,7 @@ private:
     QSqlDatabase mDb;
     bool mActive = false;
     bool mOwnsTransaction = false; // BEGIN IMMEDIATE … COMMIT rather than a SAVEPOINT
-    QString mRefusal;              // why it did not start or commit, without "cannot save: "
-    Refusal mWhy;                  // the same as a refusal
+    Refusal mWhy;                  // why it did not start or commit
 };
 
 } // namespace fo

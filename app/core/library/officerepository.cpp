@@ -36,15 +36,12 @@ std::optional<Office> OfficeRepository::findByName(const QString &name) const
     return std::nullopt;
 }
 
-qint64 OfficeRepository::findOrCreate(const QString &name, const QString &city,
-                                      const QString &country, QString *error)
+Result<qint64> OfficeRepository::findOrCreate(const QString &name, const QString &city,
+                                              const QString &country)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty()) {
-        if (error) {
-            *error = QStringLiteral("an office needs a name");
-        }
-        return 0;
+        return Refusal(RefusalKind::OfficeNeedsName);
     }
     if (const auto existing = findByName(trimmed)) {
         return existing->id;
@@ -55,10 +52,7 @@ qint64 OfficeRepository::findOrCreate(const QString &name, const QString &city,
     q.addBindValue(notNull(city.trimmed()));
     q.addBindValue(notNull(country.trimmed()));
     if (!q.exec()) {
-        if (error) {
-            *error = QStringLiteral("cannot create office %1: %2").arg(trimmed, sqlError(q));
-        }
-        return 0;
+        return queryRefusal(q, RefusalKind::CannotCreateOffice, trimmed);
     }
     return q.lastInsertId().toLongLong();
 }

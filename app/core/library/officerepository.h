@@ -28,9 +28,8 @@ public:
     Result<QVector<Office>> all() const;
     std::optional<Office> findByName(const QString &name) const;
     /// The office with this name, created (with city and country) when there is none.
-    /// Returns 0 and sets `error` on failure.
-    qint64 findOrCreate(const QString &name, const QString &city, const QString &country,
-                        QString *error);
+    /// Its id, or why not (OfficeNeedsName, CannotCreateOffice).
+    Result<qint64> findOrCreate(const QString &name, const QString &city, const QString &country);
 
     /// "KOLKATA" → "Kolkata", "QUEZON CITY" → "Quezon City": an office name from a dateline city.
     static QString nameFromCity(const QString &city);

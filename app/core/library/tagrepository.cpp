@@ -45,14 +45,11 @@ qint64 TagRepository::find(const QString &label) const
     return 0;
 }
 
-qint64 TagRepository::findOrCreate(const QString &label, QString *error)
+Result<qint64> TagRepository::findOrCreate(const QString &label)
 {
     const TagLabel parsed = TagLabel::parse(label);
     if (parsed.name.isEmpty()) {
-        if (error) {
-            *error = QStringLiteral("a tag needs a name");
-        }
-        return 0;
+        return Refusal(RefusalKind::TagNeedsName);
     }
     if (const qint64 id = find(label)) {
         return id;
@@ -62,36 +59,30 @@ qint64 TagRepository::findOrCreate(const QString &label, QString *error)
     q.addBindValue(notNull(parsed.category));
     q.addBindValue(notNull(parsed.name));
     if (!q.exec()) {
-        if (error) {
-            *error = QStringLiteral("cannot create tag %1: %2").arg(label, sqlError(q));
-        }
-        return 0;
+        return queryRefusal(q, RefusalKind::CannotCreateTag, label);
     }
     return q.lastInsertId().toLongLong();
 }
 
-bool TagRepository::setStoryTags(qint64 storyId, const QStringList &labels, QString *error)
+Status TagRepository::setStoryTags(qint64 storyId, const QStringList &labels)
 {
     QSet<qint64> wanted;
     for (const QString &label : labels) {
         if (label.trimmed().isEmpty()) {
             continue;
         }
-        const qint64 id = findOrCreate(label, error);
+        const Result<qint64> id = findOrCreate(label);
         if (!id) {
-            return false;
+            return id.refusal();
         }
-        wanted.insert(id);
+        wanted.insert(*id);
     }
     QSet<qint64> current;
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("SELECT tag_id FROM story_tags WHERE story_id = ?"));
     q.addBindValue(storyId);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return false;
+        return queryRefusal(q);
     }
     while (q.next()) {
         current.insert(q.value(0).toLongLong());
@@ -104,10 +95,7 @@ bool TagRepository::setStoryTags(qint64 storyId, const QStringList &labels, QStr
             del.addBindValue(storyId);
             del.addBindValue(id);
             if (!del.exec()) {
-                if (error) {
-                    *error = sqlError(del);
-                }
-                return false;
+                return queryRefusal(del);
             }
         }
     }
@@ -118,14 +106,11 @@ bool TagRepository::setStoryTags(qint64 storyId, const QStringList &labels, QStr
             ins.addBindValue(storyId);
             ins.addBindValue(id);
             if (!ins.exec()) {
-                if (error) {
-                    *error = sqlError(ins);
-                }
-                return false;
+                return queryRefusal(ins);
             }
         }
     }
-    return true;
+    return Status();
 }
 
 QStringList TagRepository::storyTags(qint64 storyId) const

@@ -29,10 +29,10 @@ public:
     Result<QVector<Tag>> all() const;
     /// The id of the tag with this label ("topic/justice-system"), or 0 when there is none.
     qint64 find(const QString &label) const;
-    /// Returns 0 and sets `error` on failure.
-    qint64 findOrCreate(const QString &label, QString *error);
+    /// Its id, or why not (TagNeedsName, CannotCreateTag).
+    Result<qint64> findOrCreate(const QString &label);
     /// Replaces the story's tags, creating tags that do not exist. Call inside a transaction.
-    bool setStoryTags(qint64 storyId, const QStringList &labels, QString *error);
+    Status setStoryTags(qint64 storyId, const QStringList &labels);
     QStringList storyTags(qint64 storyId) const;
     /// The tags of many stories (a page of a list) in one query, by story id.
     QHash<qint64, QStringList> storyTags(const QVector<qint64> &storyIds) const;

@@ -40,38 +40,34 @@ QString describe(const Person &p)
         .arg(p.name, rolesKey(p.roles), p.active ? QString() : QStringLiteral(", inactive"));
 }
 
-bool validName(const QString &name, QString *error)
+Status validName(const QString &name)
 {
     if (name.trimmed().isEmpty()) {
-        *error = QStringLiteral("a person needs a name");
-        return false;
+        return Refusal(RefusalKind::PersonNeedsName);
     }
     if (name.contains(QLatin1Char('\n')) || name.size() > 200) {
-        *error = QStringLiteral("a name is one line of at most 200 characters");
-        return false;
+        return Refusal(RefusalKind::PersonNameTooLong);
     }
-    return true;
+    return Status();
 }
 
 } // namespace
 
-bool PersonRepository::add(Person &person, const Person &actor, QString *error)
+Status PersonRepository::add(Person &person, const Person &actor)
 {
     person.name = person.name.trimmed();
-    if (!validName(person.name, error)) {
-        return false;
+    if (const Status valid = validName(person.name); !valid) {
+        return valid;
     }
     if (!person.roles) {
-        *error = QStringLiteral("%1 needs at least one role").arg(person.name);
-        return false;
+        return Refusal(RefusalKind::PersonNeedsRole, person.name);
     }
     if (findByName(person.name)) {
-        *error = QStringLiteral("there is already a person named '%1'").arg(person.name);
-        return false;
+        return Refusal(RefusalKind::PersonNameTaken, person.name);
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     person.createdAt = Clock::now();
     QSqlQuery q(mDb.connection());
@@ -80,39 +76,41 @@ bool PersonRepository::add(Person &person, const Person &actor, QString *error)
     q.addBindValue(person.active ? 1 : 0);
     q.addBindValue(person.createdAt.toMSecsSinceEpoch());
     if (!q.exec()) {
-        *error = QStringLiteral("cannot add %1: %2").arg(person.name, sqlError(q));
-        return false;
+        return queryRefusal(q, RefusalKind::CannotAddPerson, person.name);
     }
     person.id = q.lastInsertId().toLongLong();
-    if (!writeRoles(person.id, person.roles, error) ||
-        !AuditLog(mDb).record(AuditAction::PersonAdded, 0, actor, describe(person), error)) {
-        return false;
+    if (const Status roles = writeRoles(person.id, person.roles); !roles) {
+        return roles;
     }
-    return tx.commit(error);
+    if (const Status audited =
+            AuditLog(mDb).append(AuditAction::PersonAdded, 0, actor, describe(person));
+        !audited) {
+        return audited;
+    }
+    return tx.finish();
 }
 
-bool PersonRepository::update(const Person &input, const Person &actor, QString *error)
+Status PersonRepository::update(const Person &input, const Person &actor)
 {
     Person person = input;
     person.name = person.name.trimmed();
-    if (!validName(person.name, error)) {
-        return false;
+    if (const Status valid = validName(person.name); !valid) {
+        return valid;
     }
-    const std::optional<Person> current = get(person.id, error);
+    const Result<Person> current = get(person.id);
     if (!current) {
-        return false;
+        return current.refusal();
     }
     if (const auto other = findByName(person.name); other && other->id != person.id) {
-        *error = QStringLiteral("there is already a person named '%1'").arg(person.name);
-        return false;
+        return Refusal(RefusalKind::PersonNameTaken, person.name);
     }
     if (current->name == person.name && current->roles == person.roles &&
         current->active == person.active) {
-        return true;
+        return Status();
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("UPDATE people SET name = ?, active = ? WHERE id = ?"));
@@ -120,26 +118,27 @@ bool PersonRepository::update(const Person &input, const Person &actor, QString 
     q.addBindValue(person.active ? 1 : 0);
     q.addBindValue(person.id);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot change %1: %2").arg(person.name, sqlError(q));
-        return false;
+        return queryRefusal(q, RefusalKind::CannotChangePerson, person.name);
     }
-    if (!writeRoles(person.id, person.roles, error) ||
-        !AuditLog(mDb).record(AuditAction::PersonChanged, 0, actor,
-                              QStringLiteral("%1 → %2").arg(describe(*current), describe(person)),
-                              error)) {
-        return false;
+    if (const Status roles = writeRoles(person.id, person.roles); !roles) {
+        return roles;
     }
-    return tx.commit(error);
+    if (const Status audited = AuditLog(mDb).append(
+            AuditAction::PersonChanged, 0, actor,
+            QStringLiteral("%1 → %2").arg(describe(*current), describe(person)));
+        !audited) {
+        return audited;
+    }
+    return tx.finish();
 }
 
-bool PersonRepository::writeRoles(qint64 personId, Roles roles, QString *error)
+Status PersonRepository::writeRoles(qint64 personId, Roles roles)
 {
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("DELETE FROM person_roles WHERE person_id = ?"));
     q.addBindValue(personId);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot save roles: %1").arg(sqlError(q));
-        return false;
+        return queryRefusal(q, RefusalKind::CannotSaveRoles);
     }
     q.prepare(QStringLiteral("INSERT INTO person_roles (person_id, role) VALUES (?, ?)"));
     for (const Role r : allRoles()) {
@@ -149,14 +148,13 @@ bool PersonRepository::writeRoles(qint64 personId, Roles roles, QString *error)
         q.addBindValue(personId);
         q.addBindValue(roleKey(r));
         if (!q.exec()) {
-            *error = QStringLiteral("cannot save roles: %1").arg(sqlError(q));
-            return false;
+            return queryRefusal(q, RefusalKind::CannotSaveRoles);
         }
     }
-    return true;
+    return Status();
 }
 
-std::optional<Person> PersonRepository::get(qint64 id, QString *error) const
+Result<Person> PersonRepository::get(qint64 id) const
 {
     QSqlQuery q(mDb.connection());
     q.prepare(kPersonSelect + QStringLiteral(" WHERE p.id = ?"));
@@ -164,14 +162,15 @@ std::optional<Person> PersonRepository::get(qint64 id, QString *error) const
     if (q.exec() && q.next()) {
         return personFrom(q);
     }
-    if (error) {
-        *error =
-            q.lastError().isValid() ? sqlError(q) : QStringLiteral("no person with id %1").arg(id);
+    if (q.lastError().isValid()) {
+        return queryRefusal(q);
     }
-    return std::nullopt;
+    Refusal r(RefusalKind::PersonNotFound);
+    r.id = id;
+    return r;
 }
 
-std::optional<Person> PersonRepository::findByName(const QString &name, QString *error) const
+Result<Person> PersonRepository::findByName(const QString &name) const
 {
     QSqlQuery q(mDb.connection());
     // people.name is COLLATE NOCASE, which folds ASCII only; compare in Qt for the rest.
@@ -180,18 +179,17 @@ std::optional<Person> PersonRepository::findByName(const QString &name, QString 
     if (q.exec() && q.next()) {
         return personFrom(q);
     }
-    for (const Person &p : all(true)) {
-        if (p.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0) {
-            return p;
+    if (const Result<QVector<Person>> everyone = all(true)) {
+        for (const Person &p : *everyone) {
+            if (p.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0) {
+                return p;
+            }
         }
     }
-    if (error) {
-        *error = QStringLiteral("no person named '%1'").arg(name.trimmed());
-    }
-    return std::nullopt;
+    return Refusal(RefusalKind::NoPersonNamed, name.trimmed());
 }
 
-QVector<Person> PersonRepository::all(bool includeInactive, QString *error) const
+Result<QVector<Person>> PersonRepository::all(bool includeInactive) const
 {
     QVector<Person> people;
     QSqlQuery q(mDb.connection());
@@ -199,10 +197,7 @@ QVector<Person> PersonRepository::all(bool includeInactive, QString *error) cons
     if (!q.exec(kPersonSelect +
                 (includeInactive ? QString() : QStringLiteral(" WHERE p.active = 1")) +
                 QStringLiteral(" ORDER BY p.name COLLATE NOCASE, p.id"))) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return people;
+        return queryRefusal(q);
     }
     while (q.next()) {
         people.append(personFrom(q));

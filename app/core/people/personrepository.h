@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/person.h"
 
 #include <QString>
@@ -20,20 +21,21 @@ public:
     explicit PersonRepository(Database &db) : mDb(db) {}
 
     /// Adds a person (names are unique, ignoring case). Sets person.id and createdAt.
-    bool add(Person &person, const Person &actor, QString *error);
+    Status add(Person &person, const Person &actor);
     /// Writes name, roles and active state.
-    bool update(const Person &person, const Person &actor, QString *error);
+    Status update(const Person &person, const Person &actor);
 
-    std::optional<Person> get(qint64 id, QString *error = nullptr) const;
-    /// Exact name, ignoring case ("rahul sen" finds "Rahul Sen").
-    std::optional<Person> findByName(const QString &name, QString *error = nullptr) const;
+    /// The person, or PersonNotFound (QueryFailed when the library cannot be read).
+    Result<Person> get(qint64 id) const;
+    /// Exact name, ignoring case ("rahul sen" finds "Rahul Sen"), or NoPersonNamed.
+    Result<Person> findByName(const QString &name) const;
     /// Everyone, by name; inactive people too when asked.
-    QVector<Person> all(bool includeInactive = true, QString *error = nullptr) const;
+    Result<QVector<Person>> all(bool includeInactive = true) const;
     /// How many active people hold the role (e.g. whether the library has an admin yet).
     int countWithRole(Role role) const;
 
 private:
-    bool writeRoles(qint64 personId, Roles roles, QString *error);
+    Status writeRoles(qint64 personId, Roles roles);
 
     Database &mDb;
 };

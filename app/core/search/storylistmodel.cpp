@@ -78,7 +78,7 @@ bool StoryListModel::isFiltered() const
 
 bool StoryListModel::isLibraryEmpty() const
 {
-    if (!isFiltered() && mLastError.isEmpty()) {
+    if (!isFiltered() && !mLastRefusal) {
         return mRows.isEmpty() && !mHasMore;
     }
     // One row is enough to know; never a count over the whole table.
@@ -217,8 +217,8 @@ void StoryListModel::fetchMore(const QModelIndex &parent)
         appendRows(rows);
         endInsertRows();
     }
-    if (!mLastError.isEmpty()) {
-        emit loadFailed(mLastError);
+    if (mLastRefusal) {
+        emit loadFailed(*mLastRefusal);
     }
 }
 
@@ -231,8 +231,8 @@ void StoryListModel::reload(int limit)
     mHasMore = false;
     appendRows(readPage(limit));
     endResetModel();
-    if (!mLastError.isEmpty()) {
-        emit loadFailed(mLastError);
+    if (mLastRefusal) {
+        emit loadFailed(*mLastRefusal);
     }
 }
 
@@ -244,11 +244,9 @@ QVector<StoryRow> StoryListModel::readPage(int limit)
         mRows.isEmpty()
             ? StoryQuery(mDb).list(mFilter, mSqlOffset, limit + 1, false)
             : StoryQuery(mDb).listAfter(mFilter, mRows.constLast(), mSqlOffset, limit + 1, false);
-    // The model still says why in words (a core model: until it hands on the refusal).
-    const QString error = read ? QString() : legacyRefusalWords(read.refusal());
     QVector<StoryRow> page = read ? *read : QVector<StoryRow>();
-    mLastError = error.isEmpty() ? QString() : tr("Cannot read the story list: %1").arg(error);
-    mHasMore = error.isEmpty() && page.size() > limit;
+    mLastRefusal = read ? std::nullopt : std::optional<Refusal>(read.refusal());
+    mHasMore = read && page.size() > limit;
     if (page.size() > limit) {
         page.resize(limit);
     }

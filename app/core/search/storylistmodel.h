@@ -1,10 +1,13 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/story.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QVector>
+
+#include <optional>
 
 namespace fo {
 
@@ -62,8 +65,8 @@ public:
     bool isFiltered() const;
     /// True when the library has no story that a list could show, whatever the filter.
     bool isLibraryEmpty() const;
-    /// The error of the last read, empty when it succeeded.
-    QString lastError() const { return mLastError; }
+    /// Why the last read failed; nullopt when it succeeded.
+    std::optional<Refusal> lastRefusal() const { return mLastRefusal; }
 
     /// 0 when `row` is out of range.
     qint64 storyIdAt(int row) const;
@@ -80,8 +83,8 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 signals:
-    /// A read failed; the list shows what it had. `error` is one readable sentence.
-    void loadFailed(const QString &error);
+    /// A read failed; the list shows what it had.
+    void loadFailed(const fo::Refusal &why);
 
 private:
     /// Replaces all rows with the first `limit` rows of the current filter.
@@ -102,7 +105,7 @@ private:
     QHash<qint64, int> mRowOfId;
     int mSqlOffset = 0; // rows the query has returned so far, duplicates included
     bool mHasMore = false;
-    QString mLastError;
+    std::optional<Refusal> mLastRefusal;
 };
 
 } // namespace fo

@@ -60,14 +60,15 @@ void bindContent(QSqlQuery &q, const Story &story)
 
 } // namespace
 
-bool StoryRepository::insert(Story &story, QString *error)
+Status StoryRepository::insert(Story &story)
 {
     if (!story.officeId && !story.officeName.trimmed().isEmpty()) {
-        story.officeId = OfficeRepository(mDb).findOrCreate(story.officeName, story.datelineCity,
-                                                            story.datelineCountry, error);
-        if (!story.officeId) {
-            return false;
+        const Result<qint64> office = OfficeRepository(mDb).findOrCreate(
+            story.officeName, story.datelineCity, story.datelineCountry);
+        if (!office) {
+            return office.refusal();
         }
+        story.officeId = *office;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (story.uuid.isEmpty()) {
@@ -91,18 +92,36 @@ bool StoryRepository::insert(Story &story, QString *error)
     q.addBindValue(story.createdAt.toMSecsSinceEpoch());
     q.addBindValue(story.updatedAt.toMSecsSinceEpoch());
     if (!q.exec()) {
-        *error = QStringLiteral("cannot save story: %1").arg(sqlError(q));
-        return false;
+        return queryRefusal(q, RefusalKind::CannotSaveNewStory);
     }
     story.id = q.lastInsertId().toLongLong();
-    if (!TagRepository(mDb).setStoryTags(story.id, story.tags, error)) {
-        return false;
+    if (const Status tagged = TagRepository(mDb).setStoryTags(story.id, story.tags); !tagged) {
+        return tagged;
     }
     story.tags = TagRepository(mDb).storyTags(story.id);
-    return true;
+    return Status();
 }
 
-bool StoryRepository::writeContent(const Story &story, QString *error)
+namespace {
+
+/// A failed write of story `id`, in `kind`'s words ("cannot save story 12: …").
+Refusal storyRefusal(const QSqlQuery &q, RefusalKind kind, qint64 id)
+{
+    Refusal r = queryRefusal(q, kind);
+    r.id = id;
+    return r;
+}
+
+Refusal notFound(qint64 id)
+{
+    Refusal r(RefusalKind::StoryNotFound);
+    r.id = id;
+    return r;
+}
+
+} // namespace
+
+Status StoryRepository::writeContent(const Story &story)
 {
     QSqlQuery q(mDb.connection());
     q.prepare(
@@ -114,14 +133,12 @@ bool StoryRepository::writeContent(const Story &story, QString *error)
     q.addBindValue(story.updatedAt.toMSecsSinceEpoch());
     q.addBindValue(story.id);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot save story %1: %2").arg(story.id).arg(sqlError(q));
-        return false;
+        return storyRefusal(q, RefusalKind::CannotSaveStory, story.id);
     }
-    return TagRepository(mDb).setStoryTags(story.id, story.tags, error);
+    return TagRepository(mDb).setStoryTags(story.id, story.tags);
 }
 
-bool StoryRepository::writeStatus(qint64 id, StoryStatus status, const QDateTime &at,
-                                  QString *error)
+Status StoryRepository::writeStatus(qint64 id, StoryStatus status, const QDateTime &at)
 {
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("UPDATE stories SET status = ?, updated_at = ? WHERE id = ?"));
@@ -129,17 +146,15 @@ bool StoryRepository::writeStatus(qint64 id, StoryStatus status, const QDateTime
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
-        return false;
+        return storyRefusal(q, RefusalKind::CannotChangeStory, id);
     }
     if (q.numRowsAffected() == 0) {
-        *error = QStringLiteral("no story with id %1").arg(id);
-        return false;
+        return notFound(id);
     }
-    return true;
+    return Status();
 }
 
-bool StoryRepository::setDeleted(qint64 id, bool deleted, QString *error)
+Status StoryRepository::setDeleted(qint64 id, bool deleted)
 {
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("UPDATE stories SET deleted_at = ? WHERE id = ?"));
@@ -147,17 +162,15 @@ bool StoryRepository::setDeleted(qint64 id, bool deleted, QString *error)
                            : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(id);
     if (!q.exec()) {
-        *error = QStringLiteral("cannot change story %1: %2").arg(id).arg(sqlError(q));
-        return false;
+        return storyRefusal(q, RefusalKind::CannotChangeStory, id);
     }
     if (q.numRowsAffected() == 0) {
-        *error = QStringLiteral("no story with id %1").arg(id);
-        return false;
+        return notFound(id);
     }
-    return true;
+    return Status();
 }
 
-std::optional<Story> StoryRepository::get(qint64 id, QString *error) const
+Result<Story> StoryRepository::get(qint64 id) const
 {
     QSqlQuery q(mDb.connection());
     q.prepare(QStringLiteral("SELECT ") + kStoryColumns +
@@ -165,16 +178,10 @@ std::optional<Story> StoryRepository::get(qint64 id, QString *error) const
                              "WHERE s.id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return std::nullopt;
+        return queryRefusal(q);
     }
     if (!q.next()) {
-        if (error) {
-            *error = QStringLiteral("no story with id %1").arg(id);
-        }
-        return std::nullopt;
+        return notFound(id);
     }
     Story s = storyFrom(q);
     s.tags = TagRepository(mDb).storyTags(s.id);
@@ -187,28 +194,22 @@ std::optional<Story> StoryRepository::getByUuid(const QString &uuid) const
     q.prepare(QStringLiteral("SELECT id FROM stories WHERE uuid = ?"));
     q.addBindValue(uuid);
     if (q.exec() && q.next()) {
-        return get(q.value(0).toLongLong());
+        if (Result<Story> story = get(q.value(0).toLongLong())) {
+            return std::move(*story);
+        }
     }
     return std::nullopt;
 }
 
-QVector<StoryRow> StoryRepository::list(const StoryFilter &filter, int offset, int limit,
-                                        bool withTags, QString *error) const
+Result<QVector<StoryRow>> StoryRepository::list(const StoryFilter &filter, int offset, int limit,
+                                                bool withTags) const
 {
-    Result<QVector<StoryRow>> rows = StoryQuery(mDb).list(filter, offset, limit, withTags);
-    if (!rows && error) {
-        *error = legacyRefusalWords(rows.refusal());
-    }
-    return rows ? *rows : QVector<StoryRow>();
+    return StoryQuery(mDb).list(filter, offset, limit, withTags);
 }
 
-int StoryRepository::count(const StoryFilter &filter, QString *error) const
+Result<int> StoryRepository::count(const StoryFilter &filter) const
 {
-    const Result<int> n = StoryQuery(mDb).count(filter);
-    if (!n && error) {
-        *error = legacyRefusalWords(n.refusal());
-    }
-    return n ? *n : 0;
+    return StoryQuery(mDb).count(filter);
 }
 
 } // namespace fo

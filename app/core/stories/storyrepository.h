@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/story.h"
 
 #include <QString>
@@ -23,22 +24,23 @@ public:
 
     /// Inserts the row: assigns id, UUID (unless set) and times (unless set), finds or creates
     /// its office (from officeName) and writes its tags. Call inside a transaction.
-    bool insert(Story &story, QString *error);
+    Status insert(Story &story);
     /// Writes every field but the state and the creation time, `updatedAt` included, and the
     /// tags (`story.tags`, in stored form).
-    bool writeContent(const Story &story, QString *error);
+    Status writeContent(const Story &story);
     /// Writes the state and the update time.
-    bool writeStatus(qint64 id, StoryStatus status, const QDateTime &at, QString *error);
+    Status writeStatus(qint64 id, StoryStatus status, const QDateTime &at);
     /// Moves to the Trash (soft delete) or back.
-    bool setDeleted(qint64 id, bool deleted, QString *error);
+    Status setDeleted(qint64 id, bool deleted);
 
-    std::optional<Story> get(qint64 id, QString *error = nullptr) const;
+    /// The story, or StoryNotFound (QueryFailed when the library cannot be read).
+    Result<Story> get(qint64 id) const;
     std::optional<Story> getByUuid(const QString &uuid) const;
 
     /// One page of the list, newest first (search: best match first).
-    QVector<StoryRow> list(const StoryFilter &filter, int offset, int limit, bool withTags,
-                           QString *error = nullptr) const;
-    int count(const StoryFilter &filter, QString *error = nullptr) const;
+    Result<QVector<StoryRow>> list(const StoryFilter &filter, int offset, int limit,
+                                   bool withTags) const;
+    Result<int> count(const StoryFilter &filter) const;
 
 private:
     Database &mDb;

@@ -8,9 +8,9 @@
 
 namespace fo {
 
-std::optional<Story> StoryService::get(qint64 id, QString *error) const
+Result<Story> StoryService::get(qint64 id) const
 {
-    return StoryRepository(mDb).get(id, error);
+    return StoryRepository(mDb).get(id);
 }
 
 bool StoryService::isInTrash(qint64 id) const
@@ -50,15 +50,12 @@ std::optional<Refusal> StoryService::createRefusal() const
     return Workflow::createRefusal(mActor);
 }
 
-bool StoryService::mayWrite(QString *error) const
+Status StoryService::mayWrite() const
 {
-    if (!writeRefusal()) {
-        return true;
+    if (std::optional<Refusal> r = writeRefusal()) {
+        return *r;
     }
-    // refusalText()'s words for NoPersonChosen (app/messages sits above core).
-    *error = QStringLiteral("say who you are first: every change is recorded with a person "
-                            "(Review ▸ Switch Person…)");
-    return false;
+    return Status();
 }
 
 QString StoryService::statusText(const Story &story) const
@@ -66,64 +63,64 @@ QString StoryService::statusText(const Story &story) const
     return Workflow::statusText(story.status, Workflow(mDb).approvalState(story));
 }
 
-bool StoryService::save(const Story &story, QString *error)
+Status StoryService::save(const Story &story)
 {
-    if (!mayWrite(error)) {
-        return false;
+    if (const Status may = mayWrite(); !may) {
+        return may;
     }
     ChangeContext context;
     context.actor = mActor;
-    return StoryWriter(mDb).update(story, context, error);
+    return StoryWriter(mDb).update(story, context);
 }
 
-bool StoryService::save(const Story &base, const Story &mine, SaveResult *result, QString *error)
+Status StoryService::save(const Story &base, const Story &mine, SaveResult *result)
 {
-    if (!mayWrite(error)) {
-        return false;
+    if (const Status may = mayWrite(); !may) {
+        return may;
     }
     ChangeContext context;
     context.actor = mActor;
-    return StoryWriter(mDb).update(base, mine, context, result, error);
+    return StoryWriter(mDb).update(base, mine, context, result);
 }
 
-bool StoryService::recover(const Story &base, const Story &mine, SaveResult *result, QString *error)
+Status StoryService::recover(const Story &base, const Story &mine, SaveResult *result)
 {
-    if (!mayWrite(error)) {
-        return false;
+    if (const Status may = mayWrite(); !may) {
+        return may;
     }
     ChangeContext context;
     context.actor = mActor;
     context.note = QStringLiteral("recovered unsaved changes");
     context.separateRevision = true;
     context.change = ChangeKind::Recovered;
-    return StoryWriter(mDb).update(base, mine, context, result, error);
+    return StoryWriter(mDb).update(base, mine, context, result);
 }
 
-bool StoryService::create(Story &story, QString *error)
+Status StoryService::create(Story &story)
 {
-    if (!mayWrite(error)) {
-        return false;
+    if (const Status may = mayWrite(); !may) {
+        return may;
     }
     ChangeContext context;
     context.actor = mActor;
-    return StoryWriter(mDb).create(story, context, error);
+    return StoryWriter(mDb).create(story, context);
 }
 
-std::optional<Story> StoryService::createBlank(const QString &officeName, QString *error)
+Result<Story> StoryService::createBlank(const QString &officeName)
 {
     Story story;
     story.officeName = officeName;
-    if (!create(story, error)) {
-        return std::nullopt;
+    if (const Status created = create(story); !created) {
+        return created.refusal();
     }
-    return get(story.id, error);
+    return get(story.id);
 }
 
-std::optional<Story> StoryService::duplicate(qint64 id, QString *error)
+Result<Story> StoryService::duplicate(qint64 id)
 {
-    const std::optional<Story> source = get(id, error);
+    const Result<Story> source = get(id);
     if (!source) {
-        return std::nullopt;
+        return source;
     }
     Story copy = *source;
     copy.id = 0;
@@ -134,51 +131,52 @@ std::optional<Story> StoryService::duplicate(qint64 id, QString *error)
     copy.headline = source->headline.trimmed().isEmpty()
                         ? QStringLiteral("Copy")
                         : QStringLiteral("%1 (copy)").arg(source->headline);
-    if (!create(copy, error)) {
-        return std::nullopt;
+    if (const Status created = create(copy); !created) {
+        return created.refusal();
     }
-    return get(copy.id, error);
+    return get(copy.id);
 }
 
-bool StoryService::archive(qint64 id, QString *error)
+Status StoryService::archive(qint64 id)
 {
-    if (!mayWrite(error)) {
-        return false;
+    if (const Status may = mayWrite(); !may) {
+        return may;
     }
-    return StoryWriter(mDb)
-        .perform(id, WorkflowAction::Archive, mActor, QString(), error)
-        .has_value();
+    const Result<WorkflowResult> done =
+        StoryWriter(mDb).perform(id, WorkflowAction::Archive, mActor, QString());
+    return done ? Status() : Status(done.refusal());
 }
 
-bool StoryService::moveToTrash(qint64 id, QString *error)
+Status StoryService::moveToTrash(qint64 id)
 {
-    return setTrashed(id, true, error);
+    return setTrashed(id, true);
 }
 
-bool StoryService::restoreFromTrash(qint64 id, QString *error)
+Status StoryService::restoreFromTrash(qint64 id)
 {
-    return setTrashed(id, false, error);
+    return setTrashed(id, false);
 }
 
-bool StoryService::setTrashed(qint64 id, bool trashed, QString *error)
+Status StoryService::setTrashed(qint64 id, bool trashed)
 {
-    if (!mayWrite(error)) {
-        return false;
+    if (const Status may = mayWrite(); !may) {
+        return may;
     }
-    return StoryWriter(mDb).setTrashed(id, trashed, mActor, error);
+    return StoryWriter(mDb).setTrashed(id, trashed, mActor);
 }
 
-int StoryService::emptyTrash(QString *error)
+Result<int> StoryService::emptyTrash()
 {
-    if (!mayWrite(error)) {
-        return -1;
+    if (const Status may = mayWrite(); !may) {
+        return may.refusal();
     }
-    return StoryWriter(mDb).purgeTrash(mActor, error);
+    return StoryWriter(mDb).purgeTrash(mActor);
 }
 
 int StoryService::trashCount() const
 {
-    return TrashRepository(mDb).count();
+    const Result<int> n = TrashRepository(mDb).count();
+    return n ? *n : -1;
 }
 
 bool StoryService::trashHasStories() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/refusal.h"
 #include "domain/person.h"
 #include "domain/story.h"
 #include "domain/storymerge.h"
@@ -25,7 +26,7 @@ class StoryService
 public:
     explicit StoryService(Database &db, const Person &actor = Person()) : mDb(db), mActor(actor) {}
 
-    std::optional<Story> get(qint64 id, QString *error = nullptr) const;
+    Result<Story> get(qint64 id) const;
     bool isInTrash(qint64 id) const;
     /// Empty when the person may change this story here; otherwise one sentence why not.
     QString editRefusal(const Story &story) const;
@@ -39,33 +40,33 @@ public:
     QString statusText(const Story &story) const;
 
     /// Writes the story's content (StoryWriter::update): a no-op when nothing changed.
-    bool save(const Story &story, QString *error);
+    Status save(const Story &story);
     /// Writes `mine`, the editor's change to `base` (the story as it last read or wrote it),
     /// merging it with whatever someone else saved meanwhile (StoryWriter::update with a
     /// base): nothing they saved is overwritten. `result` says what was recorded.
-    bool save(const Story &base, const Story &mine, SaveResult *result, QString *error);
+    Status save(const Story &base, const Story &mine, SaveResult *result);
     /// The same for changes kept in a recovery journal after a save failed: always a revision
     /// of its own, noted as recovered, so that the version before stays in the history.
-    bool recover(const Story &base, const Story &mine, SaveResult *result, QString *error);
+    Status recover(const Story &base, const Story &mine, SaveResult *result);
     /// A new, empty draft (in `officeName`'s office when given).
-    std::optional<Story> createBlank(const QString &officeName, QString *error);
+    Result<Story> createBlank(const QString &officeName);
     /// A new draft with the content and tags of story `id`, headline marked as a copy.
-    std::optional<Story> duplicate(qint64 id, QString *error);
-    bool archive(qint64 id, QString *error);
+    Result<Story> duplicate(qint64 id);
+    Status archive(qint64 id);
 
-    bool moveToTrash(qint64 id, QString *error);
-    bool restoreFromTrash(qint64 id, QString *error);
+    Status moveToTrash(qint64 id);
+    Status restoreFromTrash(qint64 id);
     /// Deletes every story in the Trash for good, in one transaction, with an audit row each.
-    /// Returns how many, or -1 and sets `error`.
-    int emptyTrash(QString *error);
+    /// Returns how many, or why not.
+    Result<int> emptyTrash();
     int trashCount() const;
     bool trashHasStories() const;
 
 private:
-    /// Sets `error` to the words of writeRefusal() and returns false when there is one.
-    bool mayWrite(QString *error) const;
-    bool setTrashed(qint64 id, bool trashed, QString *error);
-    bool create(Story &story, QString *error);
+    /// writeRefusal() as a Status: NoPersonChosen when there is nobody to record a change for.
+    Status mayWrite() const;
+    Status setTrashed(qint64 id, bool trashed);
+    Status create(Story &story);
 
     Database &mDb;
     Person mActor;

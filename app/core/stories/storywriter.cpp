@@ -35,18 +35,19 @@ bool sameContent(const Story &a, const Story &b)
 }
 
 /// `input` as it would be stored over `current`: its state, its office's id, its tags in stored
-/// form. False and `error` when a new office cannot be created.
-bool normalise(Database &db, const Story &current, Story *story, QString *error)
+/// form. Refused when a new office cannot be created.
+Status normalise(Database &db, const Story &current, Story *story)
 {
     story->status = current.status;
     if (!story->officeName.trimmed().isEmpty()) {
         if (story->officeName.compare(current.officeName, Qt::CaseInsensitive) != 0 ||
             !story->officeId) {
-            story->officeId = OfficeRepository(db).findOrCreate(
-                story->officeName, story->datelineCity, story->datelineCountry, error);
-            if (!story->officeId) {
-                return false;
+            const Result<qint64> office = OfficeRepository(db).findOrCreate(
+                story->officeName, story->datelineCity, story->datelineCountry);
+            if (!office) {
+                return office.refusal();
             }
+            story->officeId = *office;
         }
     } else {
         story->officeId = 0;
@@ -58,7 +59,7 @@ bool normalise(Database &db, const Story &current, Story *story, QString *error)
         }
     }
     story->tags = tags;
-    return true;
+    return Status();
 }
 
 /// The change log's name for a content write.
@@ -72,10 +73,10 @@ ChangeKind contentChangeKind(const ChangeContext &context)
 
 } // namespace
 
-bool StoryWriter::log(const Story &story, ChangeKind kind, const Person &actor,
-                      ChangedFields fields, const std::optional<Revision> &revision,
-                      qint64 *sequence, QString *error, std::optional<StoryStatus> from,
-                      std::optional<StoryStatus> to)
+Status StoryWriter::log(const Story &story, ChangeKind kind, const Person &actor,
+                        ChangedFields fields, const std::optional<Revision> &revision,
+                        qint64 *sequence, std::optional<StoryStatus> from,
+                        std::optional<StoryStatus> to)
 {
     Change change;
     change.storyId = story.id;
@@ -89,112 +90,115 @@ bool StoryWriter::log(const Story &story, ChangeKind kind, const Person &actor,
     change.revision = revision ? revision->number : 0;
     const Status appended = ChangeLog(mDb).append(change);
     if (!appended) {
-        *error =
-            QStringLiteral("cannot save story %1: %2").arg(story.id).arg(appended.refusal().detail);
-        return false;
+        // SQLite's text alone (no code): the words the log's failure always had.
+        Refusal r(RefusalKind::CannotSaveStory, QString(), appended.refusal().detail);
+        r.id = story.id;
+        return r;
     }
     if (sequence) {
         *sequence = change.sequence;
     }
-    return true;
+    return Status();
 }
 
-bool StoryWriter::create(Story &story, QString *error)
+Status StoryWriter::create(Story &story)
 {
-    return create(story, ChangeContext(), error);
+    return create(story, ChangeContext());
 }
 
-bool StoryWriter::create(Story &story, const Person &actor, QString *error)
+Status StoryWriter::create(Story &story, const Person &actor)
 {
     ChangeContext context;
     context.actor = actor;
-    return create(story, context, error);
+    return create(story, context);
 }
 
-bool StoryWriter::create(Story &story, const ChangeContext &context, QString *error,
-                         Written *written)
+Status StoryWriter::create(Story &story, const ChangeContext &context, Written *written)
 {
-    if (!withinStoryLimits(story, error)) {
-        return false;
+    if (const Status within = withinStoryLimits(story); !within) {
+        return within;
     }
     // A named person creates only with the editor role (issue 12 item 17); tools (import
     // without --as, the demo, tests) name nobody and are not asked.
-    if (context.actor.isKnown() && Workflow::createRefusal(context.actor)) {
-        *error = QStringLiteral("%1 cannot create stories: that needs the editor role")
-                     .arg(context.actor.name);
-        return false;
+    if (context.actor.isKnown()) {
+        if (std::optional<Refusal> r = Workflow::createRefusal(context.actor)) {
+            return *r;
+        }
     }
     NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
+    if (const Status begun = sp.begun(); !begun) {
+        return begun;
     }
     StoryRepository rows(mDb);
-    if (!rows.insert(story, error)) {
-        return false;
+    if (const Status inserted = rows.insert(story); !inserted) {
+        return inserted;
     }
     Written w;
     w.kind = context.change.value_or(ChangeKind::Created);
     w.stored = story;
     if (context.actor.isKnown()) {
         // As stored (the office's name as the library spells it): the revision is exact.
-        const std::optional<Story> stored = rows.get(story.id, error);
+        const Result<Story> stored = rows.get(story.id);
         if (!stored) {
-            return false;
+            return stored.refusal();
         }
         w.stored = *stored;
-        w.revision = StoryHistory(mDb).recordCreated(*stored, context.actor, error);
-        if (!w.revision) {
-            return false;
+        const Result<Revision> revision = StoryHistory(mDb).recordCreated(*stored, context.actor);
+        if (!revision) {
+            return revision.refusal();
         }
+        w.revision = *revision;
     }
     w.from = w.to = w.stored.status;
-    if (!log(w.stored, w.kind, context.actor, ChangedFields(), w.revision, &w.change, error) ||
-        !sp.commit(error)) {
-        return false;
+    if (const Status logged =
+            log(w.stored, w.kind, context.actor, ChangedFields(), w.revision, &w.change);
+        !logged) {
+        return logged;
+    }
+    if (const Status done = sp.finish(); !done) {
+        return done;
     }
     if (written) {
         *written = w;
     }
-    return true;
+    return Status();
 }
 
-bool StoryWriter::update(const Story &story, QString *error)
+Status StoryWriter::update(const Story &story)
 {
-    return update(story, ChangeContext(), error);
+    return update(story, ChangeContext());
 }
 
-bool StoryWriter::update(const Story &story, const Person &actor, QString *error)
+Status StoryWriter::update(const Story &story, const Person &actor)
 {
     ChangeContext context;
     context.actor = actor;
-    return update(story, context, error);
+    return update(story, context);
 }
 
-bool StoryWriter::update(const Story &input, const ChangeContext &context, QString *error,
-                         Written *written)
+Status StoryWriter::update(const Story &input, const ChangeContext &context, Written *written)
 {
-    if (!withinStoryLimits(input, error)) {
-        return false;
+    if (const Status within = withinStoryLimits(input); !within) {
+        return within;
     }
     NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
+    if (const Status begun = sp.begun(); !begun) {
+        return begun;
     }
     StoryRepository rows(mDb);
-    const std::optional<Story> current = rows.get(input.id, error);
+    const Result<Story> current = rows.get(input.id);
     if (!current) {
-        return false;
+        return current.refusal();
     }
     if (context.actor.isKnown()) {
         if (const QString refusal = Workflow::editRefusal(current->status, context.actor);
             !refusal.isEmpty()) {
-            *error = refusal;
-            return false;
+            return Refusal(RefusalKind::WorkflowRefused, QString(), refusal);
         }
     }
     Story story = input;
-    if (!normalise(mDb, *current, &story, error)) {
-        return false;
+    if (const Status normal = normalise(mDb, *current, &story); !normal) {
+        return normal;
     }
     Written w;
     w.kind = contentChangeKind(context);
@@ -208,62 +212,72 @@ bool StoryWriter::update(const Story &input, const ChangeContext &context, QStri
         if (written) {
             *written = w;
         }
-        return sp.commit(error);
+        return sp.finish();
     }
-    // The story as it was becomes revision 1 when its history starts with this change.
-    if (!RevisionRepository(mDb).ensureBaseline(*current, error)) {
-        return false;
+    if (const Status changed = writeContent(*current, story, context, &w); !changed) {
+        return changed;
     }
-    const QDateTime now = Clock::now();
-    story.updatedAt = now;
-    if (!rows.writeContent(story, error)) {
-        return false;
-    }
-    std::optional<Story> after = rows.get(story.id, error);
-    if (!after) {
-        return false;
-    }
-    // An approval is for one exact version: a change to anything an export shows ends it,
-    // whoever makes it and however (autosave, restore, import, the command line), because
-    // every change passes here.
-    w.approvalLost = approvedState(current->status) && contentHash(*after) != contentHash(*current);
-    if (w.approvalLost) {
-        if (!rows.writeStatus(story.id, StoryStatus::Draft, now, error)) {
-            return false;
-        }
-        after->status = StoryStatus::Draft;
-    }
-    w.revision =
-        StoryHistory(mDb).recordEdit(*current, *after, context, w.approvalLost, error, nullptr);
-    if (!w.revision) {
-        return false;
-    }
-    w.stored = *after;
-    w.to = after->status;
-    w.fields = fieldsChanged(*current, *after);
-    if (!log(*after, w.kind, context.actor, w.fields, w.revision, &w.change, error,
-             w.approvalLost ? std::optional<StoryStatus>(w.from) : std::nullopt,
-             w.approvalLost ? std::optional<StoryStatus>(w.to) : std::nullopt) ||
-        !sp.commit(error)) {
-        return false;
+    if (const Status done = sp.finish(); !done) {
+        return done;
     }
     if (written) {
         *written = w;
     }
-    return true;
+    return Status();
 }
 
-bool StoryWriter::update(const Story &base, const Story &mine, const ChangeContext &context,
-                         SaveResult *result, QString *error, Written *written)
+Status StoryWriter::writeContent(const Story &current, Story story, const ChangeContext &context,
+                                 Written *w)
+{
+    // The story as it was becomes revision 1 when its history starts with this change.
+    if (const Status baseline = RevisionRepository(mDb).ensureBaseline(current); !baseline) {
+        return baseline;
+    }
+    StoryRepository rows(mDb);
+    const QDateTime now = Clock::now();
+    story.updatedAt = now;
+    if (const Status wrote = rows.writeContent(story); !wrote) {
+        return wrote;
+    }
+    Result<Story> after = rows.get(story.id);
+    if (!after) {
+        return after.refusal();
+    }
+    // An approval is for one exact version: a change to anything an export shows ends it,
+    // whoever makes it and however (autosave, restore, import, the command line), because
+    // every change passes here.
+    w->approvalLost = approvedState(current.status) && contentHash(*after) != contentHash(current);
+    if (w->approvalLost) {
+        if (const Status drafted = rows.writeStatus(story.id, StoryStatus::Draft, now); !drafted) {
+            return drafted;
+        }
+        after->status = StoryStatus::Draft;
+    }
+    const Result<Revision> revision =
+        StoryHistory(mDb).recordEdit(current, *after, context, w->approvalLost, nullptr);
+    if (!revision) {
+        return revision.refusal();
+    }
+    w->revision = *revision;
+    w->stored = *after;
+    w->to = after->status;
+    w->fields = fieldsChanged(current, *after);
+    return log(*after, w->kind, context.actor, w->fields, w->revision, &w->change,
+               w->approvalLost ? std::optional<StoryStatus>(w->from) : std::nullopt,
+               w->approvalLost ? std::optional<StoryStatus>(w->to) : std::nullopt);
+}
+
+Status StoryWriter::update(const Story &base, const Story &mine, const ChangeContext &context,
+                           SaveResult *result, Written *written)
 {
     NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
+    if (const Status begun = sp.begun(); !begun) {
+        return begun;
     }
     // Read inside the write transaction: nobody can change the story between this and the write.
-    const std::optional<Story> current = StoryRepository(mDb).get(mine.id, error);
+    const Result<Story> current = StoryRepository(mDb).get(mine.id);
     if (!current) {
-        return false;
+        return current.refusal();
     }
     *result = SaveResult();
     Story input = mine;
@@ -282,57 +296,62 @@ bool StoryWriter::update(const Story &base, const Story &mine, const ChangeConte
         }
     }
     Written w;
-    if (!update(input, merging, error, &w)) {
-        return false;
+    if (const Status updated = update(input, merging, &w); !updated) {
+        return updated;
     }
     result->stored = w.stored;
-    if (!sp.commit(error)) {
-        return false;
+    if (const Status done = sp.finish(); !done) {
+        return done;
     }
     if (written) {
         *written = w;
     }
-    return true;
+    return Status();
 }
 
-bool StoryWriter::setStatus(qint64 id, StoryStatus status, QString *error)
+Status StoryWriter::setStatus(qint64 id, StoryStatus status)
 {
     ChangeContext context;
     context.action = AuditAction::StatusChanged;
-    return setStatus(id, status, context, error);
+    return setStatus(id, status, context);
 }
 
-bool StoryWriter::setStatus(qint64 id, StoryStatus status, const ChangeContext &context,
-                            QString *error, Written *written)
+Status StoryWriter::setStatus(qint64 id, StoryStatus status, const ChangeContext &context,
+                              Written *written)
 {
     NestedTransaction sp(mDb.connection());
-    if (!sp.started(error)) {
-        return false;
+    if (const Status begun = sp.begun(); !begun) {
+        return begun;
     }
-    const std::optional<Story> before = StoryRepository(mDb).get(id, error);
+    const Result<Story> before = StoryRepository(mDb).get(id);
     if (!before) {
-        return false;
+        return before.refusal();
     }
     Written w;
-    if (!writeStatus(*before, status, context, QByteArray(), &w, error) || !sp.commit(error)) {
-        return false;
+    if (const Status wrote = writeStatus(*before, status, context, QByteArray(), &w); !wrote) {
+        return wrote;
+    }
+    if (const Status done = sp.finish(); !done) {
+        return done;
     }
     if (written) {
         *written = w;
     }
-    return true;
+    return Status();
 }
 
-bool StoryWriter::writeStatus(const Story &before, StoryStatus to, const ChangeContext &context,
-                              const QByteArray &hash, Written *written, QString *error)
+Status StoryWriter::writeStatus(const Story &before, StoryStatus to, const ChangeContext &context,
+                                const QByteArray &hash, Written *written)
 {
     const bool changes = before.status != to;
-    if (changes && !RevisionRepository(mDb).ensureBaseline(before, error)) {
-        return false;
+    if (changes) {
+        if (const Status baseline = RevisionRepository(mDb).ensureBaseline(before); !baseline) {
+            return baseline;
+        }
     }
     const QDateTime now = Clock::now();
-    if (!StoryRepository(mDb).writeStatus(before.id, to, now, error)) {
-        return false;
+    if (const Status wrote = StoryRepository(mDb).writeStatus(before.id, to, now); !wrote) {
+        return wrote;
     }
     written->kind = ChangeKind::StatusChanged;
     written->from = before.status;
@@ -341,13 +360,16 @@ bool StoryWriter::writeStatus(const Story &before, StoryStatus to, const ChangeC
     written->stored.status = to;
     written->stored.updatedAt = now;
     if (!changes) {
-        return true;
+        return Status();
     }
-    written->revision =
-        StoryHistory(mDb).recordStateChange(before, written->stored, context, error, hash);
-    return written->revision &&
-           log(written->stored, ChangeKind::StatusChanged, context.actor, ChangedFields(),
-               written->revision, &written->change, error, before.status, to);
+    const Result<Revision> revision =
+        StoryHistory(mDb).recordStateChange(before, written->stored, context, hash);
+    if (!revision) {
+        return revision.refusal();
+    }
+    written->revision = *revision;
+    return log(written->stored, ChangeKind::StatusChanged, context.actor, ChangedFields(),
+               written->revision, &written->change, before.status, to);
 }
 
 } // namespace fo

@@ -47,10 +47,9 @@ public:
     /// Inserts the story (StoryRepository::insert) within the story limits. With a known
     /// person it becomes revision 1 ("created") with an audit row. `context.change` names an
     /// import; otherwise it is logged as created.
-    bool create(Story &story, QString *error);
-    bool create(Story &story, const Person &actor, QString *error);
-    bool create(Story &story, const ChangeContext &context, QString *error,
-                Written *written = nullptr);
+    Status create(Story &story);
+    Status create(Story &story, const Person &actor);
+    Status create(Story &story, const ChangeContext &context, Written *written = nullptr);
 
     /// Writes every field but the state, and the tags. A story that did not change is not
     /// touched (its updated time stays). The change becomes a revision (an editing session of
@@ -59,66 +58,67 @@ public:
     /// `story.status` is ignored: the state changes only through perform()/setStatus(), so that
     /// an editor saving a stale copy can never undo a review. With a known person,
     /// Workflow::editRefusal() is asked first.
-    bool update(const Story &story, QString *error);
-    bool update(const Story &story, const Person &actor, QString *error);
-    bool update(const Story &story, const ChangeContext &context, QString *error,
-                Written *written = nullptr);
+    Status update(const Story &story);
+    Status update(const Story &story, const Person &actor);
+    Status update(const Story &story, const ChangeContext &context, Written *written = nullptr);
     /// Writes `mine`, a change made to `base` (the story as the caller last read or wrote it).
     /// While the library still holds base's content this is update(mine). When someone else
     /// changed the story meanwhile, both changes are merged field by field (mergeStory) in the
     /// same transaction and written as a revision of its own, so that theirs stays in the
     /// history as they made it; a field both changed keeps mine and is listed as a conflict.
     /// Never overwrites a change the caller had not seen. `result` says what was recorded.
-    bool update(const Story &base, const Story &mine, const ChangeContext &context,
-                SaveResult *result, QString *error, Written *written = nullptr);
+    Status update(const Story &base, const Story &mine, const ChangeContext &context,
+                  SaveResult *result, Written *written = nullptr);
 
     /// Sets the state directly, recorded as a state revision and an audit row, without the
     /// workflow's rules: for tools, tests and archiving by nobody. The plain one records
     /// "status-changed" by nobody.
-    bool setStatus(qint64 id, StoryStatus status, QString *error);
-    bool setStatus(qint64 id, StoryStatus status, const ChangeContext &context, QString *error,
-                   Written *written = nullptr);
+    Status setStatus(qint64 id, StoryStatus status);
+    Status setStatus(qint64 id, StoryStatus status, const ChangeContext &context,
+                     Written *written = nullptr);
 
     /// Does `action` to the story as `actor` after Workflow::refusal(), in one transaction: the
     /// new state, a state revision, the audit row, the comment (if any) and, for Approve, the
     /// approval. Reads the story once and hashes it once.
-    std::optional<WorkflowResult> perform(qint64 storyId, WorkflowAction action,
-                                          const Person &actor, const QString &comment,
-                                          QString *error);
+    Result<WorkflowResult> perform(qint64 storyId, WorkflowAction action, const Person &actor,
+                                   const QString &comment);
 
     /// Submits and approves the story in one step, as `actor` (a reviewer who fixed a typo in
     /// an approved story): two transitions, each with its state revision, audit row and change
     /// log row, in one transaction. Refused per Workflow::submitAndApproveRefusal() (the
     /// library's four-eyes rule forbids it). Returns what the approval recorded.
-    std::optional<WorkflowResult> submitAndApprove(qint64 storyId, const Person &actor,
-                                                   const QString &comment, QString *error);
+    Result<WorkflowResult> submitAndApprove(qint64 storyId, const Person &actor,
+                                            const QString &comment);
 
     /// Makes revision `number`'s content (every field but the state) the story's content again,
     /// as a new revision. Like any edit, this moves an approved story to Draft.
-    std::optional<Revision> restore(qint64 storyId, int number, const Person &actor,
-                                    QString *error);
+    Result<Revision> restore(qint64 storyId, int number, const Person &actor);
 
     /// Moves the story to the Trash or back, with an audit row. With a known person
     /// Workflow::trashRefusal() is asked first.
-    bool setTrashed(qint64 storyId, bool trashed, const Person &actor, QString *error);
+    Status setTrashed(qint64 storyId, bool trashed, const Person &actor);
     /// Deletes every story in the Trash for good, with an audit row and a change log row each
-    /// (Workflow::deleteRefusal() first). Returns how many, or -1 and sets `error`.
-    int purgeTrash(const Person &actor, QString *error);
+    /// (Workflow::deleteRefusal() first). Returns how many, or why not.
+    Result<int> purgeTrash(const Person &actor);
 
     /// Records a step of a story's past — its creation (`to` unset) or a state it went through —
     /// as a revision at `context.at` with its audit row and change log row, without writing the
     /// story's row, which already holds where the steps lead. Only for a made-up past (the demo).
-    std::optional<Revision> recordPast(Story &story, std::optional<StoryStatus> to,
-                                       const ChangeContext &context, QString *error,
-                                       const QByteArray &hash = QByteArray());
+    Result<Revision> recordPast(Story &story, std::optional<StoryStatus> to,
+                                const ChangeContext &context,
+                                const QByteArray &hash = QByteArray());
 
 private:
-    bool writeStatus(const Story &before, StoryStatus to, const ChangeContext &context,
-                     const QByteArray &hash, Written *written, QString *error);
-    bool log(const Story &story, ChangeKind kind, const Person &actor, ChangedFields fields,
-             const std::optional<Revision> &revision, qint64 *sequence, QString *error,
-             std::optional<StoryStatus> from = std::nullopt,
-             std::optional<StoryStatus> to = std::nullopt);
+    /// The content write of update() once it is known to change something: baseline, row,
+    /// approval lost, revision and change log; `w` gets what it recorded.
+    Status writeContent(const Story &current, Story story, const ChangeContext &context,
+                        Written *w);
+    Status writeStatus(const Story &before, StoryStatus to, const ChangeContext &context,
+                       const QByteArray &hash, Written *written);
+    Status log(const Story &story, ChangeKind kind, const Person &actor, ChangedFields fields,
+               const std::optional<Revision> &revision, qint64 *sequence,
+               std::optional<StoryStatus> from = std::nullopt,
+               std::optional<StoryStatus> to = std::nullopt);
 
     Database &mDb;
 };

@@ -14,35 +14,44 @@
 
 namespace fo {
 
-std::optional<WorkflowResult> StoryWriter::perform(qint64 storyId, WorkflowAction action,
-                                                   const Person &actor, const QString &comment,
-                                                   QString *error)
+namespace {
+
+Refusal workflowRefusal(const QString &sentence)
+{
+    return Refusal(RefusalKind::WorkflowRefused, QString(), sentence);
+}
+
+} // namespace
+
+Result<WorkflowResult> StoryWriter::perform(qint64 storyId, WorkflowAction action,
+                                            const Person &actor, const QString &comment)
 {
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
     // Read once, hash once: the state write, the state revision and the approval use both.
-    const std::optional<Story> story = StoryRepository(mDb).get(storyId, error);
+    const Result<Story> story = StoryRepository(mDb).get(storyId);
     if (!story) {
-        return std::nullopt;
+        return story.refusal();
     }
     if (const QString r = Workflow::refusal(story->status, action, actor, comment); !r.isEmpty()) {
-        *error = r;
-        return std::nullopt;
+        return workflowRefusal(r);
     }
     if (action == WorkflowAction::Approve) {
         if (const QString r = Workflow(mDb).ownChangeRefusal(storyId, actor); !r.isEmpty()) {
-            *error = r;
-            return std::nullopt;
+            return workflowRefusal(r);
         }
     }
     if (action == WorkflowAction::Release) {
         // Status alone is not enough: only a version someone approved may be released.
         const ApprovalState a = Workflow(mDb).approvalState(*story);
         if (!a.valid) {
-            *error = QStringLiteral("cannot release: %1").arg(a.reason);
-            return std::nullopt;
+            // The same four reasons, in release's words (refusal.h keeps both in one order).
+            Refusal r = a.why;
+            r.kind = RefusalKind(int(RefusalKind::ReleaseNotApproved) + int(a.why.kind) -
+                                 int(RefusalKind::StoryNotApproved));
+            return r;
         }
     }
     const QByteArray hash = contentHash(*story);
@@ -58,82 +67,85 @@ std::optional<WorkflowResult> StoryWriter::perform(qint64 storyId, WorkflowActio
                        (context.note.isEmpty() ? QString() : QStringLiteral("; ") + context.note);
     }
     Written written;
-    if (!writeStatus(*story, result.to, context, hash, &written, error)) {
-        return std::nullopt;
+    if (const Status wrote = writeStatus(*story, result.to, context, hash, &written); !wrote) {
+        return wrote.refusal();
     }
     if (!written.revision) {
-        *error = QStringLiteral("the state revision is missing");
-        return std::nullopt;
+        return Refusal(RefusalKind::StateRevisionMissing);
     }
     result.revision = *written.revision;
     if (action == WorkflowAction::Approve) {
-        result.approval = ApprovalRepository(mDb).add(result.revision, actor, error);
-        if (!result.approval) {
-            return std::nullopt;
+        const Result<Approval> approval = ApprovalRepository(mDb).add(result.revision, actor);
+        if (!approval) {
+            return approval.refusal();
+        }
+        result.approval = *approval;
+    }
+    if (!comment.trimmed().isEmpty()) {
+        const Result<Comment> added =
+            CommentRepository(mDb).add(storyId, actor, comment, CommentAnchor(), 0);
+        if (!added) {
+            return added.refusal();
         }
     }
-    if (!comment.trimmed().isEmpty() &&
-        !CommentRepository(mDb).add(storyId, actor, comment, CommentAnchor(), 0, error)) {
-        return std::nullopt;
-    }
-    if (!tx.commit(error)) {
-        return std::nullopt;
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
     }
     return result;
 }
 
-std::optional<WorkflowResult> StoryWriter::submitAndApprove(qint64 storyId, const Person &actor,
-                                                            const QString &comment, QString *error)
+Result<WorkflowResult> StoryWriter::submitAndApprove(qint64 storyId, const Person &actor,
+                                                     const QString &comment)
 {
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
-    const std::optional<Story> story = StoryRepository(mDb).get(storyId, error);
+    const Result<Story> story = StoryRepository(mDb).get(storyId);
     if (!story) {
-        return std::nullopt;
+        return story.refusal();
     }
     if (const QString r = Workflow(mDb).submitAndApproveRefusal(story->status, actor);
         !r.isEmpty()) {
-        *error = r;
-        return std::nullopt;
+        return workflowRefusal(r);
     }
     // The submit is the reviewer's own, recorded as a submit: the history shows both steps.
     ChangeContext context;
     context.actor = actor;
     context.action = actionAuditAction(WorkflowAction::Submit);
     Written submitted;
-    if (!writeStatus(*story, StoryStatus::InReview, context, contentHash(*story), &submitted,
-                     error)) {
-        return std::nullopt;
+    if (const Status wrote =
+            writeStatus(*story, StoryStatus::InReview, context, contentHash(*story), &submitted);
+        !wrote) {
+        return wrote.refusal();
     }
-    std::optional<WorkflowResult> approved =
-        perform(storyId, WorkflowAction::Approve, actor, comment, error);
-    if (!approved || !tx.commit(error)) {
-        return std::nullopt;
+    Result<WorkflowResult> approved = perform(storyId, WorkflowAction::Approve, actor, comment);
+    if (!approved) {
+        return approved;
+    }
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
     }
     approved->from = story->status;
     return approved;
 }
 
-std::optional<Revision> StoryWriter::restore(qint64 storyId, int number, const Person &actor,
-                                             QString *error)
+Result<Revision> StoryWriter::restore(qint64 storyId, int number, const Person &actor)
 {
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
-    const std::optional<Story> current = StoryRepository(mDb).get(storyId, error);
+    const Result<Story> current = StoryRepository(mDb).get(storyId);
     if (!current) {
-        return std::nullopt;
+        return current.refusal();
     }
     if (const QString r = Workflow::editRefusal(current->status, actor); !r.isEmpty()) {
-        *error = r;
-        return std::nullopt;
+        return workflowRefusal(r);
     }
-    const std::optional<Revision> old = RevisionRepository(mDb).get(storyId, number, error);
+    const Result<Revision> old = RevisionRepository(mDb).get(storyId, number);
     if (!old) {
-        return std::nullopt;
+        return old.refusal();
     }
     Story restored = *current;
     const Story &s = old->story;
@@ -150,102 +162,120 @@ std::optional<Revision> StoryWriter::restore(qint64 storyId, int number, const P
     restored.embargoAt = s.embargoAt;
     restored.tags = s.tags;
     if (!fieldsChanged(*current, restored)) {
-        *error =
-            QStringLiteral("nothing to restore: revision %1 has the current content").arg(number);
-        return std::nullopt;
+        Refusal r(RefusalKind::NothingToRestore);
+        r.number = number;
+        return r;
     }
     ChangeContext context;
     context.actor = actor;
     context.action = AuditAction::Restored;
     context.note = QStringLiteral("restored from revision %1").arg(number);
     Written written;
-    if (!update(restored, context, error, &written)) {
-        return std::nullopt;
+    if (const Status updated = update(restored, context, &written); !updated) {
+        return updated.refusal();
     }
     if (!written.revision) {
-        *error = QStringLiteral("the restored revision is missing");
-        return std::nullopt;
+        return Refusal(RefusalKind::RestoredRevisionMissing);
     }
-    if (!tx.commit(error)) {
-        return std::nullopt;
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
     }
-    return written.revision;
+    return *written.revision;
 }
 
-bool StoryWriter::setTrashed(qint64 storyId, bool trashed, const Person &actor, QString *error)
+Status StoryWriter::setTrashed(qint64 storyId, bool trashed, const Person &actor)
 {
     if (actor.isKnown()) {
         if (const QString r = Workflow::trashRefusal(actor); !r.isEmpty()) {
-            *error = r;
-            return false;
+            return workflowRefusal(r);
         }
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return false;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun;
     }
     StoryRepository rows(mDb);
-    const std::optional<Story> story = rows.get(storyId, error);
-    if (!story || !rows.setDeleted(storyId, trashed, error) ||
-        !AuditLog(mDb).record(trashed ? AuditAction::Trashed : AuditAction::Untrashed, storyId,
-                              actor, story->headline, error) ||
-        !log(*story, trashed ? ChangeKind::Trashed : ChangeKind::Untrashed, actor, ChangedFields(),
-             std::nullopt, nullptr, error)) {
-        return false;
+    const Result<Story> story = rows.get(storyId);
+    if (!story) {
+        return story.refusal();
     }
-    return tx.commit(error);
+    if (const Status moved = rows.setDeleted(storyId, trashed); !moved) {
+        return moved;
+    }
+    if (const Status audited =
+            AuditLog(mDb).append(trashed ? AuditAction::Trashed : AuditAction::Untrashed, storyId,
+                                 actor, story->headline);
+        !audited) {
+        return audited;
+    }
+    if (const Status logged = log(*story, trashed ? ChangeKind::Trashed : ChangeKind::Untrashed,
+                                  actor, ChangedFields(), std::nullopt, nullptr);
+        !logged) {
+        return logged;
+    }
+    return tx.finish();
 }
 
-int StoryWriter::purgeTrash(const Person &actor, QString *error)
+Result<int> StoryWriter::purgeTrash(const Person &actor)
 {
     if (const QString refusal = Workflow::deleteRefusal(actor); !refusal.isEmpty()) {
-        *error = refusal;
-        return -1;
+        return workflowRefusal(refusal);
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return -1;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
     TrashRepository trash(mDb);
-    QString readError;
-    const QVector<TrashedStory> stories = trash.all(&readError);
-    if (!readError.isEmpty()) {
-        *error = QStringLiteral("cannot read the Trash: %1").arg(readError);
-        return -1;
+    const Result<QVector<TrashedStory>> stories = trash.all();
+    if (!stories) {
+        Refusal r = stories.refusal();
+        r.kind = RefusalKind::CannotReadTrash;
+        return r;
     }
-    for (const TrashedStory &trashed : stories) {
+    for (const TrashedStory &trashed : *stories) {
         Story story;
         story.id = trashed.id;
         story.uuid = trashed.uuid;
-        if (!AuditLog(mDb).record(AuditAction::Deleted, trashed.id, actor, trashed.headline,
-                                  error) ||
-            !log(story, ChangeKind::Purged, actor, ChangedFields(), std::nullopt, nullptr, error)) {
-            return -1;
+        if (const Status audited =
+                AuditLog(mDb).append(AuditAction::Deleted, trashed.id, actor, trashed.headline);
+            !audited) {
+            return audited.refusal();
+        }
+        if (const Status logged =
+                log(story, ChangeKind::Purged, actor, ChangedFields(), std::nullopt, nullptr);
+            !logged) {
+            return logged.refusal();
         }
     }
-    const int deleted = trash.deleteAll(error);
-    if (deleted < 0 || !tx.commit(error)) {
-        return -1;
+    const Result<int> deleted = trash.deleteAll();
+    if (!deleted) {
+        return deleted;
+    }
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
     }
     return deleted;
 }
 
-std::optional<Revision> StoryWriter::recordPast(Story &story, std::optional<StoryStatus> to,
-                                                const ChangeContext &context, QString *error,
-                                                const QByteArray &hash)
+Result<Revision> StoryWriter::recordPast(Story &story, std::optional<StoryStatus> to,
+                                         const ChangeContext &context, const QByteArray &hash)
 {
     const Story before = story;
-    std::optional<Revision> revision;
+    Result<Revision> revision = Refusal(RefusalKind::StateRevisionMissing);
     if (to) {
         story.status = *to;
-        revision = StoryHistory(mDb).recordStateChange(before, story, context, error, hash);
+        revision = StoryHistory(mDb).recordStateChange(before, story, context, hash);
     } else {
-        revision = StoryHistory(mDb).recordCreated(story, context.actor, error);
+        revision = StoryHistory(mDb).recordCreated(story, context.actor);
     }
-    if (!revision ||
-        !log(story, ChangeKind::History, context.actor, ChangedFields(), revision, nullptr, error,
-             to ? std::optional<StoryStatus>(before.status) : std::nullopt, to)) {
-        return std::nullopt;
+    if (!revision) {
+        return revision;
+    }
+    if (const Status logged =
+            log(story, ChangeKind::History, context.actor, ChangedFields(), *revision, nullptr,
+                to ? std::optional<StoryStatus>(before.status) : std::nullopt, to);
+        !logged) {
+        return logged.refusal();
     }
     return revision;
 }

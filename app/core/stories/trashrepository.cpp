@@ -7,15 +7,12 @@
 
 namespace fo {
 
-int TrashRepository::count(QString *error) const
+Result<int> TrashRepository::count() const
 {
     QSqlQuery q(mDb.connection());
     if (!q.exec(QStringLiteral("SELECT count(*) FROM stories WHERE deleted_at IS NOT NULL")) ||
         !q.next()) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return -1;
+        return queryRefusal(q);
     }
     return q.value(0).toInt();
 }
@@ -36,7 +33,7 @@ bool TrashRepository::contains(qint64 storyId) const
     return q.exec() && q.next() && q.value(0).toBool();
 }
 
-QVector<TrashedStory> TrashRepository::all(QString *error) const
+Result<QVector<TrashedStory>> TrashRepository::all() const
 {
     QVector<TrashedStory> stories;
     QSqlQuery q(mDb.connection());
@@ -44,10 +41,7 @@ QVector<TrashedStory> TrashRepository::all(QString *error) const
     if (!q.exec(
             QStringLiteral("SELECT id, headline, uuid FROM stories WHERE deleted_at IS NOT NULL "
                            "ORDER BY deleted_at, id"))) {
-        if (error) {
-            *error = sqlError(q);
-        }
-        return stories;
+        return queryRefusal(q);
     }
     while (q.next()) {
         stories.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
@@ -55,12 +49,11 @@ QVector<TrashedStory> TrashRepository::all(QString *error) const
     return stories;
 }
 
-int TrashRepository::deleteAll(QString *error)
+Result<int> TrashRepository::deleteAll()
 {
     QSqlQuery q(mDb.connection());
     if (!q.exec(QStringLiteral("DELETE FROM stories WHERE deleted_at IS NOT NULL"))) {
-        *error = QStringLiteral("cannot empty the Trash: %1").arg(sqlError(q));
-        return -1;
+        return queryRefusal(q, RefusalKind::CannotEmptyTrash);
     }
     return q.numRowsAffected();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/refusal.h"
+
 #include <QString>
 #include <QVector>
 
@@ -22,19 +24,19 @@ class TrashRepository
 public:
     explicit TrashRepository(Database &db) : mDb(db) {}
 
-    /// How many stories are in the Trash; -1 when the library cannot be read. Reads every
-    /// story's row: for confirmations, not for every redraw.
-    int count(QString *error = nullptr) const;
+    /// How many stories are in the Trash, or why it cannot be read. Reads every story's row:
+    /// for confirmations, not for every redraw.
+    Result<int> count() const;
     /// True when the Trash holds a story (stops at the first one).
     bool hasStories() const;
     bool contains(qint64 storyId) const;
     /// Every story in the Trash, oldest deletion first. The Trash is emptied whole, so this is
     /// read whole; it holds what people deleted, not the library.
-    QVector<TrashedStory> all(QString *error = nullptr) const;
+    Result<QVector<TrashedStory>> all() const;
     /// Deletes every story in the Trash with its tags links, revisions, approvals and comments
     /// (foreign keys cascade; the search index follows by trigger). Call inside a transaction.
-    /// Returns the number deleted, or -1 and sets `error`.
-    int deleteAll(QString *error);
+    /// Returns the number deleted, or CannotEmptyTrash.
+    Result<int> deleteAll();
 
 private:
     Database &mDb;

@@ -33,20 +33,27 @@ Result<JoinRequests::Joined> JoinRequests::join(const QString &name)
     }
     // The first admin sets the library up: every role, so that nothing waits for another.
     person.roles = Roles(Role::Editor) | Role::Reviewer | Role::Exporter | Role::Admin;
-    QString error;
-    if (!Workflow(mDb).addPerson(person, Person(), &error)) {
-        return Refusal(RefusalKind::StorageFailed, QString(), error);
+    if (const Status added = Workflow(mDb).addPerson(person, Person()); !added) {
+        return added.refusal();
     }
     joined.person = person;
     return joined;
 }
 
-std::optional<Person> JoinRequests::approve(qint64 id, Roles roles, const Person &admin,
-                                            QString *error)
+namespace {
+
+// The workflow's own sentences, worded as they are (refusalText gives WorkflowRefused's detail).
+Refusal joinRefusal(const QString &sentence)
+{
+    return Refusal(RefusalKind::WorkflowRefused, QString(), sentence);
+}
+
+} // namespace
+
+Result<Person> JoinRequests::approve(qint64 id, Roles roles, const Person &admin)
 {
     if (!admin.isKnown()) {
-        *error = QStringLiteral("only an admin can approve a request to join");
-        return std::nullopt;
+        return joinRefusal(QStringLiteral("only an admin can approve a request to join"));
     }
     JoinRequestRepository requests(mDb);
     std::optional<JoinRequest> request;
@@ -56,41 +63,35 @@ std::optional<Person> JoinRequests::approve(qint64 id, Roles roles, const Person
         }
     }
     if (!request) {
-        *error = QStringLiteral("the request to join was already approved or declined");
-        return std::nullopt;
+        return joinRefusal(QStringLiteral("the request to join was already approved or declined"));
     }
     NestedTransaction tx(mDb.connection());
-    if (!tx.started(error)) {
-        return std::nullopt;
+    if (const Status begun = tx.begun(); !begun) {
+        return begun.refusal();
     }
     Person person;
     person.name = request->name;
     person.roles = roles;
-    if (!Workflow(mDb).addPerson(person, admin, error)) {
-        return std::nullopt;
+    if (const Status added = Workflow(mDb).addPerson(person, admin); !added) {
+        return added.refusal();
     }
     // The name is taken by the person now: the request goes in the same transaction.
     if (const Status removed = requests.remove(id); !removed) {
-        *error = legacyRefusalWords(removed.refusal());
-        return std::nullopt;
+        return removed.refusal();
     }
-    if (!tx.commit(error)) {
-        return std::nullopt;
+    if (const Status done = tx.finish(); !done) {
+        return done.refusal();
     }
     return person;
 }
 
-bool JoinRequests::decline(qint64 id, const Person &admin, QString *error)
+Status JoinRequests::decline(qint64 id, const Person &admin)
 {
     if (const QString r = Workflow(mDb).peopleRefusal(admin); !r.isEmpty() || !admin.isKnown()) {
-        *error = r.isEmpty() ? QStringLiteral("only an admin can decline a request to join") : r;
-        return false;
+        return joinRefusal(
+            r.isEmpty() ? QStringLiteral("only an admin can decline a request to join") : r);
     }
-    if (const Status removed = JoinRequestRepository(mDb).remove(id); !removed) {
-        *error = legacyRefusalWords(removed.refusal());
-        return false;
-    }
-    return true;
+    return JoinRequestRepository(mDb).remove(id);
 }
 
 } // namespace fo

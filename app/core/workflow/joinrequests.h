@@ -34,10 +34,10 @@ public:
 
     /// Adds the person of request `id` with `roles`, as `admin`, and removes the request, in
     /// one transaction. Refused when `admin` may not change people (Workflow::peopleRefusal,
-    /// words in `error`) or the request is gone.
-    std::optional<Person> approve(qint64 id, Roles roles, const Person &admin, QString *error);
+    /// as WorkflowRefused) or the request is gone.
+    Result<Person> approve(qint64 id, Roles roles, const Person &admin);
     /// Removes request `id`, as `admin`.
-    bool decline(qint64 id, const Person &admin, QString *error);
+    Status decline(qint64 id, const Person &admin);
 
 private:
     Database &mDb;

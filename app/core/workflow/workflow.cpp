@@ -287,34 +287,30 @@ QString Workflow::peopleRefusal(const Person &actor) const
     return QString();
 }
 
-bool Workflow::addPerson(Person &person, const Person &actor, QString *error)
+Status Workflow::addPerson(Person &person, const Person &actor)
 {
     if (const QString r = peopleRefusal(actor); !r.isEmpty()) {
-        *error = r;
-        return false;
+        return Refusal(RefusalKind::WorkflowRefused, QString(), r);
     }
-    return PersonRepository(mDb).add(person, actor, error);
+    return PersonRepository(mDb).add(person, actor);
 }
 
-bool Workflow::updatePerson(const Person &person, const Person &actor, QString *error)
+Status Workflow::updatePerson(const Person &person, const Person &actor)
 {
     if (const QString r = peopleRefusal(actor); !r.isEmpty()) {
-        *error = r;
-        return false;
+        return Refusal(RefusalKind::WorkflowRefused, QString(), r);
     }
     PersonRepository people(mDb);
-    const std::optional<Person> current = people.get(person.id, error);
+    const Result<Person> current = people.get(person.id);
     if (!current) {
-        return false;
+        return current.refusal();
     }
     const bool wasAdmin = current->active && current->has(Role::Admin);
     const bool staysAdmin = person.active && person.has(Role::Admin);
     if (wasAdmin && !staysAdmin && people.countWithRole(Role::Admin) == 1) {
-        *error = QStringLiteral("%1 is the last admin; give someone else the admin role first")
-                     .arg(current->name);
-        return false;
+        return Refusal(RefusalKind::LastAdmin, current->name);
     }
-    return people.update(person, actor, error);
+    return people.update(person, actor);
 }
 
 } // namespace fo

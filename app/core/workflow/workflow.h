@@ -54,7 +54,9 @@ struct ApprovalState
     bool valid = false;
     /// Back in Draft, Changes requested or In review after an approval, with different content.
     bool changedSinceApproval = false;
-    QString reason; // why it is not valid (for an export refusal); empty when valid
+    /// Why it is not valid (for an export refusal): StoryNotApproved, ApprovalMissing,
+    /// ApprovalNotCounted or ChangedAfterApproval, with the story's id; only when !valid.
+    Refusal why;
 };
 
 /// What a transition did.
@@ -105,8 +107,8 @@ public:
     /// reviewer role. Empty when it is genuine. (A row written into the file by other means
     /// that carries only a hash is refused here.)
     static QString approvalNotGenuine(const Approval &approval, qint64 storyId);
-    /// Empty when the story may be exported as it is now; otherwise why not.
-    QString exportableRefusal(const Story &story) const;
+    /// Done when the story may be exported as it is now; otherwise why not (ApprovalState::why).
+    Status exportableRefusal(const Story &story) const;
 
     /// Empty when `actor` may move stories to the Trash or back (editor or admin).
     static QString trashRefusal(const Person &actor);
@@ -117,9 +119,10 @@ public:
     /// Empty when `actor` may add or change people: an active admin, or anyone while the
     /// library has no admin yet (so that the first people can be set up).
     QString peopleRefusal(const Person &actor) const;
-    bool addPerson(Person &person, const Person &actor, QString *error);
-    /// Also refuses to take away the last active admin.
-    bool updatePerson(const Person &person, const Person &actor, QString *error);
+    /// peopleRefusal() (as WorkflowRefused), then PersonRepository::add().
+    Status addPerson(Person &person, const Person &actor);
+    /// Also refuses to take away the last active admin (LastAdmin).
+    Status updatePerson(const Person &person, const Person &actor);
 
     // Issue 12 item 11 (workflowfoureyes.cpp): the four-eyes rule and one-step approval.
     /// Empty unless the library's four-eyes rule is on and `actor` changed the story's content

@@ -25,24 +25,21 @@ ApprovalState Workflow::approvalState(const Story &story) const
         (story.status == StoryStatus::Draft || story.status == StoryStatus::ChangesRequested ||
          story.status == StoryStatus::InReview);
     if (!state.valid) {
+        // The words are the front end's (refusalText, approvalRefusalText): the state as
+        // people read it, and the rule an approval broke, go with the refusal.
         if (!approvedState) {
-            state.reason = QStringLiteral("story %1 is %2, not approved")
-                               .arg(story.id)
-                               .arg(statusText(story.status, state).toLower());
+            state.why =
+                Refusal(RefusalKind::StoryNotApproved, statusText(story.status, state).toLower());
         } else if (!state.approval) {
-            state.reason = QStringLiteral("story %1 is marked %2 but has no approval on record")
-                               .arg(story.id)
-                               .arg(statusLabel(story.status));
+            state.why = Refusal(RefusalKind::ApprovalMissing, statusLabel(story.status));
         } else if (!notGenuine.isEmpty()) {
-            state.reason =
-                QStringLiteral("story %1 is marked %2 but its approval does not count: %3")
-                    .arg(story.id)
-                    .arg(statusLabel(story.status), notGenuine);
+            state.why =
+                Refusal(RefusalKind::ApprovalNotCounted, statusLabel(story.status), notGenuine);
         } else {
-            state.reason = QStringLiteral("story %1 changed after its approval of revision %2")
-                               .arg(story.id)
-                               .arg(state.approval->revisionNumber);
+            state.why = Refusal(RefusalKind::ChangedAfterApproval);
+            state.why.number = state.approval->revisionNumber;
         }
+        state.why.id = story.id;
     }
     return state;
 }
@@ -79,14 +76,15 @@ bool Workflow::approvalCovers(const Approval &a, const Story &story) const
     if (a.contentHash != legacyContentHash(story)) {
         return false;
     }
-    const std::optional<Revision> approved = RevisionRepository(mDb).byId(a.revisionId);
+    const Result<Revision> approved = RevisionRepository(mDb).byId(a.revisionId);
     return approved && legacyContentHash(approved->story) == a.contentHash &&
            contentHash(approved->story) == current;
 }
 
-QString Workflow::exportableRefusal(const Story &story) const
+Status Workflow::exportableRefusal(const Story &story) const
 {
-    return approvalState(story).reason;
+    const ApprovalState state = approvalState(story);
+    return state.valid ? Status() : Status(state.why);
 }
 
 } // namespace fo

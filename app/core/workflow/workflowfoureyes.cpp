@@ -12,13 +12,12 @@ QString Workflow::ownChangeRefusal(qint64 storyId, const Person &actor) const
     if (!actor.isKnown() || !ReviewSettings(mDb).fourEyes()) {
         return QString();
     }
-    QString error;
-    const QVector<Revision> revisions = RevisionRepository(mDb).forStory(storyId, false, &error);
-    if (!error.isEmpty()) {
-        return QStringLiteral("cannot approve: %1").arg(error);
+    const Result<QVector<Revision>> revisions = RevisionRepository(mDb).forStory(storyId, false);
+    if (!revisions) {
+        return QStringLiteral("cannot approve: %1").arg(revisions.refusal().detail);
     }
     // Newest first: the content changes since the last approval are the ones it would cover.
-    for (const Revision &r : revisions) {
+    for (const Revision &r : *revisions) {
         if (r.kind == RevisionKind::State && r.status == StoryStatus::Approved) {
             break;
         }
