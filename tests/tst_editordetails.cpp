@@ -6,6 +6,7 @@
 #include "editor/tagfield.h"
 #include "editortesting.h"
 #include "refusaltesting.h"
+#include "signin.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
@@ -114,8 +115,11 @@ void TestEditorDetails::tagFieldOpensAtItsFirstTag()
         addStory(*db, QStringLiteral("Court"), QStringLiteral("Text.\n"),
                  {QStringLiteral("office/quezon-city"), QStringLiteral("topic/justice-system"),
                   QStringLiteral("type/court"), QStringLiteral("topic/forced-labour"),
-                  QStringLiteral("topic/survivor-story")});
+                  QStringLiteral("topic/survivor-story"), QStringLiteral("topic/child-labour"),
+                  QStringLiteral("topic/brick-kilns"), QStringLiteral("type/press-release"),
+                  QStringLiteral("topic/labour-inspection")});
     MainWindow window(std::move(db));
+    signIn(window);
     window.resize(1024, 700);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
@@ -166,6 +170,7 @@ void TestEditorDetails::officeComesFromTheDatelineCity()
     QString error;
     QVERIFY2(fo::testing::said(StoryWriter(*db).create(story), &error), qPrintable(error));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(story.id));
     auto *city = part<QLineEdit>(window, QStringLiteral("datelineCityEdit"));
@@ -191,6 +196,7 @@ void TestEditorDetails::chosenOfficeStays()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fair"), QStringLiteral("Text.\n")); // Kolkata
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     auto *city = part<QLineEdit>(window, QStringLiteral("datelineCityEdit"));
@@ -207,6 +213,7 @@ void TestEditorDetails::languageComboShowsItsLongestName()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fair"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     window.resize(1024, 700);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
@@ -228,6 +235,7 @@ void TestEditorDetails::bylinePlaceholderIsAHint()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fair"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(window.openStory(id));
     const QString hint = part<QLineEdit>(window, QStringLiteral("bylineEdit"))->placeholderText();
     // Says it is an example, not a byline already filled in.
@@ -315,6 +323,7 @@ void TestEditorDetails::windowTitleNamesTheProgramOnce()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Fair in Kolkata"), QStringLiteral("Text.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(!window.windowTitle().contains(QStringLiteral("Field Office")));
     QVERIFY(window.openStory(id));
     QCOMPARE(window.windowTitle(), QStringLiteral("Fair in Kolkata — stories.fieldoffice[*]"));

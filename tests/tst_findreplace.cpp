@@ -12,6 +12,7 @@
 #include "export/htmlexporter.h"
 #include "processrun.h"
 #include "search/searchterms.h"
+#include "signin.h"
 
 #include <QCheckBox>
 #include <QPrinter>
@@ -181,6 +182,7 @@ void TestFindReplace::findBarFindsAndReplacesInTheWindow()
         addStory(*db, QStringLiteral("Raid"),
                  QStringLiteral("Police came. The police left.\n\nPolicemen stayed.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     QTextEdit *text = body(window);
@@ -228,6 +230,7 @@ void TestFindReplace::ctrlShiftFSearchesTheLibrary()
     auto db = openLibrary(*mDir);
     const qint64 id = addStory(*db, QStringLiteral("Raid"), QStringLiteral("Police came.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     QVERIFY(window.openStory(id));
     body(window)->setFocus();
@@ -245,6 +248,7 @@ void TestFindReplace::openedSearchHitShowsTheWords()
                        "work and policemen.\n"));
     addStory(*db, QStringLiteral("Other"), QStringLiteral("Nothing here.\n"));
     MainWindow window(std::move(db));
+    signIn(window);
     QVERIFY(showActive(window));
     auto *search = part<QLineEdit>(window, QStringLiteral("searchEdit"));
     search->setText(QStringLiteral("police market"));

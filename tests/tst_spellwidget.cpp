@@ -5,6 +5,7 @@
 #include "editortesting.h"
 #include "libraryopentesting.h"
 #include "refusaltesting.h"
+#include "signin.h"
 
 #include "common/session.h"
 #include "editor/bodyeditor.h"
@@ -115,6 +116,7 @@ std::unique_ptr<TestSpellWidget::Open> TestSpellWidget::open(const QString &body
     }
     o->id = story.id;
     o->session = std::make_unique<Session>(*o->db);
+    o->session->setPerson(deskTester(*o->db));
     o->editor = std::make_unique<StoryEditor>(*o->session);
     o->editor->resize(900, 700);
     o->editor->show();
@@ -231,6 +233,7 @@ void TestSpellWidget::addedWordIsSharedByTheLibrary()
     QCOMPARE(*LibraryDictionary(*other).words(QStringLiteral("en")),
              QStringList{QStringLiteral("Sarika")});
     Session session(*other);
+    session.setPerson(deskTester(*other));
     StoryEditor editor(session);
     editor.show();
     QVERIFY2(editor.openStory(o->id, &error), qPrintable(error));
