@@ -6,8 +6,8 @@
 namespace fo {
 
 PreviewFitter::PreviewFitter(QSplitter *splitter, QWidget *preview, int minimum, int editorMinimum)
-    : QObject(splitter), mSplitter(splitter), mPreview(preview), mMinimum(minimum),
-      mEditorMinimum(editorMinimum)
+    : QObject(splitter), mSplitter(splitter), mWatched(splitter), mPreview(preview),
+      mMinimum(minimum), mEditorMinimum(editorMinimum)
 {
     splitter->installEventFilter(this);
 }
@@ -31,7 +31,7 @@ bool PreviewFitter::fits() const
 
 bool PreviewFitter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == mSplitter && event->type() == QEvent::Resize) {
+    if (watched == mWatched && event->type() == QEvent::Resize) {
         apply();
     }
     return QObject::eventFilter(watched, event);

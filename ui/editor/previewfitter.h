@@ -33,6 +33,10 @@ private:
     int editorMinimum() const;
 
     QPointer<QSplitter> mSplitter;
+    // The splitter as a plain object, only to recognise its events: while it is being destroyed
+    // it still sends some (a synthetic leave) when it is no longer a QSplitter, and reading
+    // mSplitter then downcasts a QWidget (UBSan's vptr check fails).
+    const QObject *mWatched = nullptr;
     QPointer<QWidget> mPreview;
     int mMinimum = 0;
     int mEditorMinimum = 0;
